@@ -1,0 +1,17 @@
+package org.broadsheet.extract;
+
+/**
+ * One entity mention in an article's text.
+ *
+ * @param type      what kind of entity
+ * @param text      the text as written
+ * @param start     offset of the first character in {@code Article.text()}
+ * @param end       offset one past the last character
+ * @param canonical the canonical name of the entity (for dates: the resolved value, as for {@code value})
+ * @param value     for dates the resolved calendar value ({@code 2024}, {@code 2024-05} or {@code 2024-05-12}),
+ *                  null when it could not be resolved or for other types
+ * @param country   for places the ISO 3166 alpha-2 code of the country the place is in, else null
+ */
+public record Mention(EntityType type, String text, int start, int end, String canonical, String value,
+                      String country) {
+}

@@ -1,0 +1,74 @@
+package org.broadsheet.index;
+
+import org.apache.lucene.facet.FacetsConfig;
+
+/**
+ * Every Lucene field and facet dimension name Broadsheet uses. No other class spells
+ * them: indexing, search, the web API and the command line all refer to these constants.
+ */
+public final class Fields {
+  private Fields() {
+  }
+
+  // ---- identity and bookkeeping (StringField: exact, not analysed) ----
+  /** Stable article id: path relative to the indexed root. Indexed for update/delete, stored. */
+  public static final String ID = "id";
+  /** The indexed root folder the article was found under, absolute; lets a reindex of one root delete only its own. */
+  public static final String ROOT = "root";
+  /** Absolute file path, stored only. */
+  public static final String PATH = "path";
+  /** SHA-256 of the file bytes, stored only: compared on reindex. */
+  public static final String HASH = "hash";
+  /** "size:lastModifiedMillis" of the file when indexed, stored only: lets a reindex skip even hashing. */
+  public static final String FILE_STAMP = "filestamp";
+
+  // ---- full text (analysed) ----
+  public static final String TITLE = "title";
+  public static final String BODY = "body";
+
+  // ---- metadata ----
+  public static final String BYLINE = "byline";
+  public static final String SOURCE = "source";
+  public static final String LANGUAGE = "language";
+  public static final String CONTENT_TYPE = "content_type";
+  /** Published time: LongPoint (range filter), NumericDocValues (sort) and stored epoch millis. */
+  public static final String PUBLISHED = "published";
+
+  // ---- entities: searchable (analysed) and stored canonical values ----
+  public static final String PERSON = "person";
+  public static final String PLACE = "place";
+  public static final String ORG = "org";
+  /** All mentions with offsets, as stored JSON, for the article view and the extract output. */
+  public static final String MENTIONS = "mentions";
+  /** Mentioned dates, resolved (yyyy, yyyy-MM or yyyy-MM-dd), stored. */
+  public static final String MENTIONED = "mentioned";
+
+  // ---- facet dimensions (SortedSetDocValues facets; see FacetsConfig below) ----
+  public static final String FACET_PEOPLE = "people";
+  public static final String FACET_PLACES = "places";
+  public static final String FACET_ORGS = "organizations";
+  public static final String FACET_COUNTRIES = "countries";
+  /** Hierarchical: year / month / day. */
+  public static final String FACET_PUBLISHED = "published";
+  /** Years of dates mentioned in the text. */
+  public static final String FACET_MENTIONED = "mentioned";
+
+  /** Facet dimensions in the order the API returns them. */
+  public static final java.util.List<String> FACET_DIMS = java.util.List.of(
+      FACET_PEOPLE, FACET_PLACES, FACET_ORGS, FACET_COUNTRIES, FACET_PUBLISHED, FACET_MENTIONED);
+
+  /** Facet dimensions whose values are entities (selected by exact value, OR within a dimension). */
+  public static final java.util.List<String> ENTITY_FACETS = java.util.List.of(
+      FACET_PEOPLE, FACET_PLACES, FACET_ORGS, FACET_COUNTRIES);
+
+  /** The facet configuration, shared by indexing and search so both agree on each dimension. */
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    for (String dim : ENTITY_FACETS) {
+      config.setMultiValued(dim, true);
+    }
+    config.setHierarchical(FACET_PUBLISHED, true);
+    config.setMultiValued(FACET_MENTIONED, true);
+    return config;
+  }
+}
