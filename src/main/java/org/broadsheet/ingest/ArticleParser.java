@@ -27,6 +27,8 @@ import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.language.detect.LanguageDetector;
 import org.apache.tika.language.detect.LanguageResult;
@@ -36,7 +38,6 @@ import org.apache.tika.metadata.Office;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.EmptyParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.html.HtmlMapper;
@@ -191,9 +192,11 @@ public final class ArticleParser implements AutoCloseable {
     BodyContentHandler handler = new BodyContentHandler(limits.maxTextChars());
     ParseContext context = new ParseContext();
     context.set(HtmlMapper.class, new ArticleHtmlMapper());
-    // Attachments and embedded files are not parsed: an article is the document itself,
-    // and this keeps nested archives from multiplying the work.
-    context.set(Parser.class, new EmptyParser());
+    // Of embedded parts only text is read (an e-mail's body is one); attachments, images and
+    // nested archives are not: an article is the text itself, and this keeps a nested
+    // archive from multiplying the work.
+    context.set(Parser.class, tika);
+    context.set(EmbeddedDocumentExtractor.class, new TextPartsOnly(context));
     try (TikaInputStream in = TikaInputStream.get(bytes, md)) {
       tika.parse(in, handler, md, context);
     } catch (EncryptedDocumentException e) {
@@ -358,6 +361,19 @@ public final class ArticleParser implements AutoCloseable {
       return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Parses embedded text parts (an e-mail's body) and nothing else. */
+  private static final class TextPartsOnly extends ParsingEmbeddedDocumentExtractor {
+    TextPartsOnly(ParseContext context) {
+      super(context);
+    }
+
+    @Override
+    public boolean shouldParseEmbedded(Metadata metadata) {
+      String type = metadata.get(Metadata.CONTENT_TYPE);
+      return type != null && (type.startsWith("text/plain") || type.startsWith("text/html"));
     }
   }
 

@@ -1,0 +1,117 @@
+package org.broadsheet.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.JavalinTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.broadsheet.Broadsheet;
+import org.broadsheet.index.IndexSettings;
+import org.broadsheet.ingest.ParserLimits;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON API against the real app on a real index of the seed corpus. */
+class ApiTest {
+  @TempDir
+  static Path tmp;
+  static Broadsheet archive;
+  static Path web;
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void index() throws Exception {
+    archive = Broadsheet.open(tmp.resolve("index"), IndexSettings.defaults().withExtract(false), ParserLimits.DEFAULT);
+    archive.index(List.of(Path.of("corpus")));
+    web = Files.createDirectories(tmp.resolve("web"));
+    Files.writeString(web.resolve("index.html"), "<!doctype html><title>t</title>");
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    archive.close();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void searchFindsTheRafahArticle() {
+    JavalinTest.test(new BroadsheetApp(archive, web).javalin(), (server, client) -> {
+      var res = client.get("/api/search?q=Rafah");
+      assertEquals(200, res.code());
+      JsonNode body = JSON.readTree(res.body().string());
+      assertEquals(1, body.get("total").asInt());
+      JsonNode hit = body.get("hits").get(0);
+      assertEquals("002_bcd2389161724dfe.txt", hit.get("id").asText());
+      for (String key : List.of("id", "path", "title", "published", "score", "snippet", "people", "places",
+          "organizations", "dates")) {
+        assertTrue(hit.has(key), key);
+      }
+      assertTrue(hit.get("snippet").asText().contains("<mark>Rafah</mark>"));
+      assertTrue(body.has("facets"));
+      assertTrue(body.has("histogram"));
+      assertEquals("nosniff", res.headers().get("X-Content-Type-Options").get(0));
+    });
+  }
+
+  @Test
+  void badRequestsAreFourHundredsWithAMessage() {
+    JavalinTest.test(new BroadsheetApp(archive, web).javalin(), (server, client) -> {
+      for (String path : List.of("/api/search?q=" + enc("(unclosed"), "/api/search?q=" + enc("*leading"),
+          "/api/search?q=x&sort=sideways", "/api/search?q=x&page=zero", "/api/search?q=x&size=100000",
+          "/api/search?q=x&page=5000&size=100", "/api/search?q=x&bogus=1", "/api/search?q=x&from=yesterday",
+          "/api/search?q=" + enc("nofield:x"), "/api/search?q=" + "a".repeat(5000))) {
+        var res = client.get(path);
+        assertEquals(400, res.code(), path);
+        JsonNode body = JSON.readTree(res.body().string());
+        assertFalse(body.get("error").asText().isBlank(), path);
+        assertFalse(body.toString().contains("Exception"), "no stack trace or class names: " + body);
+      }
+    });
+  }
+
+  @Test
+  void articlesByIdAndUnknownIds() {
+    JavalinTest.test(new BroadsheetApp(archive, web).javalin(), (server, client) -> {
+      var ok = client.get("/api/articles/" + enc("000_aa7caa1097e01e70.txt"));
+      assertEquals(200, ok.code());
+      JsonNode a = JSON.readTree(ok.body().string());
+      assertTrue(a.get("text").asText().contains("Abu Zuhri"));
+      assertNotNull(a.get("related"));
+      var missing = client.get("/api/articles/" + enc("../../etc/passwd"));
+      assertEquals(404, missing.code());
+      assertTrue(JSON.readTree(missing.body().string()).has("error"));
+      assertEquals(404, client.get("/api/nothing-here").code());
+    });
+  }
+
+  @Test
+  void frontEndIsServedWithAContentSecurityPolicy() {
+    JavalinTest.test(new BroadsheetApp(archive, web).javalin(), (server, client) -> {
+      var res = client.get("/");
+      assertEquals(200, res.code());
+      String csp = res.headers().get("Content-Security-Policy").get(0);
+      assertNotNull(csp);
+      assertFalse(csp.contains("unsafe-inline"));
+      try {
+        var traversal = client.get("/%2e%2e/pom.xml");
+        assertTrue(traversal.code() >= 400 && traversal.code() < 500, "path traversal refused: " + traversal.code());
+        assertFalse(traversal.body().string().contains("<artifactId>"));
+      } catch (java.io.IOException refused) {
+        // Jetty may drop a connection asking for an ambiguous path: refused all the same.
+      }
+    });
+  }
+}
