@@ -17,7 +17,12 @@ const DIMS = [
   { key: 'organizations', label: 'Organisations', singular: 'Organisation', type: 'organization' },
   { key: 'countries', label: 'Countries', singular: 'Country', type: 'country' },
   { key: 'published', label: 'Published', singular: 'Published', type: 'published' },
+  { key: 'mentioned', label: 'Years mentioned', singular: 'Mentions', type: 'mentioned' },
 ];
+/** Dimensions whose full value lists /api/facets/{dim} can page through and filter by prefix. */
+const ENTITY_DIMS = ['people', 'places', 'organizations', 'countries'];
+/** Dimensions whose values are dates (labelled as such, ordered newest first). */
+const DATE_DIMS = ['published', 'mentioned'];
 const LIST_PARAMS = DIMS.map((d) => d.key);
 const SORTS = ['relevance', 'newest', 'oldest'];
 const FACET_VISIBLE = 8;
@@ -175,6 +180,7 @@ function readState(search = location.search) {
   const size = Number.parseInt(p.get('size'), 10);
   s.size = size > 0 && size <= 100 ? size : 0;
   for (const d of LIST_PARAMS) s[d] = uniq(p.getAll(d).filter((v) => v !== ''));
+  s.published = s.published.slice(0, 1); // one published path (hierarchical: 2024, 2024/05, 2024/05/12)
   return s;
 }
 
@@ -317,7 +323,7 @@ function searchPage() {
   }
 
   function label(dim, value) {
-    if (dim === 'published') return dateKeyLabel(value);
+    if (DATE_DIMS.includes(dim)) return dateKeyLabel(value);
     return labels.get(`${dim}\u0000${value}`) || value;
   }
 
@@ -353,6 +359,7 @@ function searchPage() {
 
   async function run({ focus = '' } = {}) {
     const my = ++seq;
+    rememberSearch(stateUrl(state));
     if (controller) controller.abort();
     controller = new AbortController();
     updateTitle();
@@ -638,16 +645,42 @@ function searchPage() {
       let values = arr(facets[d.key])
         .filter((f) => f && f.value !== undefined && f.value !== null && str(f.value) !== '')
         .map((f) => ({ value: str(f.value), label: str(f.label) || '', count: Math.trunc(num(f.count)) }));
-      if (d.key === 'published') values.sort((a, b) => b.value.localeCompare(a.value));
-      const selected = state[d.key];
-      for (const v of selected) {
-        if (!values.some((f) => f.value === v)) values.unshift({ value: v, label: '', count: null });
+      if (d.key === 'published') values = publishedValues(values);
+      else {
+        if (DATE_DIMS.includes(d.key)) values.sort((a, b) => b.value.localeCompare(a.value));
+        for (const v of state[d.key]) {
+          if (!values.some((f) => f.value === v)) values.unshift({ value: v, label: '', count: null });
+        }
       }
       if (!values.length) continue;
       panels.push(facetPanel(d, values));
     }
     box.replaceChildren(...panels);
     if (!panels.length) box.append(el('p', { class: 'facets-empty', text: 'No filters for these results.' }));
+  }
+
+  /**
+   * The published facet is a drill-down: with published=2024 the server answers with
+   * that year's months ("05"), with published=2024/05 with its days. Shown as the
+   * chosen path (pressed; pressing goes up a level) followed by its children.
+   */
+  function publishedValues(values) {
+    const selected = state.published[0] || '';
+    if (!selected) return values;
+    const parts = selected.split(/[/-]/);
+    const out = [];
+    for (let i = 0; i < parts.length; i++) {
+      const path = parts.slice(0, i + 1).join('/');
+      const parent = parts.slice(0, i).join('/');
+      out.push({ value: path, label: dateKeyLabel(path), count: null, pressed: true, next: parent ? [parent] : [] });
+    }
+    for (const f of values) {
+      const full = f.value.startsWith(`${selected}/`) || f.value.startsWith(`${selected}-`)
+        ? f.value : `${parts.join('/')}/${f.value.padStart(2, '0')}`;
+      if (full === selected) continue;
+      out.push({ value: full, label: dateKeyLabel(full), count: f.count, child: true, next: [full] });
+    }
+    return out;
   }
 
   function facetPanel(d, values) {
@@ -658,7 +691,7 @@ function searchPage() {
     const list = el('ul', { class: 'facet-values', id: listId });
     const filterText = ui.filter.get(d.key) || '';
     let filterInput = null;
-    if (values.length > FACET_VISIBLE || filterText) {
+    if ((values.length > FACET_VISIBLE || filterText) && d.key !== 'published') {
       const inputId = `facet-${d.key}-filter`;
       filterInput = el('input', {
         type: 'search',
@@ -683,10 +716,10 @@ function searchPage() {
 
     const draw = (items, filtering) => {
       const expanded = ui.expanded.has(d.key) || filtering;
-      const selected = state[d.key];
+      const isOn = (f) => f.pressed ?? state[d.key].includes(f.value);
       // Selected values always show, first.
-      const ordered = [...items.filter((f) => selected.includes(f.value)), ...items.filter((f) => !selected.includes(f.value))];
-      const shown = expanded ? ordered : ordered.slice(0, Math.max(FACET_VISIBLE, ordered.filter((f) => selected.includes(f.value)).length));
+      const ordered = [...items.filter(isOn), ...items.filter((f) => !isOn(f))];
+      const shown = expanded ? ordered : ordered.slice(0, Math.max(FACET_VISIBLE, ordered.filter(isOn).length));
       list.replaceChildren(...shown.map((f) => facetItem(d, f)));
       if (!shown.length) list.append(el('li', { class: 'facet-none', text: 'No matches' }));
       const hidden = ordered.length - shown.length;
@@ -713,6 +746,7 @@ function searchPage() {
       clearTimeout(filterTimer);
       const my = ++filterSeq;
       filterTimer = setTimeout(async () => {
+        if (!ENTITY_DIMS.includes(d.key)) return;
         const params = stateParams(state, { page: false });
         params.set('prefix', text);
         try {
@@ -745,14 +779,13 @@ function searchPage() {
       }
       ui.expanded.add(d.key);
       draw(ui.full.get(d.key) || values, false);
-      if (ui.full.has(d.key)) return;
+      if (ui.full.has(d.key) || !ENTITY_DIMS.includes(d.key)) return;
       // The search answer may carry only the top values: fetch the full list.
       try {
         const data = await getJson(`/api/facets/${encodeURIComponent(d.key)}?${stateParams(state, { page: false })}`);
         const got = arr(data.values).filter((f) => f && str(f.value))
           .map((f) => ({ value: str(f.value), label: str(f.label), count: Math.trunc(num(f.count)) }));
         if (got.length > values.length) {
-          if (d.key === 'published') got.sort((a, b) => b.value.localeCompare(a.value));
           for (const v of state[d.key]) if (!got.some((f) => f.value === v)) got.unshift({ value: v, label: '', count: null });
           ui.full.set(d.key, got);
           if (ui.expanded.has(d.key) && !ui.filter.get(d.key)) draw(got, false);
@@ -769,9 +802,9 @@ function searchPage() {
 
   function facetItem(d, f) {
     if (f.label) labels.set(`${d.key}\u0000${f.value}`, f.label);
-    const on = state[d.key].includes(f.value);
-    const text = f.label || label(d.key, f.value);
-    return el('li', {}, el('button', {
+    const on = f.pressed ?? state[d.key].includes(f.value);
+    const text = DATE_DIMS.includes(d.key) ? dateKeyLabel(f.value) : f.label || label(d.key, f.value);
+    return el('li', { class: f.child ? 'facet-child' : null }, el('button', {
       type: 'button',
       class: 'facet-value',
       'aria-pressed': String(on),
@@ -779,7 +812,9 @@ function searchPage() {
       dataset: { value: f.value },
       onclick: () => {
         const next = copyState(state);
-        next[d.key] = on ? next[d.key].filter((x) => x !== f.value) : [...next[d.key], f.value];
+        if (f.next) next[d.key] = [...f.next];
+        else if (d.key === 'published') next.published = on ? [] : [f.value];
+        else next[d.key] = on ? next[d.key].filter((x) => x !== f.value) : [...next[d.key], f.value];
         next.page = 1;
         navigate(next);
       },
@@ -960,25 +995,33 @@ function fillGaps(interval, buckets) {
 
 // ================================================================ article page
 
+const LAST_SEARCH = 'broadsheet.lastSearch';
+
+function rememberSearch(url) {
+  try { sessionStorage.setItem(LAST_SEARCH, url); } catch { /* storage disabled */ }
+}
+
+function rememberedSearch() {
+  try {
+    const url = sessionStorage.getItem(LAST_SEARCH) || '';
+    return url.startsWith('/') && !url.startsWith('//') ? url : '';
+  } catch {
+    return '';
+  }
+}
+
 async function articlePage() {
   initSearchForm(null);
   const status = $('#article-status');
   const id = new URLSearchParams(location.search).get('id') || '';
 
-  // "Back to search" returns to the exact results page when we came from it.
+  // "Back to search" returns to the last search (the server sends no Referer).
   const back = $('#back-link');
-  let fromSearch = false;
-  try {
-    const ref = new URL(document.referrer);
-    fromSearch = ref.origin === location.origin && ref.pathname === '/';
-    if (fromSearch) back.setAttribute('href', ref.pathname + ref.search);
-  } catch { /* no referrer */ }
-  back.addEventListener('click', (e) => {
-    if (fromSearch && history.length > 1 && isPlainClick(e)) {
-      e.preventDefault();
-      history.back();
-    }
-  });
+  const last = rememberedSearch();
+  if (last) {
+    back.setAttribute('href', last);
+    back.textContent = '← Back to results';
+  }
 
   if (!id) {
     showArticleProblem('No article chosen', 'This page shows one article; open it from a search result.');
