@@ -70,7 +70,6 @@ class BrowserTest {
   private static Path chromium;
   private static Path chromedriver;
   private static TestServer server;
-  private static ChromeDriverService service;
   private static Path tempRoot;
 
   private WebDriver driver;
@@ -90,19 +89,10 @@ class BrowserTest {
     Path articles = Files.createDirectories(tempRoot.resolve("articles"));
     writeArticles(articles);
     server = TestServer.start(tempRoot.resolve("index"), articles, Paths.get("web"));
-
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(chromedriver.toFile())
-        .usingAnyFreePort()
-        .build();
-    service.start();
   }
 
   @AfterAll
   static void stopAll() throws Exception {
-    if (service != null) {
-      service.stop();
-    }
     if (server != null) {
       server.close();
     }
@@ -119,6 +109,12 @@ class BrowserTest {
         "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
         "--user-data-dir=" + profileDir.toAbsolutePath());
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+    // The driver by path: Selenium Manager is never asked to find or download one.
+    // One service per browser: quit() stops the service it was given.
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(chromedriver.toFile())
+        .usingAnyFreePort()
+        .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
