@@ -1,0 +1,137 @@
+package org.broadsheet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.broadsheet.extract.EntityExtractor;
+import org.broadsheet.index.ArchiveIndexer;
+import org.broadsheet.index.IndexLayout;
+import org.broadsheet.index.IndexListener;
+import org.broadsheet.index.IndexReport;
+import org.broadsheet.index.IndexSettings;
+import org.broadsheet.ingest.ArticleParser;
+import org.broadsheet.ingest.ParserLimits;
+import org.broadsheet.search.ArchiveSearcher;
+import org.broadsheet.search.ArticleView;
+import org.broadsheet.search.SearchRequest;
+import org.broadsheet.search.SearchResult;
+
+/**
+ * The archive as a library: index folders of articles, search them, read one article.
+ * The command line and the web server use exactly these calls.
+ *
+ * <pre>{@code
+ * try (Broadsheet archive = Broadsheet.open(Path.of("index"))) {
+ *   archive.index(List.of(Path.of("corpus")));
+ *   SearchResult r = archive.search(SearchRequest.of("Rafah"));
+ * }
+ * }</pre>
+ *
+ * Heavy parts (Tika's parsers, the NER models, the searcher) are created on first use,
+ * so opening an archive only to search does not load the NER models.
+ */
+public final class Broadsheet implements AutoCloseable {
+  private final IndexLayout layout;
+  private final IndexSettings settings;
+  private final ParserLimits limits;
+  private ArticleParser parser;
+  private EntityExtractor extractor;
+  private ArchiveSearcher searcher;
+
+  private Broadsheet(Path indexDir, IndexSettings settings, ParserLimits limits) {
+    this.layout = new IndexLayout(indexDir.toAbsolutePath().normalize());
+    this.settings = settings;
+    this.limits = limits;
+  }
+
+  public static Broadsheet open(Path indexDir) {
+    return open(indexDir, IndexSettings.defaults(), ParserLimits.DEFAULT);
+  }
+
+  public static Broadsheet open(Path indexDir, IndexSettings settings, ParserLimits limits) {
+    return new Broadsheet(indexDir, settings, limits);
+  }
+
+  public Path indexDir() {
+    return layout.root();
+  }
+
+  /** True once something has been committed to this index. */
+  public boolean exists() {
+    return layout.exists();
+  }
+
+  /** Brings the index up to date with these folders (incrementally). */
+  public IndexReport index(List<Path> roots) throws IOException {
+    return index(roots, false, IndexListener.NONE);
+  }
+
+  /**
+   * @param full rebuild from nothing; the old index stays searchable until the new one is complete
+   */
+  public synchronized IndexReport index(List<Path> roots, boolean full, IndexListener listener) throws IOException {
+    Files.createDirectories(layout.root());
+    ArchiveIndexer indexer = new ArchiveIndexer(layout, parser(), settings.extract() ? extractor() : null, settings);
+    IndexReport report = indexer.index(roots, full, listener);
+    if (searcher != null) {
+      searcher.refresh();
+    }
+    return report;
+  }
+
+  /** The roots this index was built from, for {@code reindex}. */
+  public List<Path> indexedRoots() throws IOException {
+    return searcher().indexedRoots();
+  }
+
+  public SearchResult search(SearchRequest request) throws IOException {
+    return searcher().search(request);
+  }
+
+  public SearchResult search(String query) throws IOException {
+    return search(SearchRequest.of(query));
+  }
+
+  public Optional<ArticleView> article(String id) throws IOException {
+    return searcher().article(id);
+  }
+
+  public List<SearchResult.FacetValue> facetValues(SearchRequest request, String dim, String prefix, int limit)
+      throws IOException {
+    return searcher().facetValues(request, dim, prefix, limit);
+  }
+
+  private synchronized ArticleParser parser() {
+    if (parser == null) {
+      parser = new ArticleParser(limits);
+    }
+    return parser;
+  }
+
+  /** The entity extractor, loaded on first use. */
+  synchronized EntityExtractor extractor() {
+    return extractor;
+  }
+
+  private synchronized ArchiveSearcher searcher() throws IOException {
+    if (searcher == null) {
+      if (!layout.exists()) {
+        throw new java.nio.file.NoSuchFileException(layout.root().toString(), null,
+            "no index here yet; run 'broadsheet index' first");
+      }
+      searcher = new ArchiveSearcher(layout);
+    }
+    return searcher;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    try (ArchiveSearcher s = searcher; ArticleParser p = parser; EntityExtractor x = extractor) {
+      searcher = null;
+      parser = null;
+      extractor = null;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package org.broadsheet.cli;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import org.broadsheet.index.IndexInUseException;
+import org.broadsheet.search.BadQueryException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code broadsheet} command: one subcommand class per verb. */
+@Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1.0",
+    description = "A searchable news archive.",
+    subcommands = {IndexCommand.class, ReindexCommand.class, SearchCommand.class, ServeCommand.class,
+        CommandLine.HelpCommand.class})
+public final class BroadsheetCommand {
+  /**
+   * Lucene reports through java.util.logging that the vector API is off; Broadsheet does
+   * no vector search, so that warning is noise. Held here so the setting is not collected.
+   */
+  private static final java.util.logging.Logger LUCENE_VECTORS =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+  public static void main(String[] args) {
+    LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, also used by tests. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new BroadsheetCommand());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      // Expected failures get one clear line, not a stack trace.
+      String message = switch (e) {
+        case BadQueryException q -> "bad query: " + q.getMessage();
+        case IndexInUseException u -> u.getMessage();
+        case NoSuchFileException n -> "not found: " + n.getFile() + (n.getReason() == null ? "" : " (" + n.getReason() + ")");
+        case IOException io -> "I/O error: " + io.getMessage();
+        default -> null;
+      };
+      if (message == null) {
+        throw e;
+      }
+      cmd.getErr().println("broadsheet: " + message);
+      return 1;
+    });
+    return cli;
+  }
+}

@@ -1,0 +1,62 @@
+package org.broadsheet.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.broadsheet.Broadsheet;
+import org.broadsheet.index.IndexReport;
+import org.broadsheet.index.IndexSettings;
+import org.broadsheet.ingest.ParserLimits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "index", description = {
+    "Index folders of articles (default: corpus/). Incremental: only new or changed files are parsed,",
+    "and articles whose files are gone are removed.",
+    "Exit status: 0 all indexed, 2 some files failed, 1 the run failed."})
+public final class IndexCommand implements Callable<Integer> {
+  @Mixin
+  ArchiveOptions archive;
+
+  @Mixin
+  IndexingOptions indexing;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Folders or files to index (default: corpus)")
+  List<Path> paths;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Path> roots = paths == null || paths.isEmpty() ? List.of(ArchiveOptions.Defaults.resolve("corpus")) : paths;
+    return indexing.run(archive.index(), roots);
+  }
+
+  /** Exit status for a finished run. */
+  static int exitCode(IndexReport report) {
+    return report.failed() == 0 ? 0 : 2;
+  }
+
+  /** Options shared by index and reindex. */
+  static final class IndexingOptions {
+    @Option(names = "--full", description = "Rebuild from nothing; searches see the old index until the new one is complete")
+    boolean full;
+
+    @Option(names = "--threads", description = "Parsing and extraction threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--no-extract", description = "Skip entity extraction (text only, faster)")
+    boolean noExtract;
+
+    int run(Path index, List<Path> roots) throws Exception {
+      IndexSettings settings = IndexSettings.defaults().withExtract(!noExtract);
+      if (threads != null) {
+        settings = settings.withThreads(threads);
+      }
+      try (Broadsheet b = Broadsheet.open(index, settings, ParserLimits.DEFAULT)) {
+        ProgressReporter progress = new ProgressReporter(System.err, System.console() != null);
+        return exitCode(b.index(roots, full, progress));
+      }
+    }
+  }
+}

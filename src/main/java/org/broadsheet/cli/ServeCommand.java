@@ -1,0 +1,59 @@
+package org.broadsheet.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.broadsheet.Broadsheet;
+import org.broadsheet.web.BroadsheetApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", description = {
+    "Serve the archive: the JSON API under /api and the web front end at /.",
+    "When the index does not exist yet, corpus/ is indexed first."})
+public final class ServeCommand implements Callable<Integer> {
+  @Mixin
+  ArchiveOptions archive;
+
+  @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only)")
+  String host;
+
+  @Option(names = "--corpus", paramLabel = "DIR", description = "Folder to index when there is no index yet (default: corpus)")
+  Path corpus;
+
+  @Option(names = "--web", paramLabel = "DIR", description = "Front-end folder (default: web)")
+  Path web;
+
+  @Override
+  public Integer call() throws Exception {
+    Path webRoot = web != null ? web : ArchiveOptions.Defaults.resolve("web");
+    if (!Files.isDirectory(webRoot)) {
+      System.err.println("broadsheet: no front-end folder at " + webRoot.toAbsolutePath() + "; pass --web DIR");
+      return 1;
+    }
+    try (Broadsheet b = Broadsheet.open(archive.index())) {
+      if (!b.exists()) {
+        Path source = corpus != null ? corpus : ArchiveOptions.Defaults.resolve("corpus");
+        System.err.println("No index at " + b.indexDir() + " yet: indexing " + source.toAbsolutePath() + " first.");
+        b.index(List.of(source), false, new ProgressReporter(System.err, System.console() != null));
+      }
+      BroadsheetApp app = new BroadsheetApp(b, webRoot).start(host, port);
+      String shown = host.equals("0.0.0.0") ? "localhost" : host;
+      System.out.println("Broadsheet is serving " + b.indexDir() + " at http://" + shown + ":" + app.port() + "/");
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        app.stop();
+        stopped.countDown();
+      }));
+      stopped.await();
+    }
+    return 0;
+  }
+}

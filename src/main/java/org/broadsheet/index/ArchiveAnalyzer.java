@@ -1,0 +1,106 @@
+package org.broadsheet.index;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.core.LowerCaseFilter;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
+
+/**
+ * English analysis for article text, the same at index and query time but for graph
+ * flattening:
+ * <ul>
+ *   <li>whitespace tokens split by {@link WordDelimiterGraphFilter}, which also catenates
+ *       the parts, so "cease-fire" is indexed as "cease", "fire" and "ceasefire": the
+ *       spellings "ceasefire", "cease-fire" and the phrase "cease fire" find each other,
+ *       and "U.N." also gives "un";</li>
+ *   <li>lower case, then ASCII folding that keeps the original, so "Erdogan" finds
+ *       "Erdoğan" and an exact "Erdoğan" still matches its own token;</li>
+ *   <li>KStem, a light English stemmer: "negotiations" finds "negotiation" without the
+ *       over-stemming of Porter ("news" and "new" stay apart).</li>
+ * </ul>
+ * No stop words: phrase queries and names such as "The Hague" need every word, and BM25
+ * already gives common words little weight.
+ */
+public final class ArchiveAnalyzer {
+  private static final NormalizeCharMap APOSTROPHES;
+
+  static {
+    NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
+    b.add("\u2019", "'");
+    b.add("\u2018", "'");
+    b.add("\u02BC", "'");
+    APOSTROPHES = b.build();
+  }
+
+  private static final int WORD_DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+      | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+      | WordDelimiterGraphFilter.CATENATE_WORDS
+      | WordDelimiterGraphFilter.CATENATE_NUMBERS
+      | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
+
+  private ArchiveAnalyzer() {
+  }
+
+  /** The analyzer for writing documents. */
+  public static Analyzer forIndexing() {
+    return perField(text(true));
+  }
+
+  /** The analyzer for parsing queries. */
+  public static Analyzer forQueries() {
+    return perField(text(false));
+  }
+
+  private static Analyzer perField(Analyzer text) {
+    // Ids and other exact fields are indexed as StringField and never analysed;
+    // the keyword analyzer keeps a query on them exact too.
+    return new PerFieldAnalyzerWrapper(text, Map.of(Fields.ID, new KeywordAnalyzer()));
+  }
+
+  private static Analyzer text(boolean indexing) {
+    return new Analyzer() {
+      @Override
+      protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+        return new MappingCharFilter(APOSTROPHES, reader);
+      }
+
+      @Override
+      protected java.io.Reader initReaderForNormalization(String fieldName, java.io.Reader reader) {
+        return new MappingCharFilter(APOSTROPHES, reader);
+      }
+
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new WhitespaceTokenizer();
+        // adjustInternalOffsets: each part gets its own offsets, so "Rafah," highlights as "Rafah".
+        TokenStream ts = new WordDelimiterGraphFilter(source, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
+            WORD_DELIMITER_FLAGS, null);
+        if (indexing) {
+          ts = new FlattenGraphFilter(ts); // the index cannot store a graph; queries keep it
+        }
+        ts = new LowerCaseFilter(ts);
+        ts = new ASCIIFoldingFilter(ts, true);
+        ts = new KStemFilter(ts);
+        return new TokenStreamComponents(source, ts);
+      }
+
+      @Override
+      protected TokenStream normalize(String fieldName, TokenStream in) {
+        // For prefix*, fuzzy~ and wildcard terms: fold case and accents like the index did.
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in), false);
+      }
+    };
+  }
+
+}

@@ -1,0 +1,105 @@
+package org.broadsheet.index;
+
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.broadsheet.extract.EntityType;
+import org.broadsheet.extract.Extraction;
+import org.broadsheet.ingest.Article;
+
+/** Turns an {@link Article} and its {@link Extraction} into a Lucene document. */
+public final class DocumentBuilder {
+  /**
+   * Body text: stored for snippets and the article view, with offsets in the postings so
+   * the UnifiedHighlighter finds passages without analysing the text again (faster
+   * snippets for a somewhat larger index).
+   */
+  static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+
+  static {
+    BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    BODY_TYPE.freeze();
+  }
+
+  private final FacetsConfig facets;
+
+  public DocumentBuilder(FacetsConfig facets) {
+    this.facets = facets;
+  }
+
+  /**
+   * @param root      the indexed root folder, absolute
+   * @param fileStamp "size:lastModified" of the file, to skip hashing an untouched file next time
+   */
+  public Document build(Article a, Extraction x, String root, String fileStamp) throws IOException {
+    Document doc = new Document();
+    // StringField: exact terms to update and delete by, never analysed.
+    doc.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
+    doc.add(new StringField(Fields.ROOT, root, Field.Store.YES));
+    doc.add(new StoredField(Fields.PATH, a.path()));
+    doc.add(new StoredField(Fields.HASH, a.contentHash()));
+    doc.add(new StoredField(Fields.FILE_STAMP, fileStamp));
+
+    doc.add(new TextField(Fields.TITLE, a.title(), Field.Store.YES));
+    doc.add(new Field(Fields.BODY, a.text(), BODY_TYPE));
+    storeIfPresent(doc, Fields.BYLINE, a.byline());
+    storeIfPresent(doc, Fields.SOURCE, a.source());
+    storeIfPresent(doc, Fields.LANGUAGE, a.language());
+    storeIfPresent(doc, Fields.CONTENT_TYPE, a.contentType());
+
+    if (a.published() != null) {
+      long millis = a.published().toEpochMilli();
+      doc.add(new LongPoint(Fields.PUBLISHED, millis));            // range filters
+      doc.add(new NumericDocValuesField(Fields.PUBLISHED, millis)); // sort by date, histogram
+      doc.add(new StoredField(Fields.PUBLISHED, millis));
+      ZonedDateTime t = a.published().atZone(ZoneOffset.UTC);
+      doc.add(new SortedSetDocValuesFacetField(Fields.FACET_PUBLISHED,
+          String.format("%04d", t.getYear()), String.format("%02d", t.getMonthValue()),
+          String.format("%02d", t.getDayOfMonth())));
+    }
+
+    addEntities(doc, x, EntityType.PERSON, Fields.PERSON, Fields.FACET_PEOPLE);
+    addEntities(doc, x, EntityType.PLACE, Fields.PLACE, Fields.FACET_PLACES);
+    addEntities(doc, x, EntityType.ORGANIZATION, Fields.ORG, Fields.FACET_ORGS);
+    for (String code : x.countries()) {
+      doc.add(new SortedSetDocValuesFacetField(Fields.FACET_COUNTRIES, code));
+    }
+    java.util.Set<String> years = new java.util.TreeSet<>();
+    for (String date : x.canonical(EntityType.DATE)) {
+      doc.add(new StoredField(Fields.MENTIONED, date));
+      years.add(date.substring(0, 4));
+    }
+    for (String year : years) {
+      doc.add(new SortedSetDocValuesFacetField(Fields.FACET_MENTIONED, year));
+    }
+    if (!x.mentions().isEmpty()) {
+      doc.add(new StoredField(Fields.MENTIONS, StoredMentions.write(x.mentions())));
+    }
+    return facets.build(doc);
+  }
+
+  /** Each canonical value: searchable (analysed TextField), stored for hits, and a facet value. */
+  private static void addEntities(Document doc, Extraction x, EntityType type, String field, String dim) {
+    for (String value : x.canonical(type)) {
+      doc.add(new TextField(field, value, Field.Store.YES));
+      doc.add(new SortedSetDocValuesFacetField(dim, value));
+    }
+  }
+
+  private static void storeIfPresent(Document doc, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      doc.add(new StoredField(field, value));
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package org.broadsheet.index;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What an indexing run did.
+ *
+ * @param failures each skipped file with the kind of skip and the reason
+ */
+public record IndexReport(int indexed, int unchanged, int deleted, List<Failure> failures, long bytesParsed,
+                          Duration elapsed) {
+  public enum Outcome { INDEXED, UNCHANGED, FAILED }
+
+  public record Failure(String file, String kind, String reason) {
+  }
+
+  public int failed() {
+    return failures.size();
+  }
+
+  /** Failures counted by kind, for the summary line. */
+  public Map<String, Integer> failuresByKind() {
+    Map<String, Integer> counts = new TreeMap<>();
+    failures.forEach(f -> counts.merge(f.kind(), 1, Integer::sum));
+    return counts;
+  }
+}

@@ -1,0 +1,107 @@
+package org.broadsheet.ingest;
+
+import java.nio.file.Path;
+
+/**
+ * A file that was read but not indexed. One subclass per kind of skip, so that the
+ * indexing loop can count them by kind and summarise them at the end.
+ */
+public abstract class SkippedFileException extends Exception {
+  private final Path file;
+
+  protected SkippedFileException(Path file, String message, Throwable cause) {
+    super(message, cause);
+    this.file = file;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** A short name for the kind of skip, used in summaries: "empty", "corrupt", ... */
+  public abstract String kind();
+
+  /** The file has no bytes, or no text once parsed. */
+  public static final class Empty extends SkippedFileException {
+    public Empty(Path file, String message) {
+      super(file, message, null);
+    }
+
+    @Override
+    public String kind() {
+      return "empty";
+    }
+  }
+
+  /** Bigger than the configured limit, in bytes on disk or characters of text. */
+  public static final class TooLarge extends SkippedFileException {
+    public TooLarge(Path file, String message) {
+      super(file, message, null);
+    }
+
+    @Override
+    public String kind() {
+      return "too large";
+    }
+  }
+
+  /** Password-protected or encrypted. */
+  public static final class Encrypted extends SkippedFileException {
+    public Encrypted(Path file, String message, Throwable cause) {
+      super(file, message, cause);
+    }
+
+    @Override
+    public String kind() {
+      return "encrypted";
+    }
+  }
+
+  /** Not an article: an image, archive, executable or other type Broadsheet does not read. */
+  public static final class NotAnArticle extends SkippedFileException {
+    public NotAnArticle(Path file, String message) {
+      super(file, message, null);
+    }
+
+    @Override
+    public String kind() {
+      return "not an article";
+    }
+  }
+
+  /** The parser failed: a truncated, malformed or hostile file. */
+  public static final class Corrupt extends SkippedFileException {
+    public Corrupt(Path file, String message, Throwable cause) {
+      super(file, message, cause);
+    }
+
+    @Override
+    public String kind() {
+      return "corrupt";
+    }
+  }
+
+  /** Parsing took longer than the configured limit. */
+  public static final class Timeout extends SkippedFileException {
+    public Timeout(Path file, String message) {
+      super(file, message, null);
+    }
+
+    @Override
+    public String kind() {
+      return "timeout";
+    }
+  }
+
+  /** The file could not be read at all (permissions, vanished, I/O error). */
+  public static final class Unreadable extends SkippedFileException {
+    public Unreadable(Path file, String message, Throwable cause) {
+      super(file, message, cause);
+    }
+
+    @Override
+    public String kind() {
+      return "unreadable";
+    }
+  }
+}

@@ -1,0 +1,463 @@
+package org.broadsheet.search;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.broadsheet.index.ArchiveAnalyzer;
+import org.broadsheet.index.Fields;
+import org.broadsheet.index.IndexLayout;
+import org.broadsheet.index.StoredMentions;
+
+/**
+ * Searches the archive: parses the query, filters, counts facets with drill sideways,
+ * highlights snippets and builds the date histogram. Owns its directory and searcher
+ * manager; a background refresh picks up whatever an indexing run commits within a
+ * second, so the server never needs restarting.
+ */
+public final class ArchiveSearcher implements AutoCloseable {
+  /** Facet values returned per dimension; "more" in the front end asks the facet endpoint. */
+  private static final int FACET_LIMIT = 10;
+  private static final int SNIPPET_PASSAGES = 2;
+
+  private final Directory dir;
+  private final SearcherManager manager;
+  private final FacetsConfig config = Fields.facetsConfig();
+  private final Analyzer analyzer = ArchiveAnalyzer.forQueries();
+  private final ArchiveQueryParser parser = new ArchiveQueryParser(analyzer);
+  private final ScheduledExecutorService refresher;
+  private volatile FacetState facetState;
+
+  /** The facet ordinals of one reader; rebuilt only when a refresh brings a new reader. */
+  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
+  }
+
+  public ArchiveSearcher(IndexLayout layout) throws IOException {
+    this.dir = FSDirectory.open(layout.lucene());
+    try {
+      this.manager = new SearcherManager(dir, null);
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+    this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "searcher-refresh");
+      t.setDaemon(true);
+      return t;
+    });
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Sees the latest commit now rather than within a second. */
+  public void refresh() throws IOException {
+    manager.maybeRefreshBlocking();
+  }
+
+  private void refreshQuietly() {
+    try {
+      manager.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(ArchiveSearcher.class).warn("index refresh failed: {}", e.toString());
+    }
+  }
+
+  public SearchResult search(SearchRequest r) throws IOException {
+    long start = System.nanoTime();
+    checkPaging(r);
+    Query query = parser.parse(r.query());
+    IndexSearcher searcher = manager.acquire();
+    try {
+      DrillDownQuery ddq = drillDown(r, query);
+      int topN = r.page() * r.size();
+      Sort sort = sortOf(r.sort());
+      SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+      TopDocs top;
+      FacetsCollector matches;
+      Facets facets = null;
+      if (state != null) {
+        DrillSideways ds = new DrillSideways(searcher, config, state);
+        DrillSideways.DrillSidewaysResult res = sort == null
+            ? ds.search(ddq, topN)
+            : ds.search(ddq, null, null, topN, sort, true);
+        top = res.hits;
+        matches = res.drillDownFacetsCollector;
+        facets = res.facets;
+      } else {
+        FacetsCollectorManager.FacetsResult res = sort == null
+            ? FacetsCollectorManager.search(searcher, ddq, topN, new FacetsCollectorManager())
+            : FacetsCollectorManager.search(searcher, ddq, topN, sort, true, new FacetsCollectorManager());
+        top = res.topDocs();
+        matches = res.facetsCollector();
+      }
+      long total = countMatches(matches, top);
+      ScoreDoc[] page = pageOf(top.scoreDocs, r);
+      List<SearchResult.Hit> hits = hits(searcher, query, page, total);
+      Map<String, List<SearchResult.FacetValue>> facetValues = facets == null ? emptyFacets() : facetValues(facets, r);
+      SearchResult.Histogram histogram = histogram(matches);
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      return new SearchResult(r.query(), total, r.page(), r.size(), tookMs, hits, facetValues, histogram);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new BadQueryException("the query expands to too many terms; make it more specific", e);
+    } catch (TooComplexToDeterminizeException e) {
+      throw new BadQueryException("the query is too complex; make wildcards more specific", e);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** All values of one facet dimension for the hits of {@code r}, optionally only those starting with {@code prefix}. */
+  public List<SearchResult.FacetValue> facetValues(SearchRequest r, String dim, String prefix, int limit)
+      throws IOException {
+    if (!Fields.ENTITY_FACETS.contains(dim) && !Fields.FACET_MENTIONED.equals(dim)) {
+      throw new BadQueryException("unknown facet '" + dim + "'; use one of " + Fields.ENTITY_FACETS);
+    }
+    Query query = parser.parse(r.query());
+    IndexSearcher searcher = manager.acquire();
+    try {
+      SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+      if (state == null) {
+        return List.of();
+      }
+      DrillSideways ds = new DrillSideways(searcher, config, state);
+      DrillSideways.DrillSidewaysResult res = ds.search(drillDown(r, query), 1);
+      FacetResult all = res.facets.getAllChildren(dim);
+      if (all == null) {
+        return List.of();
+      }
+      String folded = prefix == null ? "" : fold(prefix);
+      return Arrays.stream(all.labelValues)
+          .filter(lv -> folded.isEmpty() || fold(lv.label).startsWith(folded)
+              || Arrays.stream(fold(lv.label).split(" ")).anyMatch(w -> w.startsWith(folded)))
+          .sorted((a, b) -> Long.compare(b.value.longValue(), a.value.longValue()))
+          .limit(limit)
+          .map(lv -> facetValue(dim, lv))
+          .toList();
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  public Optional<ArticleView> article(String id) throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      int docId = top.scoreDocs[0].doc;
+      Document d = searcher.storedFields().document(docId);
+      return Optional.of(new ArticleView(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE),
+          published(d), d.get(Fields.BYLINE), d.get(Fields.SOURCE), d.get(Fields.LANGUAGE), d.get(Fields.BODY),
+          StoredMentions.read(d.get(Fields.MENTIONS)), values(d, Fields.PERSON), values(d, Fields.PLACE),
+          values(d, Fields.ORG), values(d, Fields.MENTIONED), related(searcher, docId)));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** Every root folder that articles in the index were found under. */
+  public List<java.nio.file.Path> indexedRoots() throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      List<java.nio.file.Path> roots = new ArrayList<>();
+      org.apache.lucene.index.Terms terms =
+          org.apache.lucene.index.MultiTerms.getTerms(searcher.getIndexReader(), Fields.ROOT);
+      if (terms != null) {
+        org.apache.lucene.index.TermsEnum te = terms.iterator();
+        for (org.apache.lucene.util.BytesRef t = te.next(); t != null; t = te.next()) {
+          roots.add(java.nio.file.Path.of(t.utf8ToString()));
+        }
+      }
+      return roots;
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** Up to 5 articles sharing the most distinctive terms and entities with this one. */
+  private List<ArticleView.Related> related(IndexSearcher searcher, int docId) throws IOException {
+    MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+    mlt.setAnalyzer(ArchiveAnalyzer.forIndexing());
+    mlt.setFieldNames(new String[] {Fields.TITLE, Fields.BODY, Fields.PERSON, Fields.PLACE, Fields.ORG});
+    mlt.setMinDocFreq(1);
+    mlt.setMinTermFreq(1);
+    mlt.setMaxQueryTerms(40);
+    Query like = mlt.like(docId);
+    TopDocs top = searcher.search(like, 6);
+    StoredFields stored = searcher.storedFields();
+    List<ArticleView.Related> related = new ArrayList<>();
+    for (ScoreDoc sd : top.scoreDocs) {
+      if (sd.doc != docId && related.size() < 5) {
+        Document d = stored.document(sd.doc, java.util.Set.of(Fields.ID, Fields.TITLE, Fields.PUBLISHED));
+        related.add(new ArticleView.Related(d.get(Fields.ID), d.get(Fields.TITLE), published(d)));
+      }
+    }
+    return related;
+  }
+
+  private static void checkPaging(SearchRequest r) {
+    if (r.page() < 1) {
+      throw new BadQueryException("'page' must be 1 or more");
+    }
+    if (r.size() < 1 || r.size() > SearchRequest.MAX_SIZE) {
+      throw new BadQueryException("'size' must be from 1 to " + SearchRequest.MAX_SIZE);
+    }
+    if ((long) r.page() * r.size() > SearchRequest.MAX_DEPTH) {
+      throw new BadQueryException("results beyond the first " + SearchRequest.MAX_DEPTH
+          + " cannot be paged to; narrow the query or filter by date");
+    }
+  }
+
+  private DrillDownQuery drillDown(SearchRequest r, Query query) {
+    Query base = query;
+    if (r.from() != null || r.to() != null) {
+      long from = r.from() == null || r.from().isBlank() ? Long.MIN_VALUE : DateRange.start(r.from(), "from");
+      long to = r.to() == null || r.to().isBlank() ? Long.MAX_VALUE : DateRange.end(r.to(), "to");
+      if (from > to) {
+        throw new BadQueryException("'from' is after 'to'");
+      }
+      base = new BooleanQuery.Builder()
+          .add(query, BooleanClause.Occur.MUST)
+          .add(LongPoint.newRangeQuery(Fields.PUBLISHED, from, to), BooleanClause.Occur.FILTER)
+          .build();
+    }
+    DrillDownQuery ddq = new DrillDownQuery(config, base);
+    for (Map.Entry<String, List<String>> f : r.filters().entrySet()) {
+      if (!Fields.ENTITY_FACETS.contains(f.getKey()) && !Fields.FACET_MENTIONED.equals(f.getKey())) {
+        throw new BadQueryException("unknown facet '" + f.getKey() + "'; use one of " + Fields.ENTITY_FACETS);
+      }
+      for (String value : f.getValue()) {
+        if (value != null && !value.isBlank()) {
+          ddq.add(f.getKey(), value);
+        }
+      }
+    }
+    if (r.published() != null && !r.published().isBlank()) {
+      String[] path = r.published().split("[/-]");
+      if (path.length > 3 || !Arrays.stream(path).allMatch(p -> p.matches("\\d{1,4}"))) {
+        throw new BadQueryException("'published' must be YYYY, YYYY/MM or YYYY/MM/DD");
+      }
+      ddq.add(Fields.FACET_PUBLISHED, path);
+    }
+    return ddq;
+  }
+
+  private static Sort sortOf(SearchRequest.Sort sort) {
+    if (sort == SearchRequest.Sort.RELEVANCE) {
+      return null;
+    }
+    boolean newest = sort == SearchRequest.Sort.NEWEST;
+    SortField byDate = new SortField(Fields.PUBLISHED, SortField.Type.LONG, newest);
+    byDate.setMissingValue(newest ? Long.MIN_VALUE : Long.MAX_VALUE); // undated articles last either way
+    return new Sort(byDate, SortField.FIELD_SCORE);
+  }
+
+  private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+    FacetState cached = facetState;
+    if (cached != null && cached.reader() == reader) {
+      return cached.state();
+    }
+    synchronized (this) {
+      cached = facetState;
+      if (cached != null && cached.reader() == reader) {
+        return cached.state();
+      }
+      SortedSetDocValuesReaderState state;
+      try {
+        state = new DefaultSortedSetDocValuesReaderState(reader, config);
+      } catch (IllegalArgumentException e) {
+        state = null; // no article has a facet value yet
+      }
+      facetState = new FacetState(reader, state);
+      return state;
+    }
+  }
+
+  private static long countMatches(FacetsCollector matches, TopDocs top) {
+    if (matches == null) {
+      return top.totalHits.value();
+    }
+    long n = 0;
+    for (FacetsCollector.MatchingDocs m : matches.getMatchingDocs()) {
+      n += m.totalHits();
+    }
+    return n;
+  }
+
+  private static ScoreDoc[] pageOf(ScoreDoc[] all, SearchRequest r) {
+    int from = Math.min(all.length, (r.page() - 1) * r.size());
+    return Arrays.copyOfRange(all, from, Math.min(all.length, from + r.size()));
+  }
+
+  private List<SearchResult.Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page, long total)
+      throws IOException {
+    if (page.length == 0) {
+      return List.of();
+    }
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)) // escape=true: text is HTML-safe
+        .withMaxLength(200_000)
+        .build();
+    TopDocs pageDocs = new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), page);
+    String[] snippets = highlighter.highlight(Fields.BODY, query, pageDocs, SNIPPET_PASSAGES);
+    StoredFields stored = searcher.storedFields();
+    List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      Document d = stored.document(page[i].doc);
+      hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), published(d),
+          d.get(Fields.BYLINE), d.get(Fields.SOURCE), Float.isNaN(page[i].score) ? 0f : page[i].score,
+          snippets[i] == null ? "" : snippets[i].strip(),
+          values(d, Fields.PERSON), values(d, Fields.PLACE), values(d, Fields.ORG), values(d, Fields.MENTIONED)));
+    }
+    return hits;
+  }
+
+  private Map<String, List<SearchResult.FacetValue>> facetValues(Facets facets, SearchRequest r) throws IOException {
+    Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+    for (String dim : Fields.FACET_DIMS) {
+      String[] path = new String[0];
+      if (dim.equals(Fields.FACET_PUBLISHED) && r.published() != null && !r.published().isBlank()) {
+        path = r.published().split("[/-]");
+      }
+      FacetResult res;
+      try {
+        res = dim.equals(Fields.FACET_PUBLISHED) || dim.equals(Fields.FACET_MENTIONED)
+            ? facets.getAllChildren(dim, path)
+            : facets.getTopChildren(FACET_LIMIT, dim, path);
+      } catch (IllegalArgumentException e) {
+        res = null; // no article has this dimension yet
+      }
+      List<SearchResult.FacetValue> values = new ArrayList<>();
+      if (res != null) {
+        List<LabelAndValue> lvs = new ArrayList<>(Arrays.asList(res.labelValues));
+        if (dim.equals(Fields.FACET_PUBLISHED) || dim.equals(Fields.FACET_MENTIONED)) {
+          lvs.sort((a, b) -> b.label.compareTo(a.label)); // dates newest first, not by count
+        }
+        lvs.forEach(lv -> values.add(facetValue(dim, lv)));
+      }
+      out.put(dim, values);
+    }
+    return out;
+  }
+
+  private static Map<String, List<SearchResult.FacetValue>> emptyFacets() {
+    Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+    Fields.FACET_DIMS.forEach(d -> out.put(d, List.of()));
+    return out;
+  }
+
+  private static SearchResult.FacetValue facetValue(String dim, LabelAndValue lv) {
+    String label = dim.equals(Fields.FACET_COUNTRIES)
+        ? Locale.of("", lv.label).getDisplayCountry(Locale.ENGLISH)
+        : lv.label;
+    return new SearchResult.FacetValue(lv.label, label, lv.value.longValue());
+  }
+
+  /** Counts per year, month or day of every match, the unit chosen so the timeline has a readable number of bars. */
+  private static SearchResult.Histogram histogram(FacetsCollector matches) throws IOException {
+    List<Long> times = new ArrayList<>();
+    for (FacetsCollector.MatchingDocs m : matches.getMatchingDocs()) {
+      NumericDocValues published = m.context().reader().getNumericDocValues(Fields.PUBLISHED);
+      if (published == null || m.bits() == null) {
+        continue;
+      }
+      DocIdSetIterator it = m.bits().iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (published.advanceExact(doc)) {
+          times.add(published.longValue());
+        }
+      }
+    }
+    if (times.isEmpty()) {
+      return new SearchResult.Histogram("year", List.of());
+    }
+    long min = times.stream().mapToLong(Long::longValue).min().orElseThrow();
+    long max = times.stream().mapToLong(Long::longValue).max().orElseThrow();
+    long days = (max - min) / 86_400_000L;
+    String interval = days > 3 * 365 ? "year" : days > 62 ? "month" : "day";
+    int keyLength = switch (interval) {
+      case "year" -> 4;
+      case "month" -> 7;
+      default -> 10;
+    };
+    TreeMap<String, Long> counts = new TreeMap<>();
+    for (long t : times) {
+      counts.merge(Instant.ofEpochMilli(t).toString().substring(0, keyLength), 1L, Long::sum);
+    }
+    List<SearchResult.Bucket> buckets = new ArrayList<>();
+    counts.forEach((k, v) -> buckets.add(new SearchResult.Bucket(k, v)));
+    return new SearchResult.Histogram(interval, buckets);
+  }
+
+  private static String published(Document d) {
+    var f = d.getField(Fields.PUBLISHED);
+    if (f == null || f.numericValue() == null) {
+      return null;
+    }
+    return Instant.ofEpochMilli(f.numericValue().longValue()).toString();
+  }
+
+  private static List<String> values(Document d, String field) {
+    return List.of(d.getValues(field));
+  }
+
+  static String fold(String s) {
+    String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    return n.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public void close() throws IOException {
+    refresher.shutdownNow();
+    try (dir) {
+      manager.close();
+    }
+  }
+}

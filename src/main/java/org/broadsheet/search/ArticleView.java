@@ -1,0 +1,13 @@
+package org.broadsheet.search;
+
+import java.util.List;
+import org.broadsheet.extract.Mention;
+
+/** One article in full, for the article page: its text, entities with offsets, and related articles. */
+public record ArticleView(String id, String path, String title, String published, String byline, String source,
+                          String language, String text, List<Mention> entities, List<String> people,
+                          List<String> places, List<String> organizations, List<String> dates,
+                          List<Related> related) {
+  public record Related(String id, String title, String published) {
+  }
+}

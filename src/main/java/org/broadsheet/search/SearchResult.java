@@ -1,0 +1,26 @@
+package org.broadsheet.search;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a search returns; serialised as-is for {@code search --json} and {@code /api/search}. */
+public record SearchResult(String query, long total, int page, int size, long tookMs, List<Hit> hits,
+                           Map<String, List<FacetValue>> facets, Histogram histogram) {
+
+  /** One matching article. {@code snippet} is HTML: article text escaped, matches in {@code <mark>}. */
+  public record Hit(String id, String path, String title, String published, String byline, String source,
+                    float score, String snippet, List<String> people, List<String> places,
+                    List<String> organizations, List<String> dates) {
+  }
+
+  /** A facet value with its count; {@code label} is a display name where the value is a code (countries). */
+  public record FacetValue(String value, String label, long count) {
+  }
+
+  /** Hits per year, month or day, chosen by the span of the result set. */
+  public record Histogram(String interval, List<Bucket> buckets) {
+  }
+
+  public record Bucket(String key, long count) {
+  }
+}

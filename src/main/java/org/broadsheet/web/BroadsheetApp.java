@@ -1,0 +1,93 @@
+package org.broadsheet.web;
+
+import static io.javalin.apibuilder.ApiBuilder.before;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.nio.file.Path;
+import java.util.Map;
+import org.broadsheet.Broadsheet;
+import org.broadsheet.Json;
+import org.broadsheet.search.BadQueryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The web server: the JSON API under {@code /api} and the front end from {@code web/} at {@code /}. */
+public final class BroadsheetApp {
+  private static final Logger LOG = LoggerFactory.getLogger(BroadsheetApp.class);
+  /**
+   * No inline script or style, nothing from other origins: even if text from an article
+   * reached the page as markup, the browser would not run it.
+   */
+  static final Map<String, String> SECURITY_HEADERS = Map.of(
+      "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+      "X-Content-Type-Options", "nosniff",
+      "Referrer-Policy", "no-referrer",
+      "X-Frame-Options", "DENY");
+
+  private final Javalin app;
+
+  public BroadsheetApp(Broadsheet archive, Path webRoot) {
+    SearchController api = new SearchController(archive);
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = webRoot.toAbsolutePath().toString();
+        files.location = Location.EXTERNAL;
+        files.headers = SECURITY_HEADERS;
+      });
+      config.routes.apiBuilder(() -> {
+        before(BroadsheetApp::securityHeaders);
+        path("api", () -> {
+          get("search", api::search);
+          get("articles/<id>", api::article);
+          get("facets/{dim}", api::facets);
+        });
+      });
+      config.routes.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("request {} failed", ctx.path(), e);
+        error(ctx, 500, "internal error; the server log has the details");
+      });
+      config.routes.error(404, ctx -> {
+        if (ctx.path().startsWith("/api/") && (ctx.result() == null || ctx.result().isEmpty())) {
+          error(ctx, 404, "no such endpoint: " + ctx.path());
+        }
+      });
+    });
+  }
+
+  private static void securityHeaders(Context ctx) {
+    SECURITY_HEADERS.forEach(ctx::header);
+  }
+
+  private static void error(Context ctx, int status, String message) {
+    ctx.status(status).json(Map.of("error", message == null ? "error" : message));
+  }
+
+  public Javalin javalin() {
+    return app;
+  }
+
+  public BroadsheetApp start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public void stop() {
+    app.stop();
+  }
+}
