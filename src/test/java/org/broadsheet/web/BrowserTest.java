@@ -23,6 +23,19 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import org.broadsheet.Broadsheet;
+import org.broadsheet.extract.EntityExtractor;
+import org.broadsheet.extract.EntityType;
+import org.broadsheet.extract.Extraction;
+import org.broadsheet.extract.Mention;
+import org.broadsheet.index.ArchiveIndexer;
+import org.broadsheet.index.IndexLayout;
+import org.broadsheet.index.IndexListener;
+import org.broadsheet.index.IndexReport;
+import org.broadsheet.index.IndexSettings;
+import org.broadsheet.ingest.Article;
+import org.broadsheet.ingest.ArticleParser;
+import org.broadsheet.ingest.ParserLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -488,15 +501,25 @@ class BrowserTest {
     Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
-  /** The real server: the Broadsheet facade on a fresh index of the given folder, and the Javalin app. */
-  record TestServer(org.broadsheet.Broadsheet archive, BroadsheetApp app) implements AutoCloseable {
+  /**
+   * The real server on a real index: the test's articles go through the real parser and
+   * indexer, with {@link DictionaryExtractor} standing in for CoreNLP so the entities
+   * (and so the facets and marks the page shows) are known in advance and indexing
+   * takes a second. The Broadsheet facade then serves the index through the Javalin app.
+   */
+  record TestServer(Broadsheet archive, BroadsheetApp app) implements AutoCloseable {
     static TestServer start(Path indexDir, Path articles, Path webRoot) throws IOException {
-      org.broadsheet.Broadsheet archive = org.broadsheet.Broadsheet.open(indexDir);
+      try (ArticleParser parser = new ArticleParser(ParserLimits.DEFAULT)) {
+        IndexReport report = new ArchiveIndexer(new IndexLayout(indexDir.toAbsolutePath()), parser,
+            new DictionaryExtractor(), IndexSettings.defaults().withThreads(1))
+            .index(List.of(articles), true, IndexListener.NONE);
+        assertTrue(report.failures().isEmpty(), "indexing failed: " + report.failures());
+      }
+      Broadsheet archive = Broadsheet.open(indexDir);
       try {
-        archive.index(List.of(articles));
         BroadsheetApp app = new BroadsheetApp(archive, webRoot).start("127.0.0.1", 0);
         return new TestServer(archive, app);
-      } catch (IOException | RuntimeException e) {
+      } catch (RuntimeException e) {
         archive.close();
         throw e;
       }
@@ -513,6 +536,52 @@ class BrowserTest {
       } finally {
         archive.close();
       }
+    }
+  }
+
+  /** Finds a fixed list of names (every occurrence) and dates in an article's text. */
+  static final class DictionaryExtractor implements EntityExtractor {
+    private record Entry(EntityType type, String surface, String canonical, String value, String country) {
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+        new Entry(EntityType.PERSON, "Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", null, null),
+        new Entry(EntityType.PERSON, "Joe Biden", "Joe Biden", null, null),
+        new Entry(EntityType.PERSON, "Olaf Scholz", "Olaf Scholz", null, null),
+        new Entry(EntityType.PERSON, "Emmanuel Macron", "Emmanuel Macron", null, null),
+        new Entry(EntityType.PERSON, "Angela Merkel", "Angela Merkel", null, null),
+        new Entry(EntityType.PLACE, "Ankara", "Ankara", null, "TR"),
+        new Entry(EntityType.PLACE, "Istanbul", "Istanbul", null, "TR"),
+        new Entry(EntityType.PLACE, "Rafah", "Rafah", null, "PS"),
+        new Entry(EntityType.PLACE, "Gaza", "Gaza", null, "PS"),
+        new Entry(EntityType.PLACE, "Egypt", "Egypt", null, "EG"),
+        new Entry(EntityType.PLACE, "Cairo", "Cairo", null, "EG"),
+        new Entry(EntityType.PLACE, "Paris", "Paris", null, "FR"),
+        new Entry(EntityType.PLACE, "Berlin", "Berlin", null, "DE"),
+        new Entry(EntityType.ORGANIZATION, "United Nations", "United Nations", null, null),
+        new Entry(EntityType.ORGANIZATION, "European Union", "European Union", null, null),
+        new Entry(EntityType.DATE, "12 May 2024", null, "2024-05-12", null),
+        new Entry(EntityType.DATE, "14 May 2024", null, "2024-05-14", null),
+        new Entry(EntityType.DATE, "2 November 2023", null, "2023-11-02", null),
+        new Entry(EntityType.DATE, "20 January 2024", null, "2024-01-20", null));
+
+    @Override
+    public Extraction extract(Article article) {
+      String text = article.text();
+      List<Mention> found = new ArrayList<>();
+      for (Entry e : ENTRIES) {
+        for (int i = text.indexOf(e.surface()); i >= 0; i = text.indexOf(e.surface(), i + 1)) {
+          found.add(new Mention(e.type(), e.surface(), i, i + e.surface().length(), e.canonical(), e.value(),
+              e.country()));
+        }
+      }
+      found.sort(Comparator.comparingInt(Mention::start));
+      return new Extraction(found);
+    }
+
+    @Override
+    public String version() {
+      return "browser-test-dictionary-1";
     }
   }
 }
