@@ -939,9 +939,7 @@ function searchPage() {
       el('div', { class: 'timeline-head' },
         el('h2', { id: 'timeline-heading', text: 'Timeline' }),
         el('p', { class: 'timeline-help', text: `${plural(total, 'dated article', 'dated articles')} by ${unit}. Click a bar, or drag across bars, to filter by date.` })),
-      el('div', { class: 'timeline-plot' },
-        el('span', { class: 'timeline-max', 'aria-hidden': 'true', text: nf.format(max) }),
-        svg),
+      el('div', { class: 'timeline-plot' }, svg),
       axis);
   }
 

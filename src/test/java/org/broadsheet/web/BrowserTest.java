@@ -382,9 +382,16 @@ class BrowserTest {
     assertNotEquals("pwned", driver.getTitle());
   }
 
+  /** Resizes the window and checks that nothing makes the page scroll sideways. */
   private void resize(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
     wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth;")).intValue() <= width);
+    Object overflow = ((JavascriptExecutor) driver).executeScript(
+        "const w = document.documentElement.clientWidth; const wide = [];"
+            + "for (const e of document.querySelectorAll('body *')) {"
+            + "  const r = e.getBoundingClientRect(); if (r.width && r.right > w + 1) wide.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right));"
+            + "} return wide.slice(0, 5).join(', ');");
+    assertEquals("", overflow, "elements wider than the " + width + "px window");
   }
 
   /** SEVERE entries of the browser console: script errors, failed loads, CSP violations. */
@@ -407,7 +414,8 @@ class BrowserTest {
       byte[] png = null;
       if (driver instanceof ChromeDriver chrome) {
         try {
-          Number w = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth;");
+          Number w = (Number) ((JavascriptExecutor) driver).executeScript(
+              "return Math.max(window.innerWidth, document.documentElement.scrollWidth);");
           Number h = (Number) ((JavascriptExecutor) driver).executeScript(
               "return Math.min(4000, document.documentElement.scrollHeight);");
           Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of(
