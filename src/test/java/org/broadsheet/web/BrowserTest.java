@@ -314,6 +314,21 @@ class BrowserTest {
   }
 
   @Test
+  void publishedFacetDrillsDownFromYearToMonth() {
+    open("/");
+    waitForResults();
+    facetButton("published", "2024").click();
+    wait.until(d -> total() == 4);
+    WebElement may = facetButton("published", "May 2024");
+    assertEquals("true", facetButton("published", "2024").getAttribute("aria-pressed"));
+    may.click();
+    wait.until(d -> total() == 2);
+    assertTrue(driver.getCurrentUrl().contains("published=2024%2F05"), driver.getCurrentUrl());
+    assertTrue(driver.findElement(By.cssSelector("#chips .chip")).getText().contains("May 2024"));
+    assertEquals("May 2024 — Broadsheet", driver.getTitle());
+  }
+
+  @Test
   void keyboardAloneCanFilterAndClearFilters() {
     open("/?q=Rafah");
     waitForResults();
