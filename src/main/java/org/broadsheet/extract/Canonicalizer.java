@@ -36,6 +36,9 @@ public final class Canonicalizer {
   /** Adjectives and plurals of nationality: "Israeli", "Turkish", "Gazans" are not places. */
   private static final Pattern DEMONYM = Pattern.compile("\\p{Lu}\\p{Ll}+(?:ish|ian|ians|ese|i|is|an|ans|ean|eans|ic|ch)");
 
+  /** The same for organisations, where "-an" and "-i" endings are common in real names ("Mitsubishi"). */
+  private static final Pattern DEMONYM_NOT_ORG = Pattern.compile("\\p{Lu}\\p{Ll}+(?:ish|ian|ians|ese)");
+
   /** An acronym in brackets right after a name: "International Court of Justice (ICJ)". */
   private static final Pattern BRACKETED_ACRONYM = Pattern.compile("\\G\\s*\\((\\p{Lu}[\\p{Lu}&.\\d-]{1,9})\\)");
 
@@ -82,7 +85,12 @@ public final class Canonicalizer {
     for (Item item : items) {
       switch (item.type) {
         case PERSON -> item.canonical = fullNames.getOrDefault(CanonicalNames.key(item.surface), item.surface);
-        case ORGANIZATION -> item.canonical = organization(item.surface, acronyms);
+        case ORGANIZATION -> {
+          if (DEMONYM_NOT_ORG.matcher(item.surface).matches()) {
+            continue; // "Chinese" in "the Chinese said"
+          }
+          item.canonical = organization(item.surface, acronyms);
+        }
         case PLACE -> {
           if (!place(item)) {
             continue;

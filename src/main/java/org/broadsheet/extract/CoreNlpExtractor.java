@@ -104,7 +104,11 @@ public final class CoreNlpExtractor implements EntityExtractor {
     return new Extraction(mentions);
   }
 
-  /** Runs of tokens with the same entity label, not across a line break (a heading is not part of the next line's name). */
+  /**
+   * Runs of tokens with the same entity label, not across the end of a paragraph or of a line
+   * that ends a sentence ("according to the U.N.\nU.N. officials" is two names, a name
+   * hard-wrapped as "United\nStates" is one).
+   */
   private static void recognised(String text, List<CoreLabel> tokens, List<Span> out) {
     EntityType current = null;
     int first = -1;
@@ -112,7 +116,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
       CoreLabel t = i < tokens.size() ? tokens.get(i) : null;
       EntityType type = t == null ? null : typeOf(t.ner());
       boolean continues = type != null && type == current
-          && !hasLineBreak(text, tokens.get(i - 1).endPosition(), t.beginPosition());
+          && !endsBlock(text, tokens.get(i - 1).endPosition(), t.beginPosition());
       if (!continues && current != null) {
         int from = current == EntityType.PERSON ? givenNamesBefore(tokens, first) : first;
         out.add(new Span(current, tokens.get(from).beginPosition(), tokens.get(i - 1).endPosition()));
@@ -160,13 +164,14 @@ public final class CoreNlpExtractor implements EntityExtractor {
     };
   }
 
-  private static boolean hasLineBreak(String text, int from, int to) {
-    for (int i = Math.max(0, from); i < to; i++) {
+  private static boolean endsBlock(String text, int from, int to) {
+    int newlines = 0;
+    for (int i = from; i < to; i++) {
       if (text.charAt(i) == '\n') {
-        return true;
+        newlines++;
       }
     }
-    return false;
+    return newlines > 1 || (newlines == 1 && from > 0 && ".!?:\"”'’".indexOf(text.charAt(from - 1)) >= 0);
   }
 
   /**

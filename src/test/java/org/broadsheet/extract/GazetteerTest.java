@@ -33,6 +33,16 @@ class GazetteerTest {
   }
 
   @Test
+  void statesProvincesAndOldNames() {
+    assertEquals("US", country("Calif."));
+    assertEquals("US", country("Del."), "a US state abbreviation, not an alternate name of Delhi");
+    assertEquals("CA", country("Ontario"), "the province, not the Californian town");
+    assertEquals("DE", country("Bavaria"));
+    assertEquals("UA", country("Kiev"));
+    assertEquals("IN", country("Bombay"));
+  }
+
+  @Test
   void theMostPopulousPlaceOfANameWins() {
     assertEquals("FR", country("Paris"));
     assertEquals("BR", country("SALVADOR"));
