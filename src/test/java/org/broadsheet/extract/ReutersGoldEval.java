@@ -28,8 +28,10 @@ import org.broadsheet.ingest.Article;
  * and tokens per second of {@link EntityExtractor#extract} on a thread pool.
  *
  * <pre>
- * ./mvnw -B -q test-compile &amp;&amp; java -Xmx4g -cp target/classes:target/test-classes:$(cat cp.txt) \
+ * ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx4g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     org.broadsheet.extract.ReutersGoldEval [files=1000] [threads=2] [default|sutime]
+ * (SHOW=1 in the environment prints some articles whose gold country was missed)
  * </pre>
  */
 public final class ReutersGoldEval {
