@@ -32,7 +32,7 @@ public final class CanonicalNames {
       "spokesman", "spokeswoman", "spokesperson", "commander", "col", "colonel", "lt", "lieutenant", "maj",
       "major", "capt", "captain", "sgt", "sergeant", "adm", "admiral", "marshal", "field", "foreign",
       "defense", "defence", "finance", "interior", "deputy", "acting", "former", "late", "leader", "officer",
-      "ceo", "chief executive", "speaker", "st", "saint", "mp", "mk");
+      "ceo", "chief executive", "speaker", "st", "saint", "mp", "mk", "exchequer", "treasury");
 
   /** Words that are never an entity on their own: pronouns and the like, which NER sometimes tags. */
   private static final Set<String> NEVER_ENTITIES = Set.of(

@@ -145,6 +145,12 @@ public final class Canonicalizer {
     if (CanonicalNames.isNoise(surface)) {
       return null;
     }
+    // A lone word in capitals tagged as a person is a wire signature or a shouted
+    // dateline ("REUTER" closing every Reuters story), not someone named in the story.
+    if (s.type() == EntityType.PERSON && !surface.contains(" ") && surface.length() > 1
+        && surface.equals(surface.toUpperCase(java.util.Locale.ROOT))) {
+      return null;
+    }
     return new Item(s.type(), start, end, surface);
   }
 

@@ -30,6 +30,16 @@ class CoreNlpExtractorTest {
   }
 
   @Test
+  void wireSignaturesAndLongTitlesAreNotPeople() {
+    Extraction x = extract("LONDON, March 3 - Chancellor of the Exchequer Nigel Lawson said taxes would fall. "
+        + "Lawson spoke in parliament.\n REUTER", null);
+    List<String> people = x.canonical(EntityType.PERSON);
+    assertTrue(people.contains("Nigel Lawson"), people.toString());
+    assertFalse(people.contains("REUTER"), people.toString());
+    assertTrue(people.stream().noneMatch(p -> p.contains("Exchequer")), people.toString());
+  }
+
+  @Test
   void countriesAreOnePlaceWhateverTheName() {
     Extraction x = extract("Turkey and Türkiye are one country. Officials in Burma, also called Myanmar, "
         + "met envoys from the U.S. and the United States Embassy in Ankara.", null);
