@@ -34,6 +34,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -50,6 +51,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.broadsheet.index.ArchiveAnalyzer;
+import org.broadsheet.index.FacetKeys;
 import org.broadsheet.index.Fields;
 import org.broadsheet.index.IndexLayout;
 import org.broadsheet.index.StoredMentions;
@@ -64,6 +66,13 @@ public final class ArchiveSearcher implements AutoCloseable {
   /** Facet values returned per dimension; "more" in the front end asks the facet endpoint. */
   private static final int FACET_LIMIT = 10;
   private static final int SNIPPET_PASSAGES = 2;
+  /** Related articles shown with one article. */
+  static final int RELATED = 5;
+  /**
+   * A shared entity weighs more than a shared word: two articles naming the same people
+   * and places are more likely the same story than two sharing vocabulary.
+   */
+  private static final float RELATED_ENTITY_BOOST = 2f;
 
   private final Directory dir;
   private final SearcherManager manager;
@@ -109,9 +118,9 @@ public final class ArchiveSearcher implements AutoCloseable {
   public SearchResult search(SearchRequest r) throws IOException {
     long start = System.nanoTime();
     checkPaging(r);
-    Query query = parser.parse(r.query());
     IndexSearcher searcher = manager.acquire();
     try {
+      Query query = parser.parse(r.query(), searcher.getIndexReader());
       DrillDownQuery ddq = drillDown(r, query);
       int topN = r.page() * r.size();
       Sort sort = sortOf(r.sort());
@@ -156,9 +165,9 @@ public final class ArchiveSearcher implements AutoCloseable {
     if (!Fields.ENTITY_FACETS.contains(dim) && !Fields.FACET_MENTIONED.equals(dim)) {
       throw new BadQueryException("unknown facet '" + dim + "'; use one of " + Fields.ENTITY_FACETS);
     }
-    Query query = parser.parse(r.query());
     IndexSearcher searcher = manager.acquire();
     try {
+      Query query = parser.parse(r.query(), searcher.getIndexReader());
       SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
       if (state == null) {
         return List.of();
@@ -169,16 +178,18 @@ public final class ArchiveSearcher implements AutoCloseable {
       if (all == null) {
         return List.of();
       }
-      String folded = prefix == null ? "" : fold(prefix);
-      return Arrays.stream(all.labelValues)
-          .filter(lv -> folded.isEmpty() || fold(lv.label).startsWith(folded)
-              || Arrays.stream(fold(lv.label).split(" ")).anyMatch(w -> w.startsWith(folded)))
-          .sorted((a, b) -> Long.compare(b.value.longValue(), a.value.longValue()))
+      String folded = prefix == null ? "" : FacetKeys.key(prefix);
+      // A prefix matches the start of the value or of any word in it: "erd" finds "Recep Tayyip Erdoğan".
+      return MergedFacetValues.merge(all.labelValues).stream()
+          .filter(lv -> folded.isEmpty() || FacetKeys.key(lv.label).startsWith(folded)
+              || Arrays.stream(FacetKeys.key(lv.label).split(" ")).anyMatch(w -> w.startsWith(folded)))
           .limit(limit)
           .map(lv -> facetValue(dim, lv))
           .toList();
+    } catch (BadQueryException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
-      return List.of();
+      return List.of(); // no article has a value in this dimension yet
     } finally {
       manager.release(searcher);
     }
@@ -196,7 +207,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       return Optional.of(new ArticleView(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE),
           published(d), d.get(Fields.BYLINE), d.get(Fields.SOURCE), d.get(Fields.LANGUAGE), d.get(Fields.BODY),
           StoredMentions.read(d.get(Fields.MENTIONS)), values(d, Fields.PERSON), values(d, Fields.PLACE),
-          values(d, Fields.ORG), values(d, Fields.MENTIONED), related(searcher, docId)));
+          values(d, Fields.ORG), values(d, Fields.MENTIONED), related(searcher, docId, d)));
     } finally {
       manager.release(searcher);
     }
@@ -221,25 +232,56 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
-  /** Up to 5 articles sharing the most distinctive terms and entities with this one. */
-  private List<ArticleView.Related> related(IndexSearcher searcher, int docId) throws IOException {
-    MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-    mlt.setAnalyzer(ArchiveAnalyzer.forIndexing());
-    mlt.setFieldNames(new String[] {Fields.TITLE, Fields.BODY, Fields.PERSON, Fields.PLACE, Fields.ORG});
-    mlt.setMinDocFreq(1);
-    mlt.setMinTermFreq(1);
-    mlt.setMaxQueryTerms(40);
-    Query like = mlt.like(docId);
-    TopDocs top = searcher.search(like, 6);
+  /**
+   * Up to {@link #RELATED} articles about the same story: those sharing the most
+   * distinctive words of this one's title and body (MoreLikeThis: tf-idf picks the
+   * words, so "said" and "the" do not count) and, weighted more, the same people, places
+   * and organisations (by folded key, so spelling variants count as shared).
+   */
+  private List<ArticleView.Related> related(IndexSearcher searcher, int docId, Document d) throws IOException {
+    BooleanQuery.Builder like = new BooleanQuery.Builder();
+    Query words = relatedWords(searcher.getIndexReader(), docId);
+    if (words != null) {
+      like.add(words, BooleanClause.Occur.SHOULD);
+    }
+    for (var e : Map.of(Fields.PERSON, Fields.FACET_PEOPLE, Fields.PLACE, Fields.FACET_PLACES,
+        Fields.ORG, Fields.FACET_ORGS).entrySet()) {
+      for (String value : d.getValues(e.getKey())) {
+        // BM25 on the key field: a rare shared entity counts for more than "United States".
+        Query entity = new TermQuery(new Term(Fields.facetKey(e.getValue()), FacetKeys.key(value)));
+        like.add(new BoostQuery(entity, RELATED_ENTITY_BOOST), BooleanClause.Occur.SHOULD);
+      }
+    }
+    like.add(new TermQuery(new Term(Fields.ID, d.get(Fields.ID))), BooleanClause.Occur.MUST_NOT);
+    BooleanQuery q = like.build();
+    if (q.clauses().size() == 1) {
+      return List.of(); // nothing to be alike in
+    }
+    TopDocs top = searcher.search(q, RELATED);
     StoredFields stored = searcher.storedFields();
     List<ArticleView.Related> related = new ArrayList<>();
     for (ScoreDoc sd : top.scoreDocs) {
-      if (sd.doc != docId && related.size() < 5) {
-        Document d = stored.document(sd.doc, java.util.Set.of(Fields.ID, Fields.TITLE, Fields.PUBLISHED));
-        related.add(new ArticleView.Related(d.get(Fields.ID), d.get(Fields.TITLE), published(d)));
-      }
+      Document r = stored.document(sd.doc, java.util.Set.of(Fields.ID, Fields.TITLE, Fields.PUBLISHED));
+      related.add(new ArticleView.Related(r.get(Fields.ID), r.get(Fields.TITLE), published(r)));
     }
     return related;
+  }
+
+  /** The distinctive words of one article as a query, or null when it has none. */
+  private static Query relatedWords(IndexReader reader, int docId) throws IOException {
+    MoreLikeThis mlt = new MoreLikeThis(reader);
+    mlt.setAnalyzer(ArchiveAnalyzer.forIndexing());
+    mlt.setFieldNames(new String[] {Fields.TITLE, Fields.BODY});
+    mlt.setStopWords(org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    mlt.setMinWordLen(3);
+    // A word only this article has cannot relate it to another; news articles are short,
+    // so one occurrence of a rare word is already a signal.
+    mlt.setMinDocFreq(2);
+    mlt.setMinTermFreq(1);
+    mlt.setMaxQueryTerms(25);
+    mlt.setBoost(true); // weigh each word by its tf-idf, not all alike
+    Query q = mlt.like(docId);
+    return q instanceof BooleanQuery b && b.clauses().isEmpty() ? null : q;
   }
 
   private static void checkPaging(SearchRequest r) {
@@ -273,10 +315,18 @@ public final class ArchiveSearcher implements AutoCloseable {
       if (!Fields.ENTITY_FACETS.contains(f.getKey()) && !Fields.FACET_MENTIONED.equals(f.getKey())) {
         throw new BadQueryException("unknown facet '" + f.getKey() + "'; use one of " + Fields.ENTITY_FACETS);
       }
-      for (String value : f.getValue()) {
-        if (value != null && !value.isBlank()) {
-          ddq.add(f.getKey(), value);
-        }
+      List<String> values = f.getValue().stream().filter(v -> v != null && !v.isBlank()).toList();
+      if (values.isEmpty()) {
+        continue;
+      }
+      if (Fields.ENTITY_FACETS.contains(f.getKey())) {
+        // By folded key, so "Erdoğan" also selects the articles that spell it "Erdogan".
+        BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+        values.stream().map(FacetKeys::key).distinct()
+            .forEach(k -> anyOf.add(new TermQuery(new Term(Fields.facetKey(f.getKey()), k)), BooleanClause.Occur.SHOULD));
+        ddq.add(f.getKey(), anyOf.build());
+      } else {
+        values.forEach(v -> ddq.add(f.getKey(), v));
       }
     }
     if (r.published() != null && !r.published().isBlank()) {
@@ -368,17 +418,20 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
       FacetResult res;
       try {
-        res = dim.equals(Fields.FACET_PUBLISHED) || dim.equals(Fields.FACET_MENTIONED)
-            ? facets.getAllChildren(dim, path)
-            : facets.getTopChildren(FACET_LIMIT, dim, path);
+        // All children, not the top ten: spellings merged by key may add up to a top value.
+        res = facets.getAllChildren(dim, path);
       } catch (IllegalArgumentException e) {
         res = null; // no article has this dimension yet
       }
       List<SearchResult.FacetValue> values = new ArrayList<>();
       if (res != null) {
-        List<LabelAndValue> lvs = new ArrayList<>(Arrays.asList(res.labelValues));
+        List<LabelAndValue> lvs;
         if (dim.equals(Fields.FACET_PUBLISHED) || dim.equals(Fields.FACET_MENTIONED)) {
+          lvs = new ArrayList<>(Arrays.asList(res.labelValues));
           lvs.sort((a, b) -> b.label.compareTo(a.label)); // dates newest first, not by count
+        } else {
+          List<LabelAndValue> merged = MergedFacetValues.merge(res.labelValues);
+          lvs = merged.subList(0, Math.min(FACET_LIMIT, merged.size()));
         }
         lvs.forEach(lv -> values.add(facetValue(dim, lv)));
       }
@@ -446,11 +499,6 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   private static List<String> values(Document d, String field) {
     return List.of(d.getValues(field));
-  }
-
-  static String fold(String s) {
-    String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return n.toLowerCase(Locale.ROOT);
   }
 
   @Override
