@@ -13,13 +13,13 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -47,8 +47,11 @@ public final class ArchiveQueryParser {
   /** The fields a user may name. */
   private static final Set<String> USER_FIELDS =
       Set.of(Fields.TITLE, Fields.BODY, Fields.PERSON, Fields.PLACE, Fields.ORG);
-  /** Title matches weigh double: a headline names what the article is about. */
-  private static final Map<String, Float> BOOSTS = Map.of(Fields.TITLE, 2f, Fields.BODY, 1f);
+  /**
+   * Where words without a field are looked for, and their weights: title matches weigh
+   * double, as a headline names what the article is about.
+   */
+  private static final Map<String, Float> DEFAULT_FIELDS = orderedMap(Fields.TITLE, 2f, Fields.BODY, 1f);
   /** Deepest nesting of parentheses: far more than anyone types; stops recursion bombs early. */
   static final int MAX_DEPTH = 16;
   /** Most term leaves after expansion to title and body: a long typed query has a few dozen. */
@@ -61,6 +64,13 @@ public final class ArchiveQueryParser {
   private static final int MIN_PART = 3;
 
   private final Analyzer analyzer;
+
+  private static Map<String, Float> orderedMap(String k1, float v1, String k2, float v2) {
+    Map<String, Float> m = new java.util.LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   public ArchiveQueryParser(Analyzer analyzer) {
     this.analyzer = analyzer;
@@ -156,9 +166,15 @@ public final class ArchiveQueryParser {
   static String describe(ParseException e) {
     Throwable cause = e.getCause();
     if (cause instanceof ParseException p && p.currentToken != null && p.currentToken.next != null) {
-      Token next = p.currentToken.next;
-      String found = next.kind == 0 ? "the query ended early" : "unexpected '" + next.image + "'";
-      return "cannot parse the query: " + found + " at column " + next.beginColumn;
+      Token last = p.currentToken; // JavaCC counts columns from 0; people count from 1
+      Token next = last.next;
+      if (next.kind == 0) {
+        return last.image == null || last.image.isEmpty()
+            ? "cannot parse the query: it is empty"
+            : "cannot parse the query: it ends too early, after '" + last.image + "' at column "
+              + (last.beginColumn + 1);
+      }
+      return "cannot parse the query: unexpected '" + next.image + "' at column " + (next.beginColumn + 1);
     }
     if (cause instanceof ParseException p && p.currentToken == null) {
       return p.getMessage(); // one of ours, already plain
@@ -176,13 +192,20 @@ public final class ArchiveQueryParser {
     return "cannot parse the query: " + m.replaceAll("^Cannot parse '.*?': ", "");
   }
 
-  private static final class Checked extends MultiFieldQueryParser {
+  /**
+   * The classic parser with a null default field meaning "title or body". Not Lucene's
+   * MultiFieldQueryParser: that one lines up the clauses of each field's query and ANDs
+   * them position by position, which turns the alternatives of a graph ("ceasefire" or
+   * "cease fire", from "cease-fire") into requirements of both. Here each field gets the
+   * query as analysed for it, and the fields are alternatives.
+   */
+  private static final class Checked extends QueryParser {
     private final IndexReader reader;
     /** The query each bare word became, so that adjacent words can be joined in {@link #getBooleanQuery}. */
     private final Map<Query, String[]> bareWords = new IdentityHashMap<>();
 
     Checked(Analyzer analyzer, IndexReader reader) {
-      super(new String[] {Fields.TITLE, Fields.BODY}, analyzer, BOOSTS);
+      super(null, analyzer);
       this.reader = reader;
     }
 
@@ -192,17 +215,39 @@ public final class ArchiveQueryParser {
       }
     }
 
+    /** Builds a query for one field. */
+    private interface PerField {
+      Query build(String field) throws ParseException;
+    }
+
+    /** The query for a named field, or for the default: title (boosted) or body. */
+    private static Query eachField(String field, PerField q) throws ParseException {
+      if (field != null) {
+        return q.build(field);
+      }
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      int n = 0;
+      for (Map.Entry<String, Float> f : DEFAULT_FIELDS.entrySet()) {
+        Query fq = q.build(f.getKey());
+        if (fq != null) {
+          any.add(f.getValue() == 1f ? fq : new BoostQuery(fq, f.getValue()), BooleanClause.Occur.SHOULD);
+          n++;
+        }
+      }
+      return n == 0 ? null : any.build();
+    }
+
     /** A bare word: itself, or also the phrase of two words the index knows it as. */
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
       check(field);
-      Query q = super.getFieldQuery(field, queryText, quoted);
+      Query q = eachField(field, f -> super.getFieldQuery(f, queryText, quoted));
       if (q == null || quoted || !isWord(queryText)) {
         return q;
       }
       List<Query> alternatives = new ArrayList<>();
       for (String[] split : splits(field, queryText)) {
-        Query phrase = super.getFieldQuery(field, split[0] + " " + split[1], true);
+        Query phrase = eachField(field, f -> super.getFieldQuery(f, split[0] + " " + split[1], true));
         if (phrase != null) {
           alternatives.add(phrase);
         }
@@ -216,7 +261,8 @@ public final class ArchiveQueryParser {
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
       check(field);
-      Query q = super.getFieldQuery(field, queryText, slop);
+      // The base method asks getFieldQuery(f, text, true) for the phrase, then applies the slop.
+      Query q = eachField(field, f -> super.getFieldQuery(f, queryText, slop));
       if (q == null || slop != 0 || reader == null) {
         return q;
       }
@@ -224,19 +270,25 @@ public final class ArchiveQueryParser {
       if (words.length > 8) {
         return q; // long quotations are meant literally; variants would multiply the work
       }
-      List<Query> alternatives = new ArrayList<>();
-      for (int i = 0; i < words.length && alternatives.size() < 4; i++) {
+      List<String> variants = new ArrayList<>();
+      for (int i = 0; i < words.length && variants.size() < 4; i++) {
         if (i + 1 < words.length && isWord(words[i]) && isWord(words[i + 1])
             && known(field, words[i] + words[i + 1])) {
-          alternatives.add(super.getFieldQuery(field, join(words, i, i + 2, words[i] + words[i + 1]), 0));
+          variants.add(join(words, i, i + 2, words[i] + words[i + 1]));
         }
         if (isWord(words[i])) {
           for (String[] split : splits(field, words[i])) {
-            alternatives.add(super.getFieldQuery(field, join(words, i, i + 1, split[0] + " " + split[1]), 0));
+            variants.add(join(words, i, i + 1, split[0] + " " + split[1]));
           }
         }
       }
-      alternatives.removeIf(java.util.Objects::isNull);
+      List<Query> alternatives = new ArrayList<>();
+      for (String v : variants) {
+        Query alt = eachField(field, f -> super.getFieldQuery(f, v, 0));
+        if (alt != null) {
+          alternatives.add(alt);
+        }
+      }
       return anyOf(q, alternatives);
     }
 
@@ -255,7 +307,8 @@ public final class ArchiveQueryParser {
         if (wa != null && wb != null && a.occur() == BooleanClause.Occur.MUST && b.occur() == BooleanClause.Occur.MUST
             && java.util.Objects.equals(wa[0], wb[0]) && known(wa[0], wa[1] + wb[1])) {
           Query both = new BooleanQuery.Builder().add(a).add(b).build();
-          Query joined = super.getFieldQuery(wa[0], wa[1] + wb[1], false);
+          String word = wa[1] + wb[1];
+          Query joined = eachField(wa[0], f -> super.getFieldQuery(f, word, false));
           out.add(new BooleanClause(anyOf(both, joined == null ? List.of() : List.of(joined)),
               BooleanClause.Occur.MUST));
           i++;
@@ -344,7 +397,7 @@ public final class ArchiveQueryParser {
       if (termStr.length() < 2) {
         throw new ParseException("a prefix query needs at least 2 characters before '*'");
       }
-      return super.getPrefixQuery(field, termStr);
+      return eachField(field, f -> super.getPrefixQuery(f, termStr));
     }
 
     @Override
@@ -358,7 +411,7 @@ public final class ArchiveQueryParser {
       if (termStr.length() > 40) {
         throw new ParseException("wildcard term '" + termStr + "' is too long");
       }
-      return super.getWildcardQuery(field, termStr);
+      return eachField(field, f -> super.getWildcardQuery(f, termStr));
     }
 
     private static int firstWildcard(String s) {
@@ -373,7 +426,7 @@ public final class ArchiveQueryParser {
       if (termStr.length() < 3) {
         throw new ParseException("a fuzzy~ term needs at least 3 letters (in '" + termStr + "~')");
       }
-      return super.getFuzzyQuery(field, termStr, minSimilarity);
+      return eachField(field, f -> super.getFuzzyQuery(f, termStr, minSimilarity));
     }
 
     @Override
