@@ -83,7 +83,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   private volatile FacetState facetState;
 
   /** The facet ordinals of one reader; rebuilt only when a refresh brings a new reader. */
-  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
+  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state, Spellings spellings) {
   }
 
   public ArchiveSearcher(IndexLayout layout) throws IOException {
@@ -124,7 +124,8 @@ public final class ArchiveSearcher implements AutoCloseable {
       DrillDownQuery ddq = drillDown(r, query);
       int topN = r.page() * r.size();
       Sort sort = sortOf(r.sort());
-      SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+      FacetState fs = facetState(searcher.getIndexReader());
+      SortedSetDocValuesReaderState state = fs.state();
       TopDocs top;
       FacetsCollector matches;
       Facets facets = null;
@@ -146,7 +147,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       long total = countMatches(matches, top);
       ScoreDoc[] page = pageOf(top.scoreDocs, r);
       List<SearchResult.Hit> hits = hits(searcher, query, page, total);
-      Map<String, List<SearchResult.FacetValue>> facetValues = facets == null ? emptyFacets() : facetValues(facets, r);
+      Map<String, List<SearchResult.FacetValue>> facetValues = facets == null ? emptyFacets() : facetValues(facets, r, fs.spellings());
       SearchResult.Histogram histogram = histogram(matches);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(r.query(), total, r.page(), r.size(), tookMs, hits, facetValues, histogram);
@@ -168,7 +169,8 @@ public final class ArchiveSearcher implements AutoCloseable {
     IndexSearcher searcher = manager.acquire();
     try {
       Query query = parser.parse(r.query(), searcher.getIndexReader());
-      SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+      FacetState fs = facetState(searcher.getIndexReader());
+      SortedSetDocValuesReaderState state = fs.state();
       if (state == null) {
         return List.of();
       }
@@ -180,7 +182,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
       String folded = prefix == null ? "" : FacetKeys.key(prefix);
       // A prefix matches the start of the value or of any word in it: "erd" finds "Recep Tayyip Erdoğan".
-      return MergedFacetValues.merge(all.labelValues).stream()
+      return MergedFacetValues.merge(all.labelValues, l -> fs.spellings().best(dim, l)).stream()
           .filter(lv -> folded.isEmpty() || FacetKeys.key(lv.label).startsWith(folded)
               || Arrays.stream(FacetKeys.key(lv.label).split(" ")).anyMatch(w -> w.startsWith(folded)))
           .limit(limit)
@@ -349,15 +351,15 @@ public final class ArchiveSearcher implements AutoCloseable {
     return new Sort(byDate, SortField.FIELD_SCORE);
   }
 
-  private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+  private FacetState facetState(IndexReader reader) throws IOException {
     FacetState cached = facetState;
     if (cached != null && cached.reader() == reader) {
-      return cached.state();
+      return cached;
     }
     synchronized (this) {
       cached = facetState;
       if (cached != null && cached.reader() == reader) {
-        return cached.state();
+        return cached;
       }
       SortedSetDocValuesReaderState state;
       try {
@@ -365,8 +367,8 @@ public final class ArchiveSearcher implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         state = null; // no article has a facet value yet
       }
-      facetState = new FacetState(reader, state);
-      return state;
+      facetState = new FacetState(reader, state, new Spellings(state));
+      return facetState;
     }
   }
 
@@ -409,7 +411,8 @@ public final class ArchiveSearcher implements AutoCloseable {
     return hits;
   }
 
-  private Map<String, List<SearchResult.FacetValue>> facetValues(Facets facets, SearchRequest r) throws IOException {
+  private Map<String, List<SearchResult.FacetValue>> facetValues(Facets facets, SearchRequest r, Spellings spellings)
+      throws IOException {
     Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
     for (String dim : Fields.FACET_DIMS) {
       String[] path = new String[0];
@@ -430,7 +433,7 @@ public final class ArchiveSearcher implements AutoCloseable {
           lvs = new ArrayList<>(Arrays.asList(res.labelValues));
           lvs.sort((a, b) -> b.label.compareTo(a.label)); // dates newest first, not by count
         } else {
-          List<LabelAndValue> merged = MergedFacetValues.merge(res.labelValues);
+          List<LabelAndValue> merged = MergedFacetValues.merge(res.labelValues, l -> spellings.best(dim, l));
           lvs = merged.subList(0, Math.min(FACET_LIMIT, merged.size()));
         }
         lvs.forEach(lv -> values.add(facetValue(dim, lv)));
