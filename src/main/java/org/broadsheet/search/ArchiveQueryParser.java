@@ -60,6 +60,8 @@ public final class ArchiveQueryParser {
   static final int MAX_MULTI_TERMS = 8;
   /** Literal characters a wildcard term needs before its first '*' or '?'. */
   static final int MIN_WILDCARD_PREFIX = 3;
+  /** Leading characters a fuzzy~ term must match exactly. */
+  static final int FUZZY_PREFIX = 1;
   /** Shortest part when splitting a compound: shorter parts ("a", "an") make false phrases. */
   private static final int MIN_PART = 3;
 
@@ -99,6 +101,9 @@ public final class ArchiveQueryParser {
     parser.setAllowLeadingWildcard(false); // "*foo" would scan every term in the index
     parser.setSplitOnWhitespace(true);
     parser.setAutoGeneratePhraseQueries(true); // "cease-fire" as the phrase it is
+    // fuzzy~ keeps the first letter: typos rarely hit it, and it cuts the terms a fuzzy
+    // term walks (and the highlighter walks again) several times over.
+    parser.setFuzzyPrefixLength(FUZZY_PREFIX);
     Query q;
     try {
       q = parser.parse(text);
