@@ -60,6 +60,12 @@ public final class ArchiveQueryParser {
   static final int MAX_MULTI_TERMS = 8;
   /** Literal characters a wildcard term needs before its first '*' or '?'. */
   static final int MIN_WILDCARD_PREFIX = 3;
+  /**
+   * Weight of the phrase a word is split into, against the word itself: a split is a
+   * guess ("takeover" is usually, not always, "take over"), so articles using the word
+   * as typed rank first.
+   */
+  static final float SPLIT_BOOST = 0.5f;
   /** Leading characters a fuzzy~ term must match exactly. */
   static final int FUZZY_PREFIX = 1;
   /** Shortest part when splitting a compound: shorter parts ("a", "an") make false phrases. */
@@ -254,7 +260,7 @@ public final class ArchiveQueryParser {
       for (String[] split : splits(field, queryText)) {
         Query phrase = eachField(field, f -> super.getFieldQuery(f, split[0] + " " + split[1], true));
         if (phrase != null) {
-          alternatives.add(phrase);
+          alternatives.add(new BoostQuery(phrase, SPLIT_BOOST));
         }
       }
       Query result = anyOf(q, alternatives);

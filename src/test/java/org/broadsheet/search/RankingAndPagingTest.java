@@ -30,7 +30,9 @@ class RankingAndPagingTest {
         doc("exact", "Visit", "Erdoğan and the aides met officials in the capital.", "2024-01-02"),
         doc("intitle", "Ankara budget", "The budget talks in Ankara continue this week.", "2024-01-03"),
         doc("inbody", "Budget talks", "The budget talks in Ankara continue this week.", "2024-01-04"),
-        doc("undated", "Undated budget", "A budget note with no date.", null)));
+        doc("undated", "Undated budget", "A budget note with no date.", null),
+        doc("solid", "Truce", "The ceasefire was agreed today.", "2024-01-05"),
+        doc("split", "Truce", "The cease fire was agreed.", "2024-01-06")));
     for (int i = 0; i < 25; i++) {
       docs.add(doc(String.format("p%02d", i), "Harvest report " + i, "The harvest was good in region " + i + ".",
           String.format("2020-01-%02d", i + 1)));
@@ -47,6 +49,11 @@ class RankingAndPagingTest {
   void exactSpellingRanksFirstButBothAreFound() throws Exception {
     assertEquals(List.of("exact", "ascii"), ids(searcher.search(SearchRequest.of("Erdoğan"))));
     assertEquals(2, searcher.search(SearchRequest.of("Erdogan")).total());
+  }
+
+  @Test
+  void theWordAsTypedRanksAboveItsSplitIntoTwo() throws Exception {
+    assertEquals(List.of("solid", "split"), ids(searcher.search(SearchRequest.of("ceasefire"))));
   }
 
   @Test
