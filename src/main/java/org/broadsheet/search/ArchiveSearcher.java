@@ -78,6 +78,8 @@ public final class ArchiveSearcher implements AutoCloseable {
   private final SearcherManager manager;
   private final FacetsConfig config = Fields.facetsConfig();
   private final Analyzer analyzer = ArchiveAnalyzer.forQueries();
+  /** MoreLikeThis re-analyses stored text as it was indexed. */
+  private final Analyzer indexAnalyzer = ArchiveAnalyzer.forIndexing();
   private final ArchiveQueryParser parser = new ArchiveQueryParser(analyzer);
   private final ScheduledExecutorService refresher;
   private volatile FacetState facetState;
@@ -242,7 +244,7 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   private List<ArticleView.Related> related(IndexSearcher searcher, int docId, Document d) throws IOException {
     BooleanQuery.Builder like = new BooleanQuery.Builder();
-    Query words = relatedWords(searcher.getIndexReader(), docId);
+    Query words = relatedWords(searcher.getIndexReader(), docId, indexAnalyzer);
     if (words != null) {
       like.add(words, BooleanClause.Occur.SHOULD);
     }
@@ -270,9 +272,9 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /** The distinctive words of one article as a query, or null when it has none. */
-  private static Query relatedWords(IndexReader reader, int docId) throws IOException {
+  private static Query relatedWords(IndexReader reader, int docId, Analyzer analyzer) throws IOException {
     MoreLikeThis mlt = new MoreLikeThis(reader);
-    mlt.setAnalyzer(ArchiveAnalyzer.forIndexing());
+    mlt.setAnalyzer(analyzer);
     mlt.setFieldNames(new String[] {Fields.TITLE, Fields.BODY});
     mlt.setStopWords(org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     mlt.setMinWordLen(3);
@@ -458,7 +460,8 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /** Counts per year, month or day of every match, the unit chosen so the timeline has a readable number of bars. */
   private static SearchResult.Histogram histogram(FacetsCollector matches) throws IOException {
-    List<Long> times = new ArrayList<>();
+    // Counted per UTC day first: memory grows with the days covered, not with the hits.
+    TreeMap<Long, Long> perDay = new TreeMap<>();
     for (FacetsCollector.MatchingDocs m : matches.getMatchingDocs()) {
       NumericDocValues published = m.context().reader().getNumericDocValues(Fields.PUBLISHED);
       if (published == null || m.bits() == null) {
@@ -467,26 +470,25 @@ public final class ArchiveSearcher implements AutoCloseable {
       DocIdSetIterator it = m.bits().iterator();
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
         if (published.advanceExact(doc)) {
-          times.add(published.longValue());
+          perDay.merge(Math.floorDiv(published.longValue(), 86_400_000L), 1L, Long::sum);
         }
       }
     }
-    if (times.isEmpty()) {
+    if (perDay.isEmpty()) {
       return new SearchResult.Histogram("year", List.of());
     }
-    long min = times.stream().mapToLong(Long::longValue).min().orElseThrow();
-    long max = times.stream().mapToLong(Long::longValue).max().orElseThrow();
-    long days = (max - min) / 86_400_000L;
+    long days = perDay.lastKey() - perDay.firstKey();
     String interval = days > 3 * 365 ? "year" : days > 62 ? "month" : "day";
-    int keyLength = switch (interval) {
-      case "year" -> 4;
-      case "month" -> 7;
-      default -> 10;
-    };
     TreeMap<String, Long> counts = new TreeMap<>();
-    for (long t : times) {
-      counts.merge(Instant.ofEpochMilli(t).toString().substring(0, keyLength), 1L, Long::sum);
-    }
+    perDay.forEach((day, n) -> {
+      java.time.LocalDate d = java.time.LocalDate.ofEpochDay(day);
+      String key = switch (interval) {
+        case "year" -> String.format("%04d", d.getYear());
+        case "month" -> String.format("%04d-%02d", d.getYear(), d.getMonthValue());
+        default -> d.toString();
+      };
+      counts.merge(key, n, Long::sum);
+    });
     List<SearchResult.Bucket> buckets = new ArrayList<>();
     counts.forEach((k, v) -> buckets.add(new SearchResult.Bucket(k, v)));
     return new SearchResult.Histogram(interval, buckets);
@@ -507,7 +509,13 @@ public final class ArchiveSearcher implements AutoCloseable {
   @Override
   public void close() throws IOException {
     refresher.shutdownNow();
-    try (dir) {
+    try {
+      // A refresh in flight must finish before the manager it uses is closed.
+      refresher.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try (dir; analyzer; indexAnalyzer) {
       manager.close();
     }
   }
