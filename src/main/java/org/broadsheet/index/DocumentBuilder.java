@@ -74,6 +74,7 @@ public final class DocumentBuilder {
     addEntities(doc, x, EntityType.ORGANIZATION, Fields.ORG, Fields.FACET_ORGS);
     for (String code : x.countries()) {
       doc.add(new SortedSetDocValuesFacetField(Fields.FACET_COUNTRIES, code));
+      doc.add(new StringField(Fields.facetKey(Fields.FACET_COUNTRIES), FacetKeys.key(code), Field.Store.NO));
     }
     java.util.Set<String> years = new java.util.TreeSet<>();
     for (String date : x.canonical(EntityType.DATE)) {
@@ -89,11 +90,25 @@ public final class DocumentBuilder {
     return facets.build(doc);
   }
 
-  /** Each canonical value: searchable (analysed TextField), stored for hits, and a facet value. */
+  /**
+   * Each canonical value: searchable (analysed TextField), stored for hits, a facet value,
+   * and its folded {@link FacetKeys#key} as an exact StringField. Selecting a facet value
+   * filters on the key, so it matches every spelling ("Erdogan", "Erdoğan"). Spellings
+   * of one key within an article are reduced to the best one, so an article counts once
+   * per key and the search side can merge the counts of spellings by simple addition.
+   */
   private static void addEntities(Document doc, Extraction x, EntityType type, String field, String dim) {
+    java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
     for (String value : x.canonical(type)) {
-      doc.add(new TextField(field, value, Field.Store.YES));
-      doc.add(new SortedSetDocValuesFacetField(dim, value));
+      byKey.merge(FacetKeys.key(value), value.strip(), (a, b) -> FacetKeys.better(b, 1, a, 1) ? b : a);
+    }
+    for (java.util.Map.Entry<String, String> e : byKey.entrySet()) {
+      if (e.getKey().isEmpty()) {
+        continue;
+      }
+      doc.add(new TextField(field, e.getValue(), Field.Store.YES));
+      doc.add(new SortedSetDocValuesFacetField(dim, e.getValue()));
+      doc.add(new StringField(Fields.facetKey(dim), e.getKey(), Field.Store.NO));
     }
   }
 

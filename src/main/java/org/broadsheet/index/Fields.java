@@ -53,6 +53,15 @@ public final class Fields {
   /** Years of dates mentioned in the text. */
   public static final String FACET_MENTIONED = "mentioned";
 
+  /**
+   * The field holding the folded keys ({@link FacetKeys#key}) of an entity dimension's
+   * values: a StringField, not stored, so selecting "Erdoğan" is one exact term query
+   * that also matches articles whose value is spelled "Erdogan".
+   */
+  public static String facetKey(String dim) {
+    return "facetkey_" + dim;
+  }
+
   /** Facet dimensions in the order the API returns them. */
   public static final java.util.List<String> FACET_DIMS = java.util.List.of(
       FACET_PEOPLE, FACET_PLACES, FACET_ORGS, FACET_COUNTRIES, FACET_PUBLISHED, FACET_MENTIONED);

@@ -34,6 +34,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -50,6 +51,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.broadsheet.index.ArchiveAnalyzer;
+import org.broadsheet.index.FacetKeys;
 import org.broadsheet.index.Fields;
 import org.broadsheet.index.IndexLayout;
 import org.broadsheet.index.StoredMentions;
@@ -64,17 +66,28 @@ public final class ArchiveSearcher implements AutoCloseable {
   /** Facet values returned per dimension; "more" in the front end asks the facet endpoint. */
   private static final int FACET_LIMIT = 10;
   private static final int SNIPPET_PASSAGES = 2;
+  /** Related articles shown with one article. */
+  static final int RELATED = 5;
+  /**
+   * Weight of a shared person, place or organisation (a BM25 term on its key, so rare
+   * entities count most) against the MoreLikeThis words, whose weights are scaled to at
+   * most 1. At 1 a rare shared entity counts about as much as a strongly distinctive
+   * word, so neither coarse entity tags nor common vocabulary alone decide.
+   */
+  private static final float RELATED_ENTITY_BOOST = 1f;
 
   private final Directory dir;
   private final SearcherManager manager;
   private final FacetsConfig config = Fields.facetsConfig();
   private final Analyzer analyzer = ArchiveAnalyzer.forQueries();
+  /** MoreLikeThis re-analyses stored text as it was indexed. */
+  private final Analyzer indexAnalyzer = ArchiveAnalyzer.forIndexing();
   private final ArchiveQueryParser parser = new ArchiveQueryParser(analyzer);
   private final ScheduledExecutorService refresher;
   private volatile FacetState facetState;
 
   /** The facet ordinals of one reader; rebuilt only when a refresh brings a new reader. */
-  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
+  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state, Spellings spellings) {
   }
 
   public ArchiveSearcher(IndexLayout layout) throws IOException {
@@ -109,13 +122,14 @@ public final class ArchiveSearcher implements AutoCloseable {
   public SearchResult search(SearchRequest r) throws IOException {
     long start = System.nanoTime();
     checkPaging(r);
-    Query query = parser.parse(r.query());
     IndexSearcher searcher = manager.acquire();
     try {
+      Query query = parser.parse(r.query(), searcher.getIndexReader());
       DrillDownQuery ddq = drillDown(r, query);
       int topN = r.page() * r.size();
       Sort sort = sortOf(r.sort());
-      SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+      FacetState fs = facetState(searcher.getIndexReader());
+      SortedSetDocValuesReaderState state = fs.state();
       TopDocs top;
       FacetsCollector matches;
       Facets facets = null;
@@ -138,7 +152,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       ScoreDoc[] page = pageOf(top.scoreDocs, r);
       List<SearchResult.Hit> hits = hits(searcher, query, page, total);
       Map<String, List<SearchResult.FacetValue>> facetValues =
-          facets == null ? emptyFacets() : facetValues(facets, dims(state), r);
+          facets == null ? emptyFacets() : facetValues(facets, dims(state), r, fs.spellings());
       SearchResult.Histogram histogram = histogram(matches);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(r.query(), total, r.page(), r.size(), tookMs, hits, facetValues, histogram);
@@ -157,10 +171,11 @@ public final class ArchiveSearcher implements AutoCloseable {
     if (!Fields.ENTITY_FACETS.contains(dim) && !Fields.FACET_MENTIONED.equals(dim)) {
       throw new BadQueryException("unknown facet '" + dim + "'; use one of " + Fields.ENTITY_FACETS);
     }
-    Query query = parser.parse(r.query());
     IndexSearcher searcher = manager.acquire();
     try {
-      SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+      Query query = parser.parse(r.query(), searcher.getIndexReader());
+      FacetState fs = facetState(searcher.getIndexReader());
+      SortedSetDocValuesReaderState state = fs.state();
       if (state == null) {
         return List.of();
       }
@@ -170,16 +185,18 @@ public final class ArchiveSearcher implements AutoCloseable {
       if (all == null) {
         return List.of();
       }
-      String folded = prefix == null ? "" : fold(prefix);
-      return Arrays.stream(all.labelValues)
-          .filter(lv -> folded.isEmpty() || fold(lv.label).startsWith(folded)
-              || Arrays.stream(fold(lv.label).split(" ")).anyMatch(w -> w.startsWith(folded)))
-          .sorted((a, b) -> Long.compare(b.value.longValue(), a.value.longValue()))
+      String folded = prefix == null ? "" : FacetKeys.key(prefix);
+      // A prefix matches the start of the value or of any word in it: "erd" finds "Recep Tayyip Erdoğan".
+      return MergedFacetValues.merge(all.labelValues, l -> fs.spellings().best(dim, l)).stream()
+          .filter(lv -> folded.isEmpty() || FacetKeys.key(lv.label).startsWith(folded)
+              || Arrays.stream(FacetKeys.key(lv.label).split(" ")).anyMatch(w -> w.startsWith(folded)))
           .limit(limit)
           .map(lv -> facetValue(dim, lv))
           .toList();
+    } catch (BadQueryException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
-      return List.of();
+      return List.of(); // no article has a value in this dimension yet
     } finally {
       manager.release(searcher);
     }
@@ -197,7 +214,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       return Optional.of(new ArticleView(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE),
           published(d), d.get(Fields.BYLINE), d.get(Fields.SOURCE), d.get(Fields.LANGUAGE), d.get(Fields.BODY),
           StoredMentions.read(d.get(Fields.MENTIONS)), values(d, Fields.PERSON), values(d, Fields.PLACE),
-          values(d, Fields.ORG), values(d, Fields.MENTIONED), related(searcher, docId)));
+          values(d, Fields.ORG), values(d, Fields.MENTIONED), related(searcher, docId, d)));
     } finally {
       manager.release(searcher);
     }
@@ -222,25 +239,56 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
-  /** Up to 5 articles sharing the most distinctive terms and entities with this one. */
-  private List<ArticleView.Related> related(IndexSearcher searcher, int docId) throws IOException {
-    MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-    mlt.setAnalyzer(ArchiveAnalyzer.forIndexing());
-    mlt.setFieldNames(new String[] {Fields.TITLE, Fields.BODY, Fields.PERSON, Fields.PLACE, Fields.ORG});
-    mlt.setMinDocFreq(1);
-    mlt.setMinTermFreq(1);
-    mlt.setMaxQueryTerms(40);
-    Query like = mlt.like(docId);
-    TopDocs top = searcher.search(like, 6);
+  /**
+   * Up to {@link #RELATED} articles about the same story: those sharing the most
+   * distinctive words of this one's title and body (MoreLikeThis: tf-idf picks the
+   * words, so "said" and "the" do not count) and, weighted more, the same people, places
+   * and organisations (by folded key, so spelling variants count as shared).
+   */
+  private List<ArticleView.Related> related(IndexSearcher searcher, int docId, Document d) throws IOException {
+    BooleanQuery.Builder like = new BooleanQuery.Builder();
+    Query words = relatedWords(searcher.getIndexReader(), docId, indexAnalyzer);
+    if (words != null) {
+      like.add(words, BooleanClause.Occur.SHOULD);
+    }
+    for (var e : Map.of(Fields.PERSON, Fields.FACET_PEOPLE, Fields.PLACE, Fields.FACET_PLACES,
+        Fields.ORG, Fields.FACET_ORGS).entrySet()) {
+      for (String value : d.getValues(e.getKey())) {
+        // BM25 on the key field: a rare shared entity counts for more than "United States".
+        Query entity = new TermQuery(new Term(Fields.facetKey(e.getValue()), FacetKeys.key(value)));
+        like.add(new BoostQuery(entity, RELATED_ENTITY_BOOST), BooleanClause.Occur.SHOULD);
+      }
+    }
+    like.add(new TermQuery(new Term(Fields.ID, d.get(Fields.ID))), BooleanClause.Occur.MUST_NOT);
+    BooleanQuery q = like.build();
+    if (q.clauses().size() == 1) {
+      return List.of(); // nothing to be alike in
+    }
+    TopDocs top = searcher.search(q, RELATED);
     StoredFields stored = searcher.storedFields();
     List<ArticleView.Related> related = new ArrayList<>();
     for (ScoreDoc sd : top.scoreDocs) {
-      if (sd.doc != docId && related.size() < 5) {
-        Document d = stored.document(sd.doc, java.util.Set.of(Fields.ID, Fields.TITLE, Fields.PUBLISHED));
-        related.add(new ArticleView.Related(d.get(Fields.ID), d.get(Fields.TITLE), published(d)));
-      }
+      Document r = stored.document(sd.doc, java.util.Set.of(Fields.ID, Fields.TITLE, Fields.PUBLISHED));
+      related.add(new ArticleView.Related(r.get(Fields.ID), r.get(Fields.TITLE), published(r)));
     }
     return related;
+  }
+
+  /** The distinctive words of one article as a query, or null when it has none. */
+  private static Query relatedWords(IndexReader reader, int docId, Analyzer analyzer) throws IOException {
+    MoreLikeThis mlt = new MoreLikeThis(reader);
+    mlt.setAnalyzer(analyzer);
+    mlt.setFieldNames(new String[] {Fields.TITLE, Fields.BODY});
+    mlt.setStopWords(org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    mlt.setMinWordLen(3);
+    // A word only this article has cannot relate it to another; news articles are short,
+    // so one occurrence of a rare word is already a signal.
+    mlt.setMinDocFreq(2);
+    mlt.setMinTermFreq(1);
+    mlt.setMaxQueryTerms(25);
+    mlt.setBoost(true); // weigh each word by its tf-idf, not all alike
+    Query q = mlt.like(docId);
+    return q instanceof BooleanQuery b && b.clauses().isEmpty() ? null : q;
   }
 
   private static void checkPaging(SearchRequest r) {
@@ -274,10 +322,18 @@ public final class ArchiveSearcher implements AutoCloseable {
       if (!Fields.ENTITY_FACETS.contains(f.getKey()) && !Fields.FACET_MENTIONED.equals(f.getKey())) {
         throw new BadQueryException("unknown facet '" + f.getKey() + "'; use one of " + Fields.ENTITY_FACETS);
       }
-      for (String value : f.getValue()) {
-        if (value != null && !value.isBlank()) {
-          ddq.add(f.getKey(), value);
-        }
+      List<String> values = f.getValue().stream().filter(v -> v != null && !v.isBlank()).toList();
+      if (values.isEmpty()) {
+        continue;
+      }
+      if (Fields.ENTITY_FACETS.contains(f.getKey())) {
+        // By folded key, so "Erdoğan" also selects the articles that spell it "Erdogan".
+        BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+        values.stream().map(FacetKeys::key).distinct()
+            .forEach(k -> anyOf.add(new TermQuery(new Term(Fields.facetKey(f.getKey()), k)), BooleanClause.Occur.SHOULD));
+        ddq.add(f.getKey(), anyOf.build());
+      } else {
+        values.forEach(v -> ddq.add(f.getKey(), v));
       }
     }
     if (r.published() != null && !r.published().isBlank()) {
@@ -300,15 +356,15 @@ public final class ArchiveSearcher implements AutoCloseable {
     return new Sort(byDate, SortField.FIELD_SCORE);
   }
 
-  private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+  private FacetState facetState(IndexReader reader) throws IOException {
     FacetState cached = facetState;
     if (cached != null && cached.reader() == reader) {
-      return cached.state();
+      return cached;
     }
     synchronized (this) {
       cached = facetState;
       if (cached != null && cached.reader() == reader) {
-        return cached.state();
+        return cached;
       }
       SortedSetDocValuesReaderState state;
       try {
@@ -316,8 +372,8 @@ public final class ArchiveSearcher implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         state = null; // no article has a facet value yet
       }
-      facetState = new FacetState(reader, state);
-      return state;
+      facetState = new FacetState(reader, state, new Spellings(state));
+      return facetState;
     }
   }
 
@@ -368,7 +424,8 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   private Map<String, List<SearchResult.FacetValue>> facetValues(Facets facets, java.util.Set<String> present,
-                                                                 SearchRequest r) throws IOException {
+                                                                 SearchRequest r, Spellings spellings)
+      throws IOException {
     Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
     for (String dim : Fields.FACET_DIMS) {
       if (!present.contains(dim)) {
@@ -381,17 +438,20 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
       FacetResult res;
       try {
-        res = dim.equals(Fields.FACET_PUBLISHED) || dim.equals(Fields.FACET_MENTIONED)
-            ? facets.getAllChildren(dim, path)
-            : facets.getTopChildren(FACET_LIMIT, dim, path);
+        // All children, not the top ten: spellings merged by key may add up to a top value.
+        res = facets.getAllChildren(dim, path);
       } catch (IllegalArgumentException e) {
         res = null; // no article has this dimension yet
       }
       List<SearchResult.FacetValue> values = new ArrayList<>();
       if (res != null) {
-        List<LabelAndValue> lvs = new ArrayList<>(Arrays.asList(res.labelValues));
+        List<LabelAndValue> lvs;
         if (dim.equals(Fields.FACET_PUBLISHED) || dim.equals(Fields.FACET_MENTIONED)) {
+          lvs = new ArrayList<>(Arrays.asList(res.labelValues));
           lvs.sort((a, b) -> b.label.compareTo(a.label)); // dates newest first, not by count
+        } else {
+          List<LabelAndValue> merged = MergedFacetValues.merge(res.labelValues, l -> spellings.best(dim, l));
+          lvs = merged.subList(0, Math.min(FACET_LIMIT, merged.size()));
         }
         lvs.forEach(lv -> values.add(facetValue(dim, lv)));
       }
@@ -415,7 +475,8 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /** Counts per year, month or day of every match, the unit chosen so the timeline has a readable number of bars. */
   private static SearchResult.Histogram histogram(FacetsCollector matches) throws IOException {
-    List<Long> times = new ArrayList<>();
+    // Counted per UTC day first: memory grows with the days covered, not with the hits.
+    TreeMap<Long, Long> perDay = new TreeMap<>();
     for (FacetsCollector.MatchingDocs m : matches.getMatchingDocs()) {
       NumericDocValues published = m.context().reader().getNumericDocValues(Fields.PUBLISHED);
       if (published == null || m.bits() == null) {
@@ -424,26 +485,25 @@ public final class ArchiveSearcher implements AutoCloseable {
       DocIdSetIterator it = m.bits().iterator();
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
         if (published.advanceExact(doc)) {
-          times.add(published.longValue());
+          perDay.merge(Math.floorDiv(published.longValue(), 86_400_000L), 1L, Long::sum);
         }
       }
     }
-    if (times.isEmpty()) {
+    if (perDay.isEmpty()) {
       return new SearchResult.Histogram("year", List.of());
     }
-    long min = times.stream().mapToLong(Long::longValue).min().orElseThrow();
-    long max = times.stream().mapToLong(Long::longValue).max().orElseThrow();
-    long days = (max - min) / 86_400_000L;
+    long days = perDay.lastKey() - perDay.firstKey();
     String interval = days > 3 * 365 ? "year" : days > 62 ? "month" : "day";
-    int keyLength = switch (interval) {
-      case "year" -> 4;
-      case "month" -> 7;
-      default -> 10;
-    };
     TreeMap<String, Long> counts = new TreeMap<>();
-    for (long t : times) {
-      counts.merge(Instant.ofEpochMilli(t).toString().substring(0, keyLength), 1L, Long::sum);
-    }
+    perDay.forEach((day, n) -> {
+      java.time.LocalDate d = java.time.LocalDate.ofEpochDay(day);
+      String key = switch (interval) {
+        case "year" -> String.format("%04d", d.getYear());
+        case "month" -> String.format("%04d-%02d", d.getYear(), d.getMonthValue());
+        default -> d.toString();
+      };
+      counts.merge(key, n, Long::sum);
+    });
     List<SearchResult.Bucket> buckets = new ArrayList<>();
     counts.forEach((k, v) -> buckets.add(new SearchResult.Bucket(k, v)));
     return new SearchResult.Histogram(interval, buckets);
@@ -461,15 +521,16 @@ public final class ArchiveSearcher implements AutoCloseable {
     return List.of(d.getValues(field));
   }
 
-  static String fold(String s) {
-    String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return n.toLowerCase(Locale.ROOT);
-  }
-
   @Override
   public void close() throws IOException {
     refresher.shutdownNow();
-    try (dir) {
+    try {
+      // A refresh in flight must finish before the manager it uses is closed.
+      refresher.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try (dir; analyzer; indexAnalyzer) {
       manager.close();
     }
   }

@@ -20,6 +20,8 @@ public final class SearchController {
   private static final Set<String> FACET_PARAMS = union(SEARCH_PARAMS, Set.of("prefix", "limit"));
   /** Longest id accepted: ids are relative paths, and no real path comes near it. */
   private static final int MAX_ID_LENGTH = 1024;
+  /** Longest facet value prefix: longer than any name, and each value's key is compared with it. */
+  private static final int MAX_PREFIX_LENGTH = 200;
 
   private final Broadsheet archive;
 
@@ -45,6 +47,9 @@ public final class SearchController {
     String dim = ctx.pathParam("dim");
     int limit = intParam(ctx, "limit", 100, 1, 1000);
     String prefix = ctx.queryParam("prefix");
+    if (prefix != null && prefix.length() > MAX_PREFIX_LENGTH) {
+      throw new BadRequestResponse("'prefix' may be at most " + MAX_PREFIX_LENGTH + " characters");
+    }
     ctx.json(Map.of("dim", dim, "values", archive.facetValues(request(ctx), dim, prefix, limit)));
   }
 
