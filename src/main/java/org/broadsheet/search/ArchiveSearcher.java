@@ -466,10 +466,15 @@ public final class ArchiveSearcher implements AutoCloseable {
     return out;
   }
 
+  /** Countries are indexed by ISO code and shown by the name the extractor knows them by ("TR" → "Türkiye"). */
+  private static final org.broadsheet.extract.Countries COUNTRIES = new org.broadsheet.extract.Countries();
+
   private static SearchResult.FacetValue facetValue(String dim, LabelAndValue lv) {
-    String label = dim.equals(Fields.FACET_COUNTRIES)
-        ? Locale.of("", lv.label).getDisplayCountry(Locale.ENGLISH)
-        : lv.label;
+    String label = lv.label;
+    if (dim.equals(Fields.FACET_COUNTRIES)) {
+      String name = COUNTRIES.displayName(lv.label);
+      label = name != null ? name : Locale.of("", lv.label).getDisplayCountry(Locale.ENGLISH);
+    }
     return new SearchResult.FacetValue(lv.label, label, lv.value.longValue());
   }
 
