@@ -17,8 +17,9 @@ broadsheet_find_jdk() {
   if command -v javac >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
   fi
-  for c in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
-           "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+  # BROADSHEET_JDK_DIRS (space-separated globs) replaces the usual places, e.g. for a test.
+  local places=${BROADSHEET_JDK_DIRS-/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* $HOME/.sdkman/candidates/java/* $HOME/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home}
+  for c in $places; do
     [ -d "$c" ] && candidates+=("$c")
   done
   local best="" best_major=0

@@ -5,7 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.broadsheet.extract.CoreNlpExtractor;
+import org.broadsheet.extract.Countries;
 import org.broadsheet.extract.EntityExtractor;
+import org.broadsheet.extract.ExtractedArticle;
+import org.broadsheet.extract.ExtractionCache;
+import org.broadsheet.extract.Gazetteer;
 import org.broadsheet.index.ArchiveIndexer;
 import org.broadsheet.index.IndexLayout;
 import org.broadsheet.index.IndexListener;
@@ -38,6 +43,7 @@ public final class Broadsheet implements AutoCloseable {
   private final ParserLimits limits;
   private ArticleParser parser;
   private EntityExtractor extractor;
+  private ExtractionCache cache;
   private ArchiveSearcher searcher;
 
   private Broadsheet(Path indexDir, IndexSettings settings, ParserLimits limits) {
@@ -73,7 +79,9 @@ public final class Broadsheet implements AutoCloseable {
    */
   public synchronized IndexReport index(List<Path> roots, boolean full, IndexListener listener) throws IOException {
     Files.createDirectories(layout.root());
-    ArchiveIndexer indexer = new ArchiveIndexer(layout, parser(), settings.extract() ? extractor() : null, settings);
+    ArchiveIndexer indexer = settings.extract()
+        ? new ArchiveIndexer(layout, parser(), extractor(), cache(), settings)
+        : new ArchiveIndexer(layout, parser(), null, null, settings);
     IndexReport report = indexer.index(roots, full, listener);
     if (searcher != null) {
       searcher.refresh();
@@ -110,9 +118,31 @@ public final class Broadsheet implements AutoCloseable {
     return parser;
   }
 
-  /** The entity extractor, loaded on first use. */
-  synchronized EntityExtractor extractor() {
+  /**
+   * Reads one file and finds its entities, without indexing it: what {@code broadsheet extract} prints.
+   *
+   * @throws org.broadsheet.ingest.SkippedFileException when the file is not an article Broadsheet can read
+   */
+  public ExtractedArticle extract(Path file) throws org.broadsheet.ingest.SkippedFileException {
+    Path abs = file.toAbsolutePath().normalize();
+    org.broadsheet.ingest.Article article = parser().parse(abs.getParent(), abs);
+    return new ExtractedArticle(article, extractor().extract(article));
+  }
+
+  /** The entity extractor: the NER models load on first use, once per archive, shared by all threads. */
+  private synchronized EntityExtractor extractor() {
+    if (extractor == null) {
+      extractor = new CoreNlpExtractor(Gazetteer.loadDefault(new Countries()));
+    }
     return extractor;
+  }
+
+  /** Extraction results kept beside the index by content hash, so a rebuild does not run NER again. */
+  private synchronized ExtractionCache cache() {
+    if (cache == null) {
+      cache = new ExtractionCache(layout.extractions());
+    }
+    return cache;
   }
 
   private synchronized ArchiveSearcher searcher() throws IOException {
@@ -128,10 +158,12 @@ public final class Broadsheet implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
-    try (ArchiveSearcher s = searcher; ArticleParser p = parser; EntityExtractor x = extractor) {
+    try (ArchiveSearcher s = searcher; ArticleParser p = parser; EntityExtractor x = extractor;
+         ExtractionCache c = cache) {
       searcher = null;
       parser = null;
       extractor = null;
+      cache = null;
     }
   }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code broadsheet} command: one subcommand class per verb. */
 @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1.0",
     description = "A searchable news archive.",
-    subcommands = {IndexCommand.class, ReindexCommand.class, SearchCommand.class, ServeCommand.class,
+    subcommands = {IndexCommand.class, ReindexCommand.class, SearchCommand.class, ExtractCommand.class,
+        ServeCommand.class,
         CommandLine.HelpCommand.class})
 public final class BroadsheetCommand {
   /**

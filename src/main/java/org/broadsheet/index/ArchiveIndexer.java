@@ -31,6 +31,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.broadsheet.extract.EntityExtractor;
 import org.broadsheet.extract.Extraction;
+import org.broadsheet.extract.ExtractionCache;
 import org.broadsheet.ingest.Article;
 import org.broadsheet.ingest.ArticleParser;
 import org.broadsheet.ingest.CorpusWalker;
@@ -49,13 +50,19 @@ public final class ArchiveIndexer {
   private final IndexLayout layout;
   private final ArticleParser parser;
   private final EntityExtractor extractor;
+  private final ExtractionCache cache;
   private final IndexSettings settings;
 
-  /** @param extractor finds entities; null when the settings turn extraction off */
-  public ArchiveIndexer(IndexLayout layout, ArticleParser parser, EntityExtractor extractor, IndexSettings settings) {
+  /**
+   * @param extractor finds entities; null when the settings turn extraction off
+   * @param cache     extraction results by content hash; null to extract every article afresh
+   */
+  public ArchiveIndexer(IndexLayout layout, ArticleParser parser, EntityExtractor extractor, ExtractionCache cache,
+                        IndexSettings settings) {
     this.layout = layout;
     this.parser = parser;
     this.extractor = extractor;
+    this.cache = cache;
     this.settings = settings;
   }
 
@@ -169,7 +176,9 @@ public final class ArchiveIndexer {
       }
       return IndexReport.Outcome.FAILED;
     }
-    Extraction x = settings.extract() && extractor != null ? extractor.extract(article) : Extraction.EMPTY;
+    Extraction x = !settings.extract() || extractor == null ? Extraction.EMPTY
+        : cache != null ? cache.extract(article, extractor)
+        : extractor.extract(article);
     Document doc = builder.build(article, x, f.root().toString(), stamp);
     writer.updateDocument(new Term(Fields.ID, article.id()), doc);
     return IndexReport.Outcome.INDEXED;

@@ -137,7 +137,8 @@ public final class ArchiveSearcher implements AutoCloseable {
       long total = countMatches(matches, top);
       ScoreDoc[] page = pageOf(top.scoreDocs, r);
       List<SearchResult.Hit> hits = hits(searcher, query, page, total);
-      Map<String, List<SearchResult.FacetValue>> facetValues = facets == null ? emptyFacets() : facetValues(facets, r);
+      Map<String, List<SearchResult.FacetValue>> facetValues =
+          facets == null ? emptyFacets() : facetValues(facets, dims(state), r);
       SearchResult.Histogram histogram = histogram(matches);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(r.query(), total, r.page(), r.size(), tookMs, hits, facetValues, histogram);
@@ -359,9 +360,21 @@ public final class ArchiveSearcher implements AutoCloseable {
     return hits;
   }
 
-  private Map<String, List<SearchResult.FacetValue>> facetValues(Facets facets, SearchRequest r) throws IOException {
+  /** The dimensions some article has a value in; asking Lucene for any other is an error. */
+  private static java.util.Set<String> dims(SortedSetDocValuesReaderState state) {
+    java.util.Set<String> dims = new java.util.HashSet<>();
+    state.getDims().forEach(dims::add);
+    return dims;
+  }
+
+  private Map<String, List<SearchResult.FacetValue>> facetValues(Facets facets, java.util.Set<String> present,
+                                                                 SearchRequest r) throws IOException {
     Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
     for (String dim : Fields.FACET_DIMS) {
+      if (!present.contains(dim)) {
+        out.put(dim, List.of());
+        continue;
+      }
       String[] path = new String[0];
       if (dim.equals(Fields.FACET_PUBLISHED) && r.published() != null && !r.published().isBlank()) {
         path = r.published().split("[/-]");

@@ -534,7 +534,7 @@ class BrowserTest {
     static TestServer start(Path indexDir, Path articles, Path webRoot) throws IOException {
       try (ArticleParser parser = new ArticleParser(ParserLimits.DEFAULT)) {
         IndexReport report = new ArchiveIndexer(new IndexLayout(indexDir.toAbsolutePath()), parser,
-            new DictionaryExtractor(), IndexSettings.defaults().withThreads(1))
+            new DictionaryExtractor(), null, IndexSettings.defaults().withThreads(1))
             .index(List.of(articles), true, IndexListener.NONE);
         assertTrue(report.failures().isEmpty(), "indexing failed: " + report.failures());
       }

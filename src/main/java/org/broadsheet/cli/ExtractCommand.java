@@ -1,0 +1,86 @@
+package org.broadsheet.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.broadsheet.Broadsheet;
+import org.broadsheet.Json;
+import org.broadsheet.extract.EntityType;
+import org.broadsheet.extract.ExtractedArticle;
+import org.broadsheet.ingest.SkippedFileException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "extract", description = {
+    "Print each file's extracted text and every entity mention: type, text as written, character",
+    "offsets into that text, canonical value, and for dates the resolved value. Nothing is indexed."})
+public final class ExtractCommand implements Callable<Integer> {
+  @Mixin
+  ArchiveOptions archive;
+
+  @Option(names = "--json", description = "One JSON object per file, one per line")
+  boolean json;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Article files")
+  List<Path> files;
+
+  /** The JSON shape of one file. For plain text, {@code text} is the file unchanged, so offsets point into it. */
+  record FileJson(String file, String title, String published, String text, List<EntityJson> entities) {
+  }
+
+  record EntityJson(String type, String text, int start, int end, String canonical, String value, String country) {
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    int failed = 0;
+    try (Broadsheet b = Broadsheet.open(archive.index())) {
+      for (Path file : files) {
+        ExtractedArticle x;
+        try {
+          x = b.extract(file);
+        } catch (SkippedFileException e) {
+          System.err.println("broadsheet: skipped " + file + ": " + e.getMessage() + " (" + e.kind() + ")");
+          failed++;
+          continue;
+        }
+        FileJson f = toJson(file, x);
+        if (json) {
+          out.println(Json.mapper().writeValueAsString(f));
+        } else {
+          print(f, out);
+        }
+      }
+    }
+    return failed == 0 ? 0 : 2;
+  }
+
+  private static FileJson toJson(Path file, ExtractedArticle x) {
+    List<EntityJson> entities = x.extraction().mentions().stream()
+        .map(m -> new EntityJson(m.type().label(), m.text(), m.start(), m.end(), m.canonical(), m.value(),
+            m.type() == EntityType.PLACE ? m.country() : null))
+        .toList();
+    var a = x.article();
+    return new FileJson(file.toString(), a.title(), a.published() == null ? null : a.published().toString(),
+        a.text(), entities);
+  }
+
+  private static void print(FileJson f, PrintStream out) {
+    out.println("== " + f.file());
+    out.println("title: " + f.title());
+    out.println("published: " + (f.published() == null ? "(unknown)" : f.published()));
+    out.println();
+    out.println(f.text().strip());
+    out.println();
+    for (EntityJson e : f.entities()) {
+      out.printf("%-12s %6d-%-6d %-30s -> %s%s%n", e.type(), e.start(), e.end(), "\"" + e.text() + "\"",
+          e.canonical(), e.country() != null ? " [" + e.country() + "]" : e.value() != null ? " = " + e.value() : "");
+    }
+    out.println();
+  }
+
+}

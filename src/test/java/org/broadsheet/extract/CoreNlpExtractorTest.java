@@ -1,0 +1,86 @@
+package org.broadsheet.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.broadsheet.ingest.Article;
+import org.junit.jupiter.api.Test;
+
+/** Recognition and canonical names on short texts written for these tests. */
+class CoreNlpExtractorTest {
+  private final CoreNlpExtractor extractor = SharedExtractor.extractor();
+
+  private Extraction extract(String text, Instant published) {
+    return extractor.extract(new Article("t", "t", "", text, published, null, null, "en", "text/plain", null));
+  }
+
+  @Test
+  void shortNamesTakeTheFullNameAndTitlesGo() {
+    Extraction x = extract("Prime Minister Pedro Álvarez Montoya met Dr. Helen Okafor in Madrid on Tuesday. "
+        + "Later, Montoya told reporters that Okafor had agreed. Mr. Montoya then flew home.", null);
+    List<String> people = x.canonical(EntityType.PERSON);
+    assertTrue(people.contains("Pedro Álvarez Montoya"), people.toString());
+    assertTrue(people.contains("Helen Okafor"), people.toString());
+    assertFalse(people.contains("Montoya"), people.toString());
+    assertFalse(people.contains("Okafor"), people.toString());
+    assertTrue(people.stream().noneMatch(p -> p.startsWith("Prime") || p.startsWith("Dr")), people.toString());
+  }
+
+  @Test
+  void countriesAreOnePlaceWhateverTheName() {
+    Extraction x = extract("Turkey and Türkiye are one country. Officials in Burma, also called Myanmar, "
+        + "met envoys from the U.S. and the United States Embassy in Ankara.", null);
+    List<String> places = x.canonical(EntityType.PLACE);
+    assertEquals(1, places.stream().filter(p -> p.equals("Türkiye")).count());
+    assertFalse(places.contains("Turkey"), places.toString());
+    assertTrue(places.contains("Myanmar") && !places.contains("Burma"), places.toString());
+    assertTrue(x.countries().containsAll(List.of("TR", "MM")), x.countries().toString());
+    assertFalse(x.canonical(EntityType.PERSON).contains("Türkiye"));
+  }
+
+  @Test
+  void acronymsJoinTheirName() {
+    Extraction x = extract("The International Court of Justice (ICJ) heard the case. The ICJ ruled on Friday. "
+        + "The U.N. said the U.N. Security Council would meet.", null);
+    List<String> orgs = x.canonical(EntityType.ORGANIZATION);
+    assertTrue(orgs.contains("International Court of Justice"), orgs.toString());
+    assertFalse(orgs.contains("ICJ"), orgs.toString());
+    assertTrue(orgs.contains("United Nations"), orgs.toString());
+    assertFalse(orgs.contains("U.N."), orgs.toString());
+  }
+
+  @Test
+  void demonymsAreNotPlaces() {
+    Extraction x = extract("Israeli and Palestinian officials met Turkish diplomats in Cairo.", null);
+    List<String> places = x.canonical(EntityType.PLACE);
+    assertEquals(List.of("Cairo"), places);
+    assertEquals(List.of("EG"), x.countries());
+  }
+
+  @Test
+  void datelineInCapitalsIsAPlace() {
+    Extraction x = extract("NEW YORK, March 3 - Shares of the company rose on Monday, traders said.",
+        Instant.parse("1987-03-03T12:00:00Z"));
+    Mention ny = x.mentions().stream().filter(m -> m.type() == EntityType.PLACE).findFirst().orElseThrow();
+    assertEquals("New York", ny.canonical());
+    assertEquals("US", ny.country());
+    assertEquals(List.of("1987-03-03", "1987-03-02"), x.canonical(EntityType.DATE));
+  }
+
+  @Test
+  void offsetsPointIntoTheText() {
+    String text = "Officials in Rafah said Sami Abu Zuhri spoke to Anadolu Agency.";
+    for (Mention m : extract(text, null).mentions()) {
+      assertEquals(m.text(), text.substring(m.start(), m.end()));
+    }
+  }
+
+  @Test
+  void versionNamesModelRulesAndData() {
+    assertTrue(extractor.version().startsWith("corenlp-4.5.10/"), extractor.version());
+    assertTrue(extractor.version().contains("geonames"), extractor.version());
+  }
+}

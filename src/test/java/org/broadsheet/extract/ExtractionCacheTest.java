@@ -1,0 +1,86 @@
+package org.broadsheet.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractionCacheTest {
+  private static final String HASH = "ab".repeat(32);
+
+  private static Extraction sample() {
+    return new Extraction(List.of(
+        new Mention(EntityType.PERSON, "Erdoğan", 4, 11, "Recep Tayyip Erdoğan", null, null),
+        new Mention(EntityType.PLACE, "Rafah", 20, 25, "Rafah", null, "PS"),
+        new Mention(EntityType.DATE, "Oct. 7", 30, 36, "2023-10-07", "2023-10-07", null)));
+  }
+
+  @Test
+  void jsonRoundTrip() {
+    String json = ExtractionJson.write(sample());
+    assertTrue(json.contains("\"type\":\"person\""), json);
+    assertEquals(sample(), ExtractionJson.read(json));
+    assertThrows(IllegalArgumentException.class, () -> ExtractionJson.read("{\"x\":1}"));
+  }
+
+  @Test
+  void persistsAcrossInstancesPerVersion(@TempDir Path dir) {
+    try (ExtractionCache cache = new ExtractionCache(dir)) {
+      assertTrue(cache.get(HASH, "v1").isEmpty());
+      cache.put(HASH, "v1", sample());
+    }
+    try (ExtractionCache cache = new ExtractionCache(dir)) {
+      assertEquals(sample(), cache.get(HASH, "v1").orElseThrow());
+      assertTrue(cache.get(HASH, "v2").isEmpty(), "another extractor version is another entry");
+      assertTrue(cache.get("cd".repeat(32), "v1").isEmpty());
+    }
+  }
+
+  @Test
+  void damagedEntryIsAMiss(@TempDir Path dir) throws Exception {
+    try (ExtractionCache cache = new ExtractionCache(dir)) {
+      cache.put(HASH, "v1", sample());
+      try (var files = Files.walk(dir)) {
+        Path entry = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+        Files.writeString(entry, "{\"mentions\":[");
+      }
+      assertTrue(cache.get(HASH, "v1").isEmpty());
+      assertThrows(IllegalArgumentException.class, () -> cache.get("../../etc", "v1"));
+    }
+  }
+
+  @Test
+  void concurrentThreadsComputeAndShare(@TempDir Path dir) throws Exception {
+    AtomicInteger computed = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (ExtractionCache cache = new ExtractionCache(dir)) {
+      List<Future<Extraction>> results = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String hash = String.format("%064x", i % 20);
+        results.add(pool.submit(() -> cache.get(hash, "v1", () -> {
+          computed.incrementAndGet();
+          return sample();
+        })));
+      }
+      for (Future<Extraction> f : results) {
+        assertEquals(sample(), f.get());
+      }
+      for (int i = 0; i < 20; i++) {
+        assertEquals(sample(), cache.get(String.format("%064x", i), "v1").orElseThrow());
+      }
+      assertTrue(computed.get() >= 20 && computed.get() < 200, "computed " + computed.get());
+    } finally {
+      pool.shutdown();
+    }
+  }
+}
