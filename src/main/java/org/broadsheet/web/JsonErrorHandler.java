@@ -38,11 +38,16 @@ final class JsonErrorHandler extends ErrorHandler {
       response.setStatus(code);
       message = message != null ? message : http.getReason();
     }
-    if (code == HttpStatus.BAD_REQUEST_400 && message == null && request.getHttpURI().hasViolations()) {
-      message = "bad path: '..', encoded '.', '/' or '\\', and control characters are not allowed";
+    if (code == HttpStatus.BAD_REQUEST_400 && (message == null || message.equals("Bad Request"))) {
+      // Jetty refuses these before routing and often without a reason (the request may not
+      // even have a usable URI); nearly always it is one of these path forms.
+      message = "bad request path: '..', encoded '.', '/' or '\\', and control characters are not allowed";
     }
     HttpFields.Mutable fields = response.getHeaders();
     fields.put(HttpHeader.CACHE_CONTROL, "no-store");
+    // Jetty closes the connection after an error it raised itself; saying so keeps clients
+    // from sending their next request down a connection that is about to close.
+    fields.put(HttpHeader.CONNECTION, "close");
     headers.forEach(fields::put);
     if (HttpStatus.hasNoBody(code) || "HEAD".equals(request.getMethod())) {
       callback.succeeded();

@@ -117,6 +117,9 @@ class HostileRequestsTest {
         "/api/articles/..%2F..%2Fetc%2Fpasswd", "/api/articles/%2e%2e/%2e%2e/secret.txt",
         "/api/articles/" + "x".repeat(2000))) {
       RawHttp.Response res = refused("GET", target);
+      if (res.status() == 400) {
+        assertTrue(res.body().contains("bad request path"), target + ": " + res.body());
+      }
       assertFalse(res.body().contains("root:") || res.body().contains("<artifactId>"), target + ": " + res.body());
     }
   }
@@ -193,6 +196,17 @@ class HostileRequestsTest {
     RawHttp.Response res = RawHttp.get(port, "/api/search?q=x", "X-Padding: " + "p".repeat(64 * 1024));
     assertEquals(431, res.status());
     assertTrue(JSON.readTree(res.body()).has("error"));
+  }
+
+  @Test
+  void connectorsListenOnLoopbackAndCloseIdleConnections() {
+    var connectors = app.javalin().jettyServer().server().getConnectors();
+    assertTrue(connectors.length > 0);
+    for (var c : connectors) {
+      var sc = (org.eclipse.jetty.server.ServerConnector) c;
+      assertEquals("127.0.0.1", sc.getHost());
+      assertEquals(30_000, sc.getIdleTimeout());
+    }
   }
 
   @Test
