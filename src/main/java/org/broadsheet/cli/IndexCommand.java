@@ -48,10 +48,18 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--no-extract", description = "Skip entity extraction (text only, faster)")
     boolean noExtract;
 
+    @Option(names = "--commit-every", paramLabel = "DURATION", converter = DurationConverter.class,
+        description = {"Commit at least this often (e.g. 30s, 500ms, 2m; default: 30s), so that a crash",
+            "loses at most this much work; a full rebuild commits once, at the end"})
+    java.time.Duration commitEvery;
+
     int run(Path index, List<Path> roots) throws Exception {
       IndexSettings settings = IndexSettings.defaults().withExtract(!noExtract);
       if (threads != null) {
         settings = settings.withThreads(threads);
+      }
+      if (commitEvery != null) {
+        settings = settings.withCommitInterval(commitEvery);
       }
       try (Broadsheet b = Broadsheet.open(index, settings, ParserLimits.DEFAULT)) {
         ProgressReporter progress = new ProgressReporter(System.err, System.console() != null);

@@ -71,6 +71,15 @@ public final class ArticleParser implements AutoCloseable {
       "datePublished", "publication_date", "pubdate", "publishdate", "date", "DC.date.issued", "dc.date", "dcterms.date",
       "sailthru.date", "parsely-pub-date"};
 
+  /**
+   * Deepest markup nesting accepted. Real article HTML nests a few dozen levels; a page
+   * 1,000 deep is built to exhaust the parser. The JDK's XML parser (NITF, NewsML) has its
+   * own limit, {@code jdk.xml.maxElementDepth}.
+   */
+  static final int MAX_DEPTH = 1_000;
+  /** Share of control bytes above which a file is binary, whatever charset a detector guesses for it. */
+  private static final int BINARY_CONTROL_SHARE = 20; // 1 in 20 bytes = 5 %
+
   private final AutoDetectParser tika = new AutoDetectParser();
   private final Detector detector = tika.getDetector();
   private final ParserLimits limits;
@@ -142,6 +151,9 @@ public final class ArticleParser implements AutoCloseable {
     if (!ARTICLE_TYPES.contains(baseType) && !baseType.endsWith("+xml")) {
       throw new SkippedFileException.NotAnArticle(file, "not an article: " + baseType);
     }
+    if (ZipBombCheck.isZip(bytes)) {
+      ZipBombCheck.check(file, bytes);
+    }
     if (baseType.endsWith("xml")) {
       QName rootElement = new XmlRootExtractor().extractRootElement(bytes);
       if (rootElement != null && NewsXml.reads(rootElement.getLocalPart())) {
@@ -157,6 +169,10 @@ public final class ArticleParser implements AutoCloseable {
   /** Plain text is decoded, never rewritten, so that entity offsets point into the file's own text. */
   private Article plainText(Path file, String id, byte[] bytes, String hash, String type)
       throws SkippedFileException {
+    if (!hasUnicodeBom(bytes) && controlBytes(bytes) * BINARY_CONTROL_SHARE > Math.min(bytes.length, 8192)) {
+      // Checked on the bytes: a charset detector will find some 16-bit charset in which noise decodes to letters.
+      throw new SkippedFileException.NotAnArticle(file, "not an article: binary content");
+    }
     CharsetDetector charsets = new CharsetDetector();
     charsets.setText(bytes);
     String charset = charsets.detect() == null ? "UTF-8" : charsets.detect().getName();
@@ -179,7 +195,7 @@ public final class ArticleParser implements AutoCloseable {
     try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
       f = NewsXml.read(in);
     } catch (IOException | SAXException e) {
-      throw new SkippedFileException.Corrupt(file, "malformed XML: " + e.getMessage(), e);
+      throw limitOr(file, e, new SkippedFileException.Corrupt(file, "malformed XML: " + e.getMessage(), e));
     }
     checkText(file, f.text());
     return build(file, id, f.title(), f.text(), PublishedDates.parseMetadata(f.published()),
@@ -190,6 +206,7 @@ public final class ArticleParser implements AutoCloseable {
       throws SkippedFileException, IOException {
     // The write limit stops a decompression bomb or a huge document from filling the heap.
     BodyContentHandler handler = new BodyContentHandler(limits.maxTextChars());
+    GuardedHandler guarded = new GuardedHandler(handler, MAX_DEPTH);
     ParseContext context = new ParseContext();
     context.set(HtmlMapper.class, new ArticleHtmlMapper());
     // Of embedded parts only text is read (an e-mail's body is one); attachments, images and
@@ -198,17 +215,18 @@ public final class ArticleParser implements AutoCloseable {
     context.set(Parser.class, tika);
     context.set(EmbeddedDocumentExtractor.class, new TextPartsOnly(context));
     try (TikaInputStream in = TikaInputStream.get(bytes, md)) {
-      tika.parse(in, handler, md, context);
+      tika.parse(in, guarded, md, context);
     } catch (EncryptedDocumentException e) {
       throw new SkippedFileException.Encrypted(file, "encrypted or password-protected", e);
     } catch (ZeroByteFileException e) {
       throw new SkippedFileException.Empty(file, "empty file");
     } catch (SAXException e) {
-      if (WriteLimitReachedException.isWriteLimitReached(e)) {
-        throw new SkippedFileException.TooLarge(file, "more than " + limits.maxTextChars() + " characters of text");
-      }
-      throw new SkippedFileException.Corrupt(file, "malformed: " + e.getMessage(), e);
+      throw limitOr(file, e, new SkippedFileException.Corrupt(file, "malformed: " + e.getMessage(), e));
     } catch (TikaException e) {
+      SkippedFileException limit = limitOr(file, e, null);
+      if (limit != null) {
+        throw limit;
+      }
       if (e.getCause() instanceof EncryptedDocumentException || String.valueOf(e.getMessage()).contains("encrypt")) {
         throw new SkippedFileException.Encrypted(file, "encrypted or password-protected", e);
       }
@@ -226,6 +244,46 @@ public final class ArticleParser implements AutoCloseable {
     String source = firstNonBlank(md.get(TikaCoreProperties.PUBLISHER), md.get("og:site_name"));
     String language = firstNonBlank(md.get(TikaCoreProperties.LANGUAGE), md.get("Content-Language"), group(HTML_LANG, head));
     return build(file, id, title, text, published, byline, source, language, type, hash);
+  }
+
+  /**
+   * The limit that stopped a parse, found in the cause chain (parsers wrap what stops them):
+   * our text length, nesting and timeout guards, Tika's own bomb guard, and the JDK XML
+   * parser's depth and entity limits (whose messages carry stable JAXP codes). Else {@code otherwise}.
+   */
+  private SkippedFileException limitOr(Path file, Throwable e, SkippedFileException otherwise) {
+    GuardedHandler.Stop stop = GuardedHandler.stopIn(e);
+    if (stop != null && stop.tooDeep) {
+      return new SkippedFileException.TooDeep(file, stop.getMessage());
+    }
+    if (stop != null) {
+      return new SkippedFileException.Timeout(file, "parsing took over " + limits.timeout().toSeconds() + " s");
+    }
+    if (WriteLimitReachedException.isWriteLimitReached(e)) {
+      return new SkippedFileException.TooLarge(file, "more than " + limits.maxTextChars() + " characters of text");
+    }
+    for (Throwable t = e; t != null; t = next(t)) {
+      String message = String.valueOf(t.getMessage());
+      if (message.startsWith("Suspected zip bomb")) { // Tika's SecureContentHandler (private class, stable message)
+        return message.contains("nesting") ? new SkippedFileException.TooDeep(file,
+            "markup nested too deep: " + message.replace("Suspected zip bomb: ", "Tika stops at "))
+            : new SkippedFileException.Bomb(file, message);
+      }
+      if (message.contains("JAXP00010006")) {
+        return new SkippedFileException.TooDeep(file, "XML nested deeper than the parser's limit");
+      }
+      if (message.matches("(?s).*JAXP0001000[1-4].*")) {
+        return new SkippedFileException.Bomb(file, "XML entities expand past the parser's limit (billion laughs)");
+      }
+    }
+    return otherwise;
+  }
+
+  private static Throwable next(Throwable t) {
+    if (t.getCause() != null && t.getCause() != t) {
+      return t.getCause();
+    }
+    return t instanceof SAXException sax && sax.getException() != t ? sax.getException() : null;
   }
 
   private static Instant publishedFromMetadata(Metadata md, String htmlHead) {
@@ -295,6 +353,24 @@ public final class ArticleParser implements AutoCloseable {
     if (text.length() > limits.maxTextChars()) {
       throw new SkippedFileException.TooLarge(file, "more than " + limits.maxTextChars() + " characters of text");
     }
+  }
+
+  /** Control bytes (other than tab, line feed, form feed, carriage return, escape) in the first 8 KB. */
+  private static int controlBytes(byte[] bytes) {
+    int n = 0;
+    for (int i = 0, end = Math.min(bytes.length, 8192); i < end; i++) {
+      int b = bytes[i] & 0xFF;
+      if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** UTF-16 and UTF-32 text has many zero bytes; with a byte-order mark it is text all the same. */
+  private static boolean hasUnicodeBom(byte[] b) {
+    return b.length >= 2 && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE)
+        || (b.length >= 4 && b[0] == 0 && b[1] == 0 && b[2] == (byte) 0xFE && b[3] == (byte) 0xFF));
   }
 
   /** Text with many control characters is a binary file that happened to be detected as text. */

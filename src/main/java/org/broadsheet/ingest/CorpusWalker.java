@@ -46,6 +46,9 @@ public final class CorpusWalker {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (attrs.isRegularFile() && !hidden(file)) {
             files.add(SourceFile.of(r, file));
+          } else if (attrs.isSymbolicLink() && !hidden(file)) {
+            // Following links, the walker only shows a link itself when it leads nowhere.
+            onSkip.accept(new SkippedFileException.Unreadable(file, "broken or looping symbolic link", null));
           }
           return FileVisitResult.CONTINUE;
         }

@@ -23,6 +23,9 @@ final class NewsXml {
   private static final Set<String> BLOCKS = Set.of("p", "hl1", "hl2", "h1", "h2", "h3", "h4", "h5", "h6",
       "li", "div", "block", "br", "tr", "dateline", "byline", "headline", "subheadline", "abstract", "blockquote");
 
+  /** Deepest element nesting read; see {@code ArticleParser.MAX_DEPTH}. The text walk recurses this deep at most. */
+  static final int MAX_DEPTH = ArticleParser.MAX_DEPTH;
+
   /** The fields found; any may be null. */
   record Fields(String title, String published, String byline, String source, String language, String text) {
   }
@@ -95,13 +98,18 @@ final class NewsXml {
       DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance(); // the JDK's own, hardened parser
       f.setNamespaceAware(true);
       f.setValidating(false);
-      f.setExpandEntityReferences(false);
-      // Secure processing bounds entity expansion (billion laughs); no DTD or entity is ever fetched.
+      // Entities are expanded so that secure processing's expansion limits apply: a billion-laughs
+      // file is refused at the limit rather than indexed with its entities silently dropped.
+      f.setExpandEntityReferences(true);
+      // Secure processing bounds entity expansion (billion laughs) and, with the JDK's defaults,
+      // element depth (jdk.xml.maxElementDepth); no DTD or entity is ever fetched.
       f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
       f.setFeature("http://xml.org/sax/features/external-general-entities", false);
       f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      // Set, not left to the JDK's default (which differs between versions), so the bound is the same everywhere.
+      f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       DocumentBuilder b = f.newDocumentBuilder();
       b.setEntityResolver((publicId, systemId) -> new org.xml.sax.InputSource(new java.io.StringReader("")));

@@ -104,4 +104,31 @@ public abstract class SkippedFileException extends Exception {
       return "unreadable";
     }
   }
+
+  /**
+   * A file built to expand far beyond its size: a compressed document (DOCX, ODT) whose parts
+   * inflate past the bounds, or XML whose entities expand past the parser's limit.
+   */
+  public static final class Bomb extends SkippedFileException {
+    public Bomb(Path file, String message) {
+      super(file, message, null);
+    }
+
+    @Override
+    public String kind() {
+      return "bomb";
+    }
+  }
+
+  /** Markup nested deeper than any article's: built to exhaust a parser's stack or time. */
+  public static final class TooDeep extends SkippedFileException {
+    public TooDeep(Path file, String message) {
+      super(file, message, null);
+    }
+
+    @Override
+    public String kind() {
+      return "nested too deep";
+    }
+  }
 }

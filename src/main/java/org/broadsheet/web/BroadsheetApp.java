@@ -31,6 +31,20 @@ public final class BroadsheetApp {
       "Referrer-Policy", "no-referrer",
       "X-Frame-Options", "DENY");
 
+  /**
+   * Largest request line plus headers, in bytes. A query may be 2,000 characters
+   * ({@code SearchRequest.MAX_QUERY_LENGTH}); percent-encoded non-Latin text takes up to 9
+   * bytes a character, so 32 KB admits every valid query with its filters and a browser's
+   * headers, and answers anything longer with a 414/431 before it is read further.
+   */
+  static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
+  /**
+   * A connection that sends nothing for this long is closed: long enough for a browser's
+   * keep-alive between searches, short enough that idle or trickling (slowloris) clients
+   * cannot hold the server's connections for long.
+   */
+  static final long IDLE_TIMEOUT_MS = 30_000;
+
   private final Javalin app;
 
   public BroadsheetApp(Broadsheet archive, Path webRoot) {
@@ -38,6 +52,19 @@ public final class BroadsheetApp {
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+        http.setIdleTimeout(IDLE_TIMEOUT_MS);
+        http.setSendServerVersion(false);
+      });
+      config.jetty.modifyServer(server -> {
+        server.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS));
+        for (var connector : server.getConnectors()) {
+          if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+            c.setIdleTimeout(IDLE_TIMEOUT_MS);
+          }
+        }
+      });
       config.staticFiles.add(files -> {
         files.hostedPath = "/";
         files.directory = webRoot.toAbsolutePath().toString();
