@@ -47,6 +47,7 @@ import org.broadsheet.ingest.SourceFile;
  * that becomes visible only with its single final commit.
  */
 public final class ArchiveIndexer {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArchiveIndexer.class);
   private final IndexLayout layout;
   private final ArticleParser parser;
   private final EntityExtractor extractor;
@@ -71,6 +72,14 @@ public final class ArchiveIndexer {
   }
 
   public IndexReport index(List<Path> roots, boolean full, IndexListener listener) throws IOException {
+    List<Path> stale = staleSchemaRoots();
+    if (!full && stale != null) {
+      // Built by an older Broadsheet: rebuild everything it holds, with the new schema.
+      LOG.info("the index at {} has an older schema; rebuilding it", layout.root());
+      List<Path> all = new ArrayList<>(roots);
+      stale.stream().filter(Files::exists).filter(r -> !all.contains(r)).forEach(all::add);
+      return index(all, true, listener);
+    }
     long start = System.nanoTime();
     List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
     java.util.function.Consumer<SkippedFileException> skip = e -> {
@@ -90,6 +99,7 @@ public final class ArchiveIndexer {
     AtomicLong bytes = new AtomicLong();
     try (Directory dir = FSDirectory.open(layout.lucene());
          IndexWriter writer = openWriter(dir, full)) {
+      writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION).entrySet());
       writePid();
       try {
         Map<String, Known> known = full ? Map.of() : known(writer);
@@ -194,6 +204,29 @@ public final class ArchiveIndexer {
       Throwable cause = e.getCause();
       skip.accept(new SkippedFileException.Corrupt(f.file(), "failed: " + cause, cause));
       return IndexReport.Outcome.FAILED;
+    }
+  }
+
+  /** The roots of an existing index whose schema is not this version's, or null when it is current or absent. */
+  private List<Path> staleSchemaRoots() throws IOException {
+    if (!layout.exists()) {
+      return null;
+    }
+    try (Directory dir = FSDirectory.open(layout.lucene());
+         DirectoryReader reader = DirectoryReader.open(dir)) {
+      String schema = reader.getIndexCommit().getUserData().get(Fields.SCHEMA_KEY);
+      if (Fields.SCHEMA_VERSION.equals(schema) || reader.numDocs() == 0) {
+        return null;
+      }
+      List<Path> roots = new ArrayList<>();
+      org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, Fields.ROOT);
+      if (terms != null) {
+        org.apache.lucene.index.TermsEnum te = terms.iterator();
+        for (org.apache.lucene.util.BytesRef t = te.next(); t != null; t = te.next()) {
+          roots.add(Path.of(t.utf8ToString()));
+        }
+      }
+      return roots;
     }
   }
 

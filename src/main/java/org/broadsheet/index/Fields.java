@@ -10,6 +10,14 @@ public final class Fields {
   private Fields() {
   }
 
+  /**
+   * The index schema: bump whenever fields, facets or analysis change, so an incremental
+   * run over an older index rebuilds it (cheaply: extraction results are cached) instead of
+   * mixing documents of two schemas. Stored in each commit's user data under {@link #SCHEMA_KEY}.
+   */
+  public static final String SCHEMA_VERSION = "2";
+  public static final String SCHEMA_KEY = "broadsheet.schema";
+
   // ---- identity and bookkeeping (StringField: exact, not analysed) ----
   /** Stable article id: path relative to the indexed root. Indexed for update/delete, stored. */
   public static final String ID = "id";

@@ -102,6 +102,33 @@ class ArchiveIndexerTest {
   }
 
   @Test
+  void anIndexWithAnOlderSchemaIsRebuiltWithAllItsRoots() throws Exception {
+    Path a = tmp.resolve("a");
+    Path c = tmp.resolve("c");
+    Files.createDirectories(a);
+    Files.createDirectories(c);
+    Files.writeString(a.resolve("one.txt"), "First story\nAbout an albatross.\n");
+    Files.writeString(c.resolve("two.txt"), "Second story\nAbout a cormorant.\n");
+    try (Broadsheet b = open()) {
+      b.index(List.of(a));
+      b.index(List.of(c));
+    }
+    IndexLayout layout = new IndexLayout(tmp.resolve("index"));
+    try (var dir = org.apache.lucene.store.FSDirectory.open(layout.lucene());
+         var writer = new org.apache.lucene.index.IndexWriter(dir,
+             new org.apache.lucene.index.IndexWriterConfig(ArchiveAnalyzer.forIndexing()))) {
+      writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, "0").entrySet());
+      writer.commit();
+    }
+    try (Broadsheet b = open()) {
+      IndexReport r = b.index(List.of(a));
+      assertEquals(2, r.indexed(), "both roots re-read under the new schema");
+      assertEquals(2, b.search(SearchRequest.of("")).total());
+      assertEquals(0, b.index(List.of(a)).indexed(), "and current from then on");
+    }
+  }
+
+  @Test
   void aSecondWriterIsToldTheIndexIsInUse() throws Exception {
     Path corpus = tmp.resolve("corpus");
     Files.createDirectories(corpus);
