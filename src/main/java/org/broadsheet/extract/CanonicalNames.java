@@ -158,7 +158,8 @@ public final class CanonicalNames {
     return out.toString();
   }
 
-  private static int nonAscii(String s) {
+  /** How many characters are outside ASCII: a spelling with diacritics is the writer's own. */
+  static int nonAscii(String s) {
     int n = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

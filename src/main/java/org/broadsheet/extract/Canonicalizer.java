@@ -288,11 +288,25 @@ public final class Canonicalizer {
     return new Mention(i.type, i.surface, i.start, i.end, i.canonical, null, i.country);
   }
 
-  /** Within one article, one spelling per entity: the one with diacritics, else the best-cased. */
+  /**
+   * Within one article, one spelling per entity: the one with diacritics, else the one the
+   * article uses most ("OPEC" five times in the body beats "Opec" once in a title-case
+   * headline), else the best-cased.
+   */
   private static List<Mention> preferSpellings(List<Mention> mentions) {
+    Map<String, Integer> uses = new HashMap<>();
+    for (Mention m : mentions) {
+      uses.merge(m.type() + ":" + m.canonical(), 1, Integer::sum);
+    }
     Map<String, String> best = new HashMap<>();
     for (Mention m : mentions) {
-      best.merge(m.type() + ":" + CanonicalNames.key(m.canonical()), m.canonical(), CanonicalNames::preferSpelling);
+      String type = m.type() + ":";
+      best.merge(type + CanonicalNames.key(m.canonical()), m.canonical(), (a, b) -> {
+        int byMarks = Integer.compare(CanonicalNames.nonAscii(a), CanonicalNames.nonAscii(b));
+        int byUse = Integer.compare(uses.get(type + a), uses.get(type + b));
+        return byMarks != 0 ? (byMarks > 0 ? a : b) : byUse != 0 ? (byUse > 0 ? a : b)
+            : CanonicalNames.preferSpelling(a, b);
+      });
     }
     List<Mention> out = new ArrayList<>(mentions.size());
     for (Mention m : mentions) {

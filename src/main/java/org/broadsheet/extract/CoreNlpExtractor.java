@@ -24,7 +24,7 @@ import org.broadsheet.ingest.Article;
 public final class CoreNlpExtractor implements EntityExtractor {
 
   /** Bump when canonicalisation or date rules change, so cached extractions are redone. */
-  static final String RULES_VERSION = "2";
+  static final String RULES_VERSION = "3";
 
   /**
    * The recogniser: tokenize, ssplit and the CRF of ner only.

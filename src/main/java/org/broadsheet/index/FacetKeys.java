@@ -1,10 +1,9 @@
 package org.broadsheet.index;
 
 import java.util.Locale;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
- * The key under which spellings of one facet value are merged: case, diacritics and
+ * The key under which spellings of one facet value are merged: case, diacritics, dots and
  * spacing folded, so "Erdoğan", "Erdogan" and "ERDOGAN" are one value, and so are
  * "Kalın" and "Kalin" (dotless ı, which Unicode decomposition alone would keep).
  * Indexing and search both use it, so a selection matches every spelling.
@@ -14,11 +13,8 @@ public final class FacetKeys {
   }
 
   public static String key(String value) {
-    String v = value.strip().replaceAll("\\s+", " ");
-    char[] in = v.toCharArray();
-    char[] out = new char[4 * in.length];
-    int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
-    return new String(out, 0, n).toLowerCase(Locale.ROOT);
+    // The extractor's own key, so facets merge exactly the spellings extraction treats as one.
+    return org.broadsheet.extract.CanonicalNames.key(value);
   }
 
   /**

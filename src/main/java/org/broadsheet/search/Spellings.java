@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.broadsheet.index.FacetKeys;
 
 /**
@@ -15,11 +17,12 @@ import org.broadsheet.index.FacetKeys;
  * every spelling in the index, not per result set: a selected "Erdoğan" must not come
  * back as "Erdogan" because the hits of one query happen to spell it so. Built per
  * dimension on first use (one pass over that dimension's labels) and dropped with the
- * reader.
+ * reader. Among spellings, diacritics win, then the spelling more articles use.
  */
 final class Spellings {
   private final SortedSetDocValuesReaderState state;
   private final Map<String, Map<String, String>> byDim = new ConcurrentHashMap<>();
+  private Facets allCounts;
 
   Spellings(SortedSetDocValuesReaderState state) {
     this.state = state;
@@ -32,21 +35,36 @@ final class Spellings {
 
   private Map<String, String> load(String dim) {
     Map<String, String> best = new HashMap<>();
-    SortedSetDocValuesReaderState.OrdRange range = state == null ? null : state.getOrdRange(dim);
-    if (range == null) {
+    Map<String, Long> bestCount = new HashMap<>();
+    if (state == null || state.getOrdRange(dim) == null) {
       return best;
     }
     try {
-      SortedSetDocValues dv = state.getDocValues();
-      for (int ord = range.start(); ord <= range.end(); ord++) {
-        String[] path = FacetsConfig.stringToPath(dv.lookupOrd(ord).utf8ToString());
-        String label = path[path.length - 1];
-        // No counts here: diacritics, then mixed case, then alphabetical decide (FacetKeys.better).
-        best.merge(FacetKeys.key(label), label, (a, b) -> FacetKeys.better(b, 0, a, 0) ? b : a);
+      // Counted over the whole index once per reader: the spelling more articles use wins a tie
+      // on diacritics ("OPEC" in most stories over "Opec" in a few title-case headlines).
+      FacetResult all = allCounts().getAllChildren(dim);
+      if (all == null) {
+        return best;
+      }
+      for (LabelAndValue lv : all.labelValues) {
+        String key = FacetKeys.key(lv.label);
+        long count = lv.value.longValue();
+        String current = best.get(key);
+        if (current == null || FacetKeys.better(lv.label, count, current, bestCount.get(key))) {
+          best.put(key, lv.label);
+          bestCount.put(key, count);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return best;
+  }
+
+  private synchronized Facets allCounts() throws IOException {
+    if (allCounts == null) {
+      allCounts = new SortedSetDocValuesFacetCounts(state);
+    }
+    return allCounts;
   }
 }

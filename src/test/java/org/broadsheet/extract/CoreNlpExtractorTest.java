@@ -40,6 +40,15 @@ class CoreNlpExtractorTest {
   }
 
   @Test
+  void theSpellingAnArticleUsesMostWins() {
+    Extraction x = extract("Opec Ministers To Meet In Vienna\nVIENNA, March 3 - OPEC ministers will meet next week, "
+        + "OPEC said. Analysts expect OPEC to keep its output ceiling.", null);
+    List<String> orgs = x.canonical(EntityType.ORGANIZATION);
+    assertTrue(orgs.contains("OPEC"), orgs.toString());
+    assertFalse(orgs.contains("Opec"), orgs.toString());
+  }
+
+  @Test
   void countriesAreOnePlaceWhateverTheName() {
     Extraction x = extract("Turkey and Türkiye are one country. Officials in Burma, also called Myanmar, "
         + "met envoys from the U.S. and the United States Embassy in Ankara.", null);
