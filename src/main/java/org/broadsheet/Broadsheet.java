@@ -42,6 +42,7 @@ public final class Broadsheet implements AutoCloseable {
   private final IndexSettings settings;
   private final ParserLimits limits;
   private ArticleParser parser;
+  private Gazetteer gazetteer;
   private EntityExtractor extractor;
   private ExtractionCache cache;
   private ArchiveSearcher searcher;
@@ -129,10 +130,22 @@ public final class Broadsheet implements AutoCloseable {
     return new ExtractedArticle(article, extractor().extract(article));
   }
 
+  /** The gazetteer entry of a place name: its country and, for cities, coordinates. */
+  public synchronized Optional<org.broadsheet.extract.Place> place(String name) {
+    return gazetteer().lookup(name);
+  }
+
+  private synchronized Gazetteer gazetteer() {
+    if (gazetteer == null) {
+      gazetteer = Gazetteer.loadDefault(new Countries());
+    }
+    return gazetteer;
+  }
+
   /** The entity extractor: the NER models load on first use, once per archive, shared by all threads. */
   private synchronized EntityExtractor extractor() {
     if (extractor == null) {
-      extractor = new CoreNlpExtractor(Gazetteer.loadDefault(new Countries()));
+      extractor = new CoreNlpExtractor(gazetteer());
     }
     return extractor;
   }

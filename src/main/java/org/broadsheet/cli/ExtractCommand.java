@@ -31,7 +31,9 @@ public final class ExtractCommand implements Callable<Integer> {
   record FileJson(String file, String title, String published, String text, List<EntityJson> entities) {
   }
 
-  record EntityJson(String type, String text, int start, int end, String canonical, String value, String country) {
+  /** {@code country}, {@code latitude} and {@code longitude} are for places only, and null where unknown. */
+  record EntityJson(String type, String text, int start, int end, String canonical, String value, String country,
+                    Double latitude, Double longitude) {
   }
 
   @Override
@@ -48,7 +50,7 @@ public final class ExtractCommand implements Callable<Integer> {
           failed++;
           continue;
         }
-        FileJson f = toJson(file, x);
+        FileJson f = toJson(file, x, b);
         if (json) {
           out.println(Json.mapper().writeValueAsString(f));
         } else {
@@ -59,10 +61,16 @@ public final class ExtractCommand implements Callable<Integer> {
     return failed == 0 ? 0 : 2;
   }
 
-  private static FileJson toJson(Path file, ExtractedArticle x) {
+  private static FileJson toJson(Path file, ExtractedArticle x, Broadsheet archive) {
     List<EntityJson> entities = x.extraction().mentions().stream()
-        .map(m -> new EntityJson(m.type().label(), m.text(), m.start(), m.end(), m.canonical(), m.value(),
-            m.type() == EntityType.PLACE ? m.country() : null))
+        .map(m -> {
+          var place = m.type() == EntityType.PLACE ? archive.place(m.canonical())
+              .filter(org.broadsheet.extract.Place::hasCoordinates) : java.util.Optional.<org.broadsheet.extract.Place>empty();
+          return new EntityJson(m.type().label(), m.text(), m.start(), m.end(), m.canonical(), m.value(),
+              m.type() == EntityType.PLACE ? m.country() : null,
+              place.map(org.broadsheet.extract.Place::latitude).orElse(null),
+              place.map(org.broadsheet.extract.Place::longitude).orElse(null));
+        })
         .toList();
     var a = x.article();
     return new FileJson(file.toString(), a.title(), a.published() == null ? null : a.published().toString(),
