@@ -58,6 +58,32 @@ class CommandLineTest {
   }
 
   @Test
+  void extractPrintsMentionsWithOffsetsIntoTheFileText() throws Exception {
+    Path file = tmp.resolve("2024-05-12-visit.txt");
+    String text = "Minister visits Cairo\nPrime Minister Jane Holloway arrived in Cairo on Monday for talks "
+        + "with the United Nations. Holloway left on May 14, 2024.\n";
+    Files.writeString(file, text);
+    Run run = run("extract", "--json", "--index", tmp.resolve("index").toString(), file.toString());
+    assertEquals(0, run.code(), run.err());
+    JsonNode json = new ObjectMapper().readTree(run.out().lines().findFirst().orElseThrow());
+    assertEquals(text, json.get("text").asText(), "plain text is the file unchanged");
+    assertEquals("Minister visits Cairo", json.get("title").asText());
+    assertEquals("2024-05-12T00:00:00Z", json.get("published").asText());
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (JsonNode e : json.get("entities")) {
+      String surface = text.substring(e.get("start").asInt(), e.get("end").asInt());
+      assertEquals(e.get("text").asText(), surface, "offsets point into the text");
+      seen.add(e.get("type").asText() + "=" + (e.get("type").asText().equals("date")
+          ? e.get("value").asText() : e.get("canonical").asText()));
+    }
+    assertTrue(seen.contains("person=Jane Holloway"), seen.toString());
+    assertTrue(seen.contains("place=Cairo"), seen.toString());
+    assertTrue(seen.contains("organization=United Nations"), seen.toString());
+    assertTrue(seen.contains("date=2024-05-06"), "Monday: the last one before Sunday 12 May: " + seen);
+    assertTrue(seen.contains("date=2024-05-14"), seen.toString());
+  }
+
+  @Test
   void clearErrorsNotStackTraces() throws Exception {
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));
     Files.writeString(corpus.resolve("a.txt"), "Title\nText.\n");
