@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1.0",
     description = "A searchable news archive.",
     subcommands = {IndexCommand.class, ReindexCommand.class, SearchCommand.class, ExtractCommand.class,
-        ServeCommand.class,
+        ServeCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class BroadsheetCommand {
   /**

@@ -1,0 +1,359 @@
+package org.broadsheet.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.broadsheet.Broadsheet;
+import org.broadsheet.Json;
+import org.broadsheet.index.IndexListener;
+import org.broadsheet.index.IndexReport;
+import org.broadsheet.index.IndexSettings;
+import org.broadsheet.ingest.Article;
+import org.broadsheet.ingest.CorpusWalker;
+import org.broadsheet.ingest.ParserLimits;
+import org.broadsheet.ingest.SourceFile;
+
+/**
+ * Issue 6's benchmark: ingest without and with extraction, re-index, query latency in process
+ * and over HTTP, memory and index size, each against a baseline measured in the same run.
+ * Writes the figures as JSON and returns them; {@link #table} prints the summary.
+ */
+public final class Benchmark {
+  /**
+   * @param corpus        a folder of articles, or null to use the generated one
+   * @param generate      articles to generate (0: none)
+   * @param generateDir   where to write them; null for a temporary folder
+   * @param threads       ingest threads (the product's default is every core)
+   * @param extractSample articles for the extraction figures (0: skip)
+   * @param queries       queries in the mix, of which {@code warmup} are not timed
+   * @param variantSample articles for the body-offsets comparison (0: skip)
+   * @param serveHeaps    -Xmx values for the serve-heap children, largest first (empty: skip)
+   * @param work          scratch folder for indexes; null for a temporary one, deleted afterwards
+   */
+  public record Config(Path corpus, int generate, Path generateDir, CorpusGenerator.Format format, long seed,
+                       int threads, int extractSample, int queries, int warmup, int httpClients, int variantSample,
+                       List<String> serveHeaps, Path work, Path out) {
+  }
+
+  private final Config c;
+  private final PrintStream log;
+
+  public Benchmark(Config config, PrintStream log) {
+    this.c = config;
+    this.log = log;
+  }
+
+  public Map<String, Object> run() throws IOException {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.putAll(environment());
+    boolean tempWork = c.work() == null;
+    Path work = tempWork ? Files.createTempDirectory("broadsheet-bench") : Files.createDirectories(c.work());
+    try {
+      Path corpus = c.corpus();
+      Map<String, Object> corpusInfo = new LinkedHashMap<>();
+      if (c.generate() > 0) {
+        Path dir = c.generateDir() != null ? c.generateDir() : work.resolve("corpus");
+        long t0 = System.nanoTime();
+        var g = new CorpusGenerator(c.seed(), c.format()).write(dir, c.generate());
+        corpusInfo.put("generated", Map.of("articles", g.articles(), "bytes", g.bytes(), "words", g.words(),
+            "seed", c.seed(), "format", c.format().toString().toLowerCase(java.util.Locale.ROOT),
+            "seconds", ExtractBench.seconds(t0), "dir", dir.toString()));
+        log.printf("generated %,d articles (%,d words, %.1f MB) in %s in %.1f s%n", g.articles(), g.words(),
+            g.bytes() / 1e6, dir, (System.nanoTime() - t0) / 1e9);
+        if (corpus == null) {
+          corpus = dir;
+        }
+      }
+      List<SourceFile> files = CorpusWalker.walk(List.of(corpus), e -> { });
+      long bytes = 0;
+      for (SourceFile f : files) {
+        bytes += Files.size(f.file());
+      }
+      corpusInfo.put("dir", corpus.toAbsolutePath().toString());
+      corpusInfo.put("files", files.size());
+      corpusInfo.put("bytes", bytes);
+      r.put("corpus", corpusInfo);
+
+      Path index = work.resolve("index");
+      ingest(r, files, corpus, index, work, bytes);
+      queries(r, index, work, files);
+      if (c.extractSample() > 0) {
+        log.printf("extraction: sample of %,d articles, %d threads...%n", Math.min(c.extractSample(), files.size()),
+            c.threads());
+        r.put("ingest_with_extraction", ExtractBench.run(ExtractBench.sample(files, c.extractSample(), c.seed()),
+            work, c.threads()));
+      }
+      if (!c.serveHeaps().isEmpty()) {
+        log.println("serve heap: child JVMs at -Xmx " + c.serveHeaps() + "...");
+        r.put("serve_heap", ServeHeap.run(index, c.serveHeaps(), c.seed(), c.queries(), c.warmup(), log));
+      }
+      r.put("load_average_after", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      write(r);
+      return r;
+    } finally {
+      if (tempWork) {
+        IngestBench.deleteTree(work);
+      }
+    }
+  }
+
+  private void ingest(Map<String, Object> r, List<SourceFile> files, Path corpus, Path index, Path work, long bytes)
+      throws IOException {
+    int t = c.threads();
+    log.printf("parsing %,d files into memory for the baseline...%n", files.size());
+    List<Article> articles = IngestBench.parseAll(files, t);
+    long chars = articles.stream().mapToLong(a -> a.text().length()).sum();
+    // Warm both paths on the first 500 articles before timing either.
+    List<SourceFile> warm = files.subList(0, Math.min(500, files.size()));
+    try (Broadsheet b = Broadsheet.open(work.resolve("warm"), settings(false), ParserLimits.DEFAULT)) {
+      b.index(warm.stream().map(SourceFile::file).toList(), false, IndexListener.NONE);
+    }
+    IngestBench.baseline(articles.subList(0, Math.min(500, articles.size())), work.resolve("warm-baseline"), t);
+    IngestBench.deleteTree(work.resolve("warm"));
+
+    log.println("ingest: baseline (Lucene, StandardAnalyzer, no facets)...");
+    double baseS = IngestBench.baseline(articles, work.resolve("baseline"), t);
+    log.println("ingest: Broadsheet without extraction...");
+    IndexReport first;
+    long peak;
+    try (Broadsheet b = Broadsheet.open(index, settings(false), ParserLimits.DEFAULT); HeapWatch heap = new HeapWatch()) {
+      first = b.index(List.of(corpus), false, IndexListener.NONE);
+      peak = heap.peakBytes();
+    }
+    double firstS = first.elapsed().toNanos() / 1e9;
+    IndexReport again;
+    try (Broadsheet b = Broadsheet.open(index, settings(false), ParserLimits.DEFAULT)) {
+      again = b.index(List.of(corpus), false, IndexListener.NONE);
+    }
+    double againS = again.elapsed().toNanos() / 1e9;
+    double mb = bytes / 1048576.0;
+    Map<String, Object> ingest = new LinkedHashMap<>();
+    ingest.put("threads", t);
+    ingest.put("articles", first.indexed());
+    ingest.put("failed", first.failed());
+    ingest.put("text_chars", chars);
+    ingest.put("broadsheet_s", round(firstS));
+    ingest.put("broadsheet_articles_per_s", round(first.indexed() / firstS));
+    ingest.put("broadsheet_mb_per_s", round(mb / firstS));
+    ingest.put("broadsheet_peak_heap_mb", ExtractBench.mb(peak));
+    ingest.put("baseline_s", round(baseS));
+    ingest.put("baseline_articles_per_s", round(articles.size() / baseS));
+    ingest.put("baseline_mb_per_s", round(mb / baseS));
+    double ratio = (first.indexed() / firstS) / (articles.size() / baseS);
+    ingest.put("ratio", round(ratio));
+    ingest.put("goal", 0.6);
+    ingest.put("met", ratio >= 0.6);
+    r.put("ingest_without_extraction", ingest);
+
+    Map<String, Object> reindex = new LinkedHashMap<>();
+    reindex.put("first_s", round(firstS));
+    reindex.put("reindex_s", round(againS));
+    reindex.put("unchanged", again.unchanged());
+    reindex.put("indexed", again.indexed());
+    double speedup = firstS / againS;
+    reindex.put("speedup", round(speedup));
+    reindex.put("goal", 50);
+    reindex.put("met", speedup >= 50);
+    r.put("reindex_unchanged", reindex);
+
+    Map<String, Object> size = new LinkedHashMap<>();
+    long bsBytes = IngestBench.sizeOf(index.resolve("lucene"));
+    long baseBytes = IngestBench.sizeOf(work.resolve("baseline"));
+    size.put("broadsheet_bytes", bsBytes);
+    size.put("broadsheet_bytes_per_article", bsBytes / Math.max(1, first.indexed()));
+    size.put("baseline_bytes_per_article", baseBytes / Math.max(1, articles.size()));
+    size.put("source_bytes_per_article", bytes / Math.max(1, files.size()));
+    r.put("index_size", size);
+    IngestBench.deleteTree(work.resolve("baseline"));
+    IngestBench.deleteTree(work.resolve("warm-baseline"));
+
+    if (c.variantSample() > 0) {
+      List<Article> sample = articles.subList(0, Math.min(c.variantSample(), articles.size()));
+      log.printf("analysis choices: body offsets on and off, %,d articles...%n", sample.size());
+      Path with = work.resolve("offsets-on");
+      Path without = work.resolve("offsets-off");
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("articles", sample.size());
+      IngestBench.broadsheetDocs(sample.subList(0, Math.min(500, sample.size())), work.resolve("warm-v"), true, t);
+      IngestBench.deleteTree(work.resolve("warm-v"));
+      v.put("with_offsets_index_s", round(IngestBench.broadsheetDocs(sample, with, true, t)));
+      v.put("without_offsets_index_s", round(IngestBench.broadsheetDocs(sample, without, false, t)));
+      v.put("with_offsets_bytes_per_article", IngestBench.sizeOf(with) / sample.size());
+      v.put("without_offsets_bytes_per_article", IngestBench.sizeOf(without) / sample.size());
+      try (Broadsheet on = Broadsheet.open(with); Broadsheet off = Broadsheet.open(without)) {
+        QueryMix mix = QueryMix.build(on, with.resolve("lucene"), c.seed(), c.queries());
+        // Alternate so that neither gets a warmer machine.
+        QueryBench.inProcess(on, mix, c.warmup(), 1);
+        QueryBench.inProcess(off, mix, c.warmup(), 1);
+        v.put("with_offsets_query", QueryBench.inProcess(on, mix, c.warmup(), 1));
+        v.put("without_offsets_query", QueryBench.inProcess(off, mix, c.warmup(), 1));
+      }
+      r.put("body_offsets", v);
+      IngestBench.deleteTree(with);
+      IngestBench.deleteTree(without);
+    }
+  }
+
+  private void queries(Map<String, Object> r, Path index, Path work, List<SourceFile> files) throws IOException {
+    try (Broadsheet b = Broadsheet.open(index)) {
+      QueryMix mix = QueryMix.build(b, index.resolve("lucene"), c.seed(), c.queries());
+      Map<String, Object> q = new LinkedHashMap<>();
+      log.printf("queries: %,d in process (1 thread), %d warm-up...%n", mix.queries().size(), c.warmup());
+      Map<String, Object> one = QueryBench.inProcess(b, mix, c.warmup(), 1);
+      q.put("in_process", one);
+      log.printf("queries: in process, %d threads...%n", c.httpClients());
+      Map<String, Object> many = QueryBench.inProcess(b, mix, c.warmup(), c.httpClients());
+      q.put("in_process_concurrent", many);
+      log.printf("queries: over HTTP, %d clients...%n", c.httpClients());
+      Map<String, Object> http = QueryBench.http(b, mix, c.warmup(), c.httpClients());
+      q.put("http", http);
+      double p50 = (double) one.get("p50_ms");
+      double p99 = (double) one.get("p99_ms");
+      double httpP99 = (double) http.get("p99_ms");
+      Map<String, Object> goals = new LinkedHashMap<>();
+      goals.put("in_process_p50_under_5ms", p50 < 5);
+      goals.put("in_process_p99_under_30ms", p99 < 30);
+      goals.put("http_p99_over_in_process_p99", round(httpP99 / p99));
+      goals.put("http_p99_over_in_process_concurrent_p99", round(httpP99 / (double) many.get("p99_ms")));
+      goals.put("http_p99_under_2x_in_process", httpP99 < 2 * p99);
+      goals.put("http_no_errors", (int) http.get("errors") == 0);
+      q.put("goals", goals);
+      log.println("queries: what facet counting costs...");
+      q.put("facet_cost", QueryBench.facetCost(b, index.resolve("lucene"), mix, c.warmup()));
+      r.put("query_latency", q);
+    }
+  }
+
+  private IndexSettings settings(boolean extract) {
+    return IndexSettings.defaults().withThreads(c.threads()).withExtract(extract);
+  }
+
+  private static Map<String, Object> environment() {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("date", Instant.now().toString());
+    e.put("cores", Runtime.getRuntime().availableProcessors());
+    e.put("jdk", System.getProperty("java.vm.name") + " " + Runtime.version());
+    e.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576);
+    e.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    e.put("load_average_before", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    return e;
+  }
+
+  private void write(Map<String, Object> r) throws IOException {
+    Files.createDirectories(c.out());
+    ObjectMapper json = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
+    String stamp = ((String) r.get("date")).replace(":", "").replaceAll("\\..*", "");
+    Path file = c.out().resolve("bench-" + stamp + ".json");
+    json.writeValue(file.toFile(), r);
+    Files.copy(file, c.out().resolve("latest.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    r.put("json", file.toString());
+  }
+
+  static double round(double v) {
+    return ExtractBench.round(v);
+  }
+
+  /** The summary table: one line per figure, with its baseline and ratio where it has one. */
+  @SuppressWarnings("unchecked")
+  public static String table(Map<String, Object> r) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"figure", "Broadsheet", "baseline", "ratio", "goal"});
+    var in = (Map<String, Object>) r.get("ingest_without_extraction");
+    if (in != null) {
+      rows.add(new String[] {"ingest, no extraction (articles/s)", str(in.get("broadsheet_articles_per_s")),
+          str(in.get("baseline_articles_per_s")), str(in.get("ratio")), ">= 0.6 " + ok(in)});
+      rows.add(new String[] {"ingest, no extraction (MB/s)", str(in.get("broadsheet_mb_per_s")),
+          str(in.get("baseline_mb_per_s")), str(in.get("ratio")), ""});
+    }
+    var re = (Map<String, Object>) r.get("reindex_unchanged");
+    if (re != null) {
+      rows.add(new String[] {"re-index unchanged (s)", str(re.get("reindex_s")), str(re.get("first_s")) + " first",
+          str(re.get("speedup")) + "x", ">= 50x " + ok(re)});
+    }
+    var q = (Map<String, Object>) r.get("query_latency");
+    if (q != null) {
+      var one = (Map<String, Object>) q.get("in_process");
+      var many = (Map<String, Object>) q.get("in_process_concurrent");
+      var http = (Map<String, Object>) q.get("http");
+      var goals = (Map<String, Object>) q.get("goals");
+      rows.add(new String[] {"query in process p50/p99/max (ms)", pct(one), "", "",
+          "p50<5 " + mark(goals.get("in_process_p50_under_5ms")) + " p99<30 " + mark(goals.get("in_process_p99_under_30ms"))});
+      rows.add(new String[] {"query in process x" + many.get("threads") + " threads", pct(many), "", "", ""});
+      rows.add(new String[] {"query HTTP x" + http.get("clients") + " clients (errors " + http.get("errors") + ")",
+          pct(http), "p99 in process", str(goals.get("http_p99_over_in_process_p99")),
+          "< 2 " + mark(goals.get("http_p99_under_2x_in_process"))});
+      var fc = (Map<String, Object>) q.get("facet_cost");
+      rows.add(new String[] {"top 10 + facet counts p50/p99", pct((Map<String, Object>) fc.get("top10_with_facet_counts")),
+          pct((Map<String, Object>) fc.get("top10_only")) + " top 10 only", "", ""});
+    }
+    var size = (Map<String, Object>) r.get("index_size");
+    if (size != null) {
+      rows.add(new String[] {"index bytes/article", str(size.get("broadsheet_bytes_per_article")),
+          str(size.get("baseline_bytes_per_article")), "", ""});
+    }
+    var off = (Map<String, Object>) r.get("body_offsets");
+    if (off != null) {
+      rows.add(new String[] {"body offsets: bytes/article on/off", str(off.get("with_offsets_bytes_per_article")),
+          str(off.get("without_offsets_bytes_per_article")), "", ""});
+      rows.add(new String[] {"body offsets: query p50/p99 on | off", pct((Map<String, Object>) off.get("with_offsets_query")),
+          pct((Map<String, Object>) off.get("without_offsets_query")), "", ""});
+    }
+    var x = (Map<String, Object>) r.get("ingest_with_extraction");
+    if (x != null) {
+      rows.add(new String[] {"ingest + extraction (articles/s)", str(x.get("broadsheet_articles_per_s")),
+          str(x.get("crf_only_articles_per_s")) + " CRF only", str(x.get("ratio")), ">= 0.8 " + ok(x)});
+      rows.add(new String[] {"ingest + extraction (tokens/s)", str(x.get("broadsheet_tokens_per_s")),
+          str(x.get("crf_only_tokens_per_s")), "", ""});
+      rows.add(new String[] {"ingest + extraction peak heap (MB)", str(x.get("peak_heap_mb")),
+          str(x.get("peak_live_heap_after_gc_mb")) + " live", "", ""});
+    }
+    var serve = (Map<String, Object>) r.get("serve_heap");
+    if (serve != null) {
+      rows.add(new String[] {"smallest -Xmx keeping p99", str(serve.get("smallest_xmx_keeping_p99")), "", "", ""});
+    }
+    int[] w = new int[5];
+    for (String[] row : rows) {
+      for (int i = 0; i < 5; i++) {
+        w[i] = Math.max(w[i], row[i].length());
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    b.append(String.format("%s, %s cores, %s, load %.2f -> %s%n", r.get("date"), r.get("cores"), r.get("jdk"),
+        (double) r.get("load_average_before"), r.get("load_average_after")));
+    for (String[] row : rows) {
+      for (int i = 0; i < 5; i++) {
+        b.append(String.format("%-" + (w[i] + 2) + "s", row[i]));
+      }
+      b.append(System.lineSeparator());
+    }
+    return b.toString();
+  }
+
+  private static String pct(Map<String, Object> m) {
+    if (m == null) {
+      return "";
+    }
+    return m.get("p50_ms") + "/" + m.get("p99_ms") + (m.containsKey("max_ms") ? "/" + m.get("max_ms") : "");
+  }
+
+  private static String ok(Map<String, Object> m) {
+    return mark(m.get("met"));
+  }
+
+  private static String mark(Object b) {
+    return Boolean.TRUE.equals(b) ? "met" : "MISSED";
+  }
+
+  private static String str(Object o) {
+    return o == null ? "" : String.valueOf(o);
+  }
+}

@@ -1,0 +1,156 @@
+package org.broadsheet.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.broadsheet.extract.Extraction;
+import org.broadsheet.index.ArchiveAnalyzer;
+import org.broadsheet.index.DocumentBuilder;
+import org.broadsheet.index.Fields;
+import org.broadsheet.ingest.Article;
+import org.broadsheet.ingest.ArticleParser;
+import org.broadsheet.ingest.ParserLimits;
+import org.broadsheet.ingest.SkippedFileException;
+import org.broadsheet.ingest.SourceFile;
+
+/** The pieces of the ingest benchmark that are not Broadsheet's own indexer: parsing up front and the baselines. */
+final class IngestBench {
+  private IngestBench() {
+  }
+
+  /** Parses every file on {@code threads} threads, untimed; skipped files are left out. */
+  static List<Article> parseAll(List<SourceFile> files, int threads) {
+    List<Article> out = Collections.synchronizedList(new ArrayList<>(files.size()));
+    AtomicInteger next = new AtomicInteger();
+    try (ArticleParser parser = new ArticleParser(ParserLimits.DEFAULT)) {
+      QueryBench.runOn(threads, () -> {
+        for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+          try {
+            out.add(parser.parse(files.get(i).root(), files.get(i).file()));
+          } catch (SkippedFileException e) {
+            // the indexer skips it too
+          }
+        }
+      });
+    }
+    out.sort(java.util.Comparator.comparing(Article::id));
+    return out;
+  }
+
+  /**
+   * The baseline: plain Lucene with StandardAnalyzer, no facets, of the already-parsed text
+   * (id, stored title and body), on {@code threads} threads with the same RAM buffer as
+   * Broadsheet's writer; timed from opening the writer to the commit.
+   *
+   * @return seconds
+   */
+  static double baseline(List<Article> articles, Path dir, int threads) throws IOException {
+    long t0 = System.nanoTime();
+    IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(128);
+    try (var d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, config)) {
+      AtomicInteger next = new AtomicInteger();
+      List<IOException> failed = Collections.synchronizedList(new ArrayList<>());
+      QueryBench.runOn(threads, () -> {
+        for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
+          Article a = articles.get(i);
+          Document doc = new Document();
+          doc.add(new StringField("id", a.id(), Field.Store.YES));
+          doc.add(new TextField("title", a.title(), Field.Store.YES));
+          doc.add(new TextField("body", a.text(), Field.Store.YES));
+          try {
+            writer.addDocument(doc);
+          } catch (IOException e) {
+            failed.add(e);
+          }
+        }
+      });
+      if (!failed.isEmpty()) {
+        throw failed.get(0);
+      }
+      writer.commit();
+    }
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /**
+   * Broadsheet's documents (same analyzer, facets and stored fields, no entities) written
+   * straight from parsed articles, with or without offsets in the body's postings: what the
+   * offsets cost on disk and in indexing time, and what they save the highlighter.
+   *
+   * @return seconds to index and commit
+   */
+  static double broadsheetDocs(List<Article> articles, Path root, boolean bodyOffsets, int threads)
+      throws IOException {
+    Path lucene = root.resolve("lucene");
+    Files.createDirectories(lucene);
+    FieldType noOffsets = new FieldType(TextField.TYPE_STORED);
+    noOffsets.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    noOffsets.freeze();
+    DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig());
+    long t0 = System.nanoTime();
+    IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzer.forIndexing());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(128);
+    try (var d = FSDirectory.open(lucene); IndexWriter writer = new IndexWriter(d, config)) {
+      AtomicInteger next = new AtomicInteger();
+      List<IOException> failed = Collections.synchronizedList(new ArrayList<>());
+      QueryBench.runOn(threads, () -> {
+        for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
+          Article a = articles.get(i);
+          try {
+            Document doc = builder.build(a, Extraction.EMPTY, root.toString(), "0:0");
+            if (!bodyOffsets) {
+              doc.removeField(Fields.BODY);
+              doc.add(new Field(Fields.BODY, a.text(), noOffsets));
+            }
+            writer.addDocument(doc);
+          } catch (IOException e) {
+            failed.add(e);
+          }
+        }
+      });
+      if (!failed.isEmpty()) {
+        throw failed.get(0);
+      }
+      writer.commit();
+    }
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  static long sizeOf(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
