@@ -31,7 +31,6 @@ final class ExtractBench {
 
   static Map<String, Object> run(List<SourceFile> sample, Path work, int threads) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
-    List<Article> texts = IngestBench.parseAll(sample, threads);
     List<Path> roots = sample.stream().map(SourceFile::file).toList();
     Path index = work.resolve("extract-index");
     try (Broadsheet archive = Broadsheet.open(index, IndexSettings.defaults().withThreads(threads), ParserLimits.DEFAULT)) {
@@ -79,7 +78,8 @@ final class ExtractBench {
       m.put("query_in_process_on_this_index",
           QueryBench.inProcess(archive, QueryMix.build(archive, index.resolve("lucene"), 11, 1200), 200, 1));
     }
-    // The bound: the CRF alone, same properties, same texts, same threads.
+    // The bound: the CRF alone, same properties, same threads, over the text Broadsheet's parser produced.
+    List<Article> texts = IngestBench.readBack(index.resolve("lucene"));
     StanfordCoreNLP crf = new StanfordCoreNLP(CoreNlpExtractor.defaultProperties());
     for (int i = 0; i < Math.min(20, texts.size()); i++) {
       crf.annotate(new Annotation(texts.get(i).text()));

@@ -23,30 +23,36 @@ import org.broadsheet.index.ArchiveAnalyzer;
 import org.broadsheet.index.DocumentBuilder;
 import org.broadsheet.index.Fields;
 import org.broadsheet.ingest.Article;
-import org.broadsheet.ingest.ArticleParser;
-import org.broadsheet.ingest.ParserLimits;
-import org.broadsheet.ingest.SkippedFileException;
-import org.broadsheet.ingest.SourceFile;
 
-/** The pieces of the ingest benchmark that are not Broadsheet's own indexer: parsing up front and the baselines. */
+/** The pieces of the ingest benchmark that are not Broadsheet's own indexer: the baselines and their input. */
 final class IngestBench {
   private IngestBench() {
   }
 
-  /** Parses every file on {@code threads} threads, untimed; skipped files are left out. */
-  static List<Article> parseAll(List<SourceFile> files, int threads) {
-    List<Article> out = Collections.synchronizedList(new ArrayList<>(files.size()));
-    AtomicInteger next = new AtomicInteger();
-    try (ArticleParser parser = new ArticleParser(ParserLimits.DEFAULT)) {
-      QueryBench.runOn(threads, () -> {
-        for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-          try {
-            out.add(parser.parse(files.get(i).root(), files.get(i).file()));
-          } catch (SkippedFileException e) {
-            // the indexer skips it too
+  /**
+   * The articles as Broadsheet parsed them, read back from the stored fields of its index:
+   * exactly the text the parser produced, without parsing the corpus a second time.
+   */
+  static List<Article> readBack(Path lucene) throws IOException {
+    List<Article> out = new ArrayList<>();
+    try (var d = FSDirectory.open(lucene);
+         org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+      java.util.Set<String> fields = java.util.Set.of(Fields.ID, Fields.PATH, Fields.TITLE, Fields.BODY,
+          Fields.PUBLISHED, Fields.HASH);
+      for (var leaf : reader.leaves()) {
+        var live = leaf.reader().getLiveDocs();
+        var stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) {
+            continue;
           }
+          Document d2 = stored.document(doc, fields);
+          var published = d2.getField(Fields.PUBLISHED);
+          out.add(new Article(d2.get(Fields.ID), d2.get(Fields.PATH), d2.get(Fields.TITLE), d2.get(Fields.BODY),
+              published == null ? null : java.time.Instant.ofEpochMilli(published.numericValue().longValue()),
+              null, null, null, null, d2.get(Fields.HASH)));
         }
-      });
+      }
     }
     out.sort(java.util.Comparator.comparing(Article::id));
     return out;
