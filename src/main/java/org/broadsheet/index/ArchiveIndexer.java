@@ -260,6 +260,17 @@ public final class ArchiveIndexer {
       Set<String> fields = Set.of(Fields.ID, Fields.ROOT, Fields.HASH, Fields.FILE_STAMP);
       for (LeafReaderContext leaf : reader.leaves()) {
         Bits live = leaf.reader().getLiveDocs();
+        org.apache.lucene.index.BinaryDocValues column = leaf.reader().getBinaryDocValues(Fields.BOOKKEEPING);
+        if (column != null) {
+          for (int d = column.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = column.nextDoc()) {
+            if (live == null || live.get(d)) {
+              String[] v = column.binaryValue().utf8ToString().split("\0", 4);
+              known.put(v[0], new Known(v[1], v[2], v[3]));
+            }
+          }
+          continue;
+        }
+        // A segment written before the bookkeeping column: its stored fields.
         StoredFields stored = leaf.reader().storedFields();
         for (int d = 0; d < leaf.reader().maxDoc(); d++) {
           if (live != null && !live.get(d)) {

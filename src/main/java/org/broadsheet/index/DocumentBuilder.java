@@ -50,6 +50,8 @@ public final class DocumentBuilder {
     doc.add(new StoredField(Fields.PATH, a.path()));
     doc.add(new StoredField(Fields.HASH, a.contentHash()));
     doc.add(new StoredField(Fields.FILE_STAMP, fileStamp));
+    doc.add(new org.apache.lucene.document.BinaryDocValuesField(Fields.BOOKKEEPING, new org.apache.lucene.util.BytesRef(
+        a.id() + '\0' + root + '\0' + a.contentHash() + '\0' + fileStamp)));
 
     doc.add(new TextField(Fields.TITLE, a.title(), Field.Store.YES));
     doc.add(new Field(Fields.BODY, a.text(), BODY_TYPE));

@@ -30,6 +30,12 @@ public final class Fields {
   /** "size:lastModifiedMillis" of the file when indexed, stored only: lets a reindex skip even hashing. */
   public static final String FILE_STAMP = "filestamp";
 
+  /**
+   * "id NUL root NUL hash NUL fileStamp" as binary doc values: what a re-index compares, read as one
+   * column instead of decompressing every stored block (bodies included) to get four short fields.
+   */
+  public static final String BOOKKEEPING = "bookkeeping";
+
   // ---- full text (analysed) ----
   public static final String TITLE = "title";
   public static final String BODY = "body";
