@@ -30,6 +30,8 @@ public final class BroadsheetCommand {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new BroadsheetCommand());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // Every subcommand answers --help (and --version), not only the top one.
+    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       // Expected failures get one clear line, not a stack trace.
       String message = switch (e) {
