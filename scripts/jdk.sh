@@ -35,4 +35,11 @@ broadsheet_find_jdk() {
     return 1
   fi
   export JAVA_HOME="$best"
+  # Maven's own libraries (Guice) use sun.misc.Unsafe, which JDK 24+ warns about on every build.
+  if [ "$best_major" -ge 24 ]; then
+    case " ${MAVEN_OPTS:-} " in
+      *sun-misc-unsafe-memory-access*) ;;
+      *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+    esac
+  fi
 }
