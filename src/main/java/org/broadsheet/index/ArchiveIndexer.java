@@ -218,15 +218,7 @@ public final class ArchiveIndexer {
       if (Fields.SCHEMA_VERSION.equals(schema) || reader.numDocs() == 0) {
         return null;
       }
-      List<Path> roots = new ArrayList<>();
-      org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, Fields.ROOT);
-      if (terms != null) {
-        org.apache.lucene.index.TermsEnum te = terms.iterator();
-        for (org.apache.lucene.util.BytesRef t = te.next(); t != null; t = te.next()) {
-          roots.add(Path.of(t.utf8ToString()));
-        }
-      }
-      return roots;
+      return IndexedRoots.of(reader);
     }
   }
 

@@ -224,16 +224,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   public List<java.nio.file.Path> indexedRoots() throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
-      List<java.nio.file.Path> roots = new ArrayList<>();
-      org.apache.lucene.index.Terms terms =
-          org.apache.lucene.index.MultiTerms.getTerms(searcher.getIndexReader(), Fields.ROOT);
-      if (terms != null) {
-        org.apache.lucene.index.TermsEnum te = terms.iterator();
-        for (org.apache.lucene.util.BytesRef t = te.next(); t != null; t = te.next()) {
-          roots.add(java.nio.file.Path.of(t.utf8ToString()));
-        }
-      }
-      return roots;
+      return org.broadsheet.index.IndexedRoots.of(searcher.getIndexReader());
     } finally {
       manager.release(searcher);
     }
