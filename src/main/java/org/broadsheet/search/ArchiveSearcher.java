@@ -187,9 +187,10 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
       String folded = prefix == null ? "" : FacetKeys.key(prefix);
       // A prefix matches the start of the value or of any word in it: "erd" finds "Recep Tayyip Erdoğan".
-      return MergedFacetValues.merge(all.labelValues, l -> fs.spellings().best(dim, l)).stream()
-          .filter(lv -> folded.isEmpty() || FacetKeys.key(lv.label).startsWith(folded)
-              || Arrays.stream(FacetKeys.key(lv.label).split(" ")).anyMatch(w -> w.startsWith(folded)))
+      Spellings spellings = fs.spellings();
+      return MergedFacetValues.merge(all.labelValues, spellings::key, l -> spellings.best(dim, l)).stream()
+          .filter(lv -> folded.isEmpty() || spellings.key(lv.label).startsWith(folded)
+              || Arrays.stream(spellings.key(lv.label).split(" ")).anyMatch(w -> w.startsWith(folded)))
           .limit(limit)
           .map(lv -> facetValue(dim, lv))
           .toList();
@@ -441,7 +442,7 @@ public final class ArchiveSearcher implements AutoCloseable {
           lvs = new ArrayList<>(Arrays.asList(res.labelValues));
           lvs.sort((a, b) -> b.label.compareTo(a.label)); // dates newest first, not by count
         } else {
-          List<LabelAndValue> merged = MergedFacetValues.merge(res.labelValues, l -> spellings.best(dim, l));
+          List<LabelAndValue> merged = MergedFacetValues.merge(res.labelValues, spellings::key, l -> spellings.best(dim, l));
           lvs = merged.subList(0, Math.min(FACET_LIMIT, merged.size()));
         }
         lvs.forEach(lv -> values.add(facetValue(dim, lv)));

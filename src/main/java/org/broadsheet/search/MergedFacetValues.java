@@ -21,12 +21,13 @@ final class MergedFacetValues {
   /**
    * The merged values, most frequent first, ties by label.
    *
+   * @param key     the merge key of a spelling ({@link FacetKeys#key}, memoised by the caller)
    * @param display the spelling to show for a value, given any of its spellings
    */
-  static List<LabelAndValue> merge(LabelAndValue[] labels, UnaryOperator<String> display) {
+  static List<LabelAndValue> merge(LabelAndValue[] labels, UnaryOperator<String> key, UnaryOperator<String> display) {
     Map<String, List<LabelAndValue>> byKey = new LinkedHashMap<>();
     for (LabelAndValue lv : labels) {
-      byKey.computeIfAbsent(FacetKeys.key(lv.label), k -> new ArrayList<>()).add(lv);
+      byKey.computeIfAbsent(key.apply(lv.label), k -> new ArrayList<>()).add(lv);
     }
     List<LabelAndValue> out = new ArrayList<>(byKey.size());
     for (List<LabelAndValue> spellings : byKey.values()) {
