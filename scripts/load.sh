@@ -2,8 +2,10 @@
 # Load test for a Broadsheet server on this machine: N closed-loop clients for S seconds
 # send a seeded mix of searches, facet lookups and filtered searches; prints requests/s,
 # p50/p90/p99/max latency and errors, and the server's heap before and after.
+# --think MS makes each client pause a random time of that mean between requests, like a
+# reader; without it the clients saturate the server and latency measures its queue.
 #
-#   scripts/load.sh [--index DIR] [--clients 64] [--seconds 60] [--seed 42] [--port 7077]
+#   scripts/load.sh [--index DIR] [--clients 64] [--seconds 60] [--seed 42] [--port 7077] [--think MS]
 #   scripts/load.sh --url http://127.0.0.1:7070 --pid PID   # an already running server
 #
 # Without --url it starts `broadsheet serve` on 127.0.0.1 for the index and stops it after.
@@ -13,7 +15,7 @@ here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 . "$here/scripts/jdk.sh"
 broadsheet_find_jdk || exit 1
 
-index="$here/index"; clients=64; seconds=60; seed=42; port=7077; url=""; pid=""; warmup=5
+index="$here/index"; clients=64; seconds=60; seed=42; port=7077; url=""; pid=""; warmup=5; think=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --index) index="$2"; shift 2 ;;
@@ -24,6 +26,7 @@ while [ $# -gt 0 ]; do
     --url) url="$2"; shift 2 ;;
     --pid) pid="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
+    --think) think="$2"; shift 2 ;;
     *) echo "load: unknown option $1" >&2; exit 64 ;;
   esac
 done
@@ -48,9 +51,9 @@ heap() { # used heap of the server, from the JVM itself
   grep -E '^VmRSS' "/proc/$pid/status" 2>/dev/null | tr -s ' ' || true
 }
 
-echo "server $url (pid ${pid:-?}), $clients clients, ${seconds}s, seed $seed, warm-up ${warmup}s"
+echo "server $url (pid ${pid:-?}), $clients clients, think ${think} ms, ${seconds}s, seed $seed, warm-up ${warmup}s"
 echo "heap before: $(heap | tr '\n' ' ')"
-"$JAVA_HOME/bin/java" "$here/src/test/java/org/broadsheet/reliability/LoadClient.java" "$url" "$clients" "$seconds" "$seed" "$warmup"
+"$JAVA_HOME/bin/java" "$here/src/test/java/org/broadsheet/reliability/LoadClient.java" "$url" "$clients" "$seconds" "$seed" "$warmup" "$think"
 echo "heap after:  $(heap | tr '\n' ' ')"
 if [ -n "$pid" ]; then
   "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null 2>&1 || true

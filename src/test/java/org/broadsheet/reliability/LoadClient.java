@@ -19,11 +19,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A closed-loop load client: N clients each send the next request of a seeded mix as soon
- * as the last one is answered, for a fixed time, and the latencies are reported as
- * percentiles. JDK only, so {@code scripts/load.sh} runs it as a single source file.
+ * as the last one is answered (or, with a think time, after a pause drawn from an exponential
+ * distribution of that mean, as a reader pauses between searches), for a fixed time, and the
+ * latencies are reported as percentiles. With no think time N clients saturate the server, so
+ * latency measures its queue (on 2 cores, N/2 requests deep); with one they measure how it
+ * answers N people using it at once. JDK only, so {@code scripts/load.sh} runs it as a single source file.
  * Refuses any address but this machine's: it is for testing your own server.
  *
- * <p>Usage: {@code java LoadClient.java BASE_URL CLIENTS SECONDS [SEED] [WARMUP_SECONDS]}
+ * <p>Usage: {@code java LoadClient.java BASE_URL CLIENTS SECONDS [SEED] [WARMUP_SECONDS] [THINK_MS]}
  */
 public final class LoadClient {
   private static final Set<String> LOCAL = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
@@ -78,7 +81,7 @@ public final class LoadClient {
   record Result(long[] latenciesNanos, long errors, Map<String, Long> errorKinds, Duration elapsed) {
   }
 
-  static Result run(URI base, int clients, Duration length, long seed) throws InterruptedException {
+  static Result run(URI base, int clients, Duration length, long seed, long thinkMillis) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
     List<long[]> perClient = new ArrayList<>();
@@ -97,6 +100,17 @@ public final class LoadClient {
         long[] mine = lat;
         int n = 0;
         while (System.nanoTime() < end) {
+          if (thinkMillis > 0) {
+            long pause = (long) (-Math.log(1 - r.nextDouble()) * thinkMillis);
+            try {
+              Thread.sleep(Math.min(pause, Math.max(0, (end - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+              return;
+            }
+            if (System.nanoTime() >= end) {
+              break;
+            }
+          }
           HttpRequest req = HttpRequest.newBuilder(base.resolve(nextPath(r))).timeout(Duration.ofSeconds(60)).build();
           long t = System.nanoTime();
           String error = null;
@@ -151,7 +165,7 @@ public final class LoadClient {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
-      System.err.println("usage: LoadClient BASE_URL CLIENTS SECONDS [SEED] [WARMUP_SECONDS]");
+      System.err.println("usage: LoadClient BASE_URL CLIENTS SECONDS [SEED] [WARMUP_SECONDS] [THINK_MS]");
       System.exit(64);
     }
     URI base = URI.create(args[0]);
@@ -163,14 +177,15 @@ public final class LoadClient {
     Duration length = Duration.ofSeconds(Long.parseLong(args[2]));
     long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
     long warmup = args.length > 4 ? Long.parseLong(args[4]) : 5;
+    long think = args.length > 5 ? Long.parseLong(args[5]) : 0;
     if (warmup > 0) {
-      run(base, clients, Duration.ofSeconds(warmup), seed + 1); // JIT and caches; not reported
+      run(base, clients, Duration.ofSeconds(warmup), seed + 1, think); // JIT and caches; not reported
     }
-    Result r = run(base, clients, length, seed);
+    Result r = run(base, clients, length, seed, think);
     long[] l = r.latenciesNanos();
     double seconds = r.elapsed().toNanos() / 1e9;
-    System.out.printf("clients=%d seconds=%.1f requests=%d rps=%.1f p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f"
-            + " errors=%d%s%n", clients, seconds, l.length, l.length / seconds, ms(percentile(l, 50)),
+    System.out.printf("clients=%d think_ms=%d seconds=%.1f requests=%d rps=%.1f p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f"
+            + " errors=%d%s%n", clients, think, seconds, l.length, l.length / seconds, ms(percentile(l, 50)),
         ms(percentile(l, 90)), ms(percentile(l, 99)), ms(l.length == 0 ? 0 : l[l.length - 1]), r.errors(),
         r.errorKinds().isEmpty() ? "" : " " + r.errorKinds());
   }
