@@ -188,9 +188,8 @@ public final class ArchiveSearcher implements AutoCloseable {
       String folded = prefix == null ? "" : FacetKeys.key(prefix);
       // A prefix matches the start of the value or of any word in it: "erd" finds "Recep Tayyip Erdoğan".
       Spellings spellings = fs.spellings();
-      return MergedFacetValues.merge(all.labelValues, spellings::key, l -> spellings.best(dim, l)).stream()
-          .filter(lv -> folded.isEmpty() || spellings.key(lv.label).startsWith(folded)
-              || Arrays.stream(spellings.key(lv.label).split(" ")).anyMatch(w -> w.startsWith(folded)))
+      return MergedFacetValues.merge(all.labelValues, spellings, dim).stream()
+          .filter(lv -> folded.isEmpty() || matchesPrefix(spellings.key(lv.label), folded))
           .limit(limit)
           .map(lv -> facetValue(dim, lv))
           .toList();
@@ -201,6 +200,11 @@ public final class ArchiveSearcher implements AutoCloseable {
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /** A multi-word prefix matches the start of the key, a one-word one the start of any of its words. */
+  private static boolean matchesPrefix(String key, String folded) {
+    return key.startsWith(folded) || Arrays.stream(key.split(" ")).anyMatch(w -> w.startsWith(folded));
   }
 
   public Optional<ArticleView> article(String id) throws IOException {
@@ -442,7 +446,7 @@ public final class ArchiveSearcher implements AutoCloseable {
           lvs = new ArrayList<>(Arrays.asList(res.labelValues));
           lvs.sort((a, b) -> b.label.compareTo(a.label)); // dates newest first, not by count
         } else {
-          List<LabelAndValue> merged = MergedFacetValues.merge(res.labelValues, spellings::key, l -> spellings.best(dim, l));
+          List<LabelAndValue> merged = MergedFacetValues.merge(res.labelValues, spellings, dim);
           lvs = merged.subList(0, Math.min(FACET_LIMIT, merged.size()));
         }
         lvs.forEach(lv -> values.add(facetValue(dim, lv)));
