@@ -3,6 +3,7 @@ package org.broadsheet.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,13 @@ class ArchiveIndexerTest {
   private Broadsheet open() {
     return Broadsheet.open(tmp.resolve("index"), IndexSettings.defaults().withExtract(false),
         new ParserLimits(4 << 20, 50_000, java.time.Duration.ofSeconds(30)));
+  }
+
+  /** A folder {@code name} under tmp holding one article. */
+  private Path root(String name, String file, String text) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve(name));
+    Files.writeString(dir.resolve(file), text);
+    return dir;
   }
 
   @Test
@@ -73,12 +81,8 @@ class ArchiveIndexerTest {
 
   @Test
   void indexingAnotherRootKeepsTheFirst() throws Exception {
-    Path a = tmp.resolve("a");
-    Path c = tmp.resolve("c");
-    Files.createDirectories(a);
-    Files.createDirectories(c);
-    Files.writeString(a.resolve("one.txt"), "First story\nAbout an albatross.\n");
-    Files.writeString(c.resolve("two.txt"), "Second story\nAbout a cormorant.\n");
+    Path a = root("a", "one.txt", "First story\nAbout an albatross.\n");
+    Path c = root("c", "two.txt", "Second story\nAbout a cormorant.\n");
     try (Broadsheet b = open()) {
       b.index(List.of(a));
       IndexReport r = b.index(List.of(c));
@@ -103,12 +107,8 @@ class ArchiveIndexerTest {
 
   @Test
   void anIndexWithAnOlderSchemaIsRebuiltWithAllItsRoots() throws Exception {
-    Path a = tmp.resolve("a");
-    Path c = tmp.resolve("c");
-    Files.createDirectories(a);
-    Files.createDirectories(c);
-    Files.writeString(a.resolve("one.txt"), "First story\nAbout an albatross.\n");
-    Files.writeString(c.resolve("two.txt"), "Second story\nAbout a cormorant.\n");
+    Path a = root("a", "one.txt", "First story\nAbout an albatross.\n");
+    Path c = root("c", "two.txt", "Second story\nAbout a cormorant.\n");
     try (Broadsheet b = open()) {
       b.index(List.of(a));
       b.index(List.of(c));
