@@ -28,14 +28,12 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -153,7 +151,9 @@ public final class ArchiveSearcher implements AutoCloseable {
       List<SearchResult.Hit> hits = hits(searcher, query, page, total);
       Map<String, List<SearchResult.FacetValue>> facetValues =
           facets == null ? emptyFacets() : facetValues(facets, dims(state), r, fs.spellings());
-      SearchResult.Histogram histogram = histogram(matches);
+      SearchResult.Histogram histogram = facets == null || !dims(state).contains(Fields.FACET_PUBLISHED)
+          ? new SearchResult.Histogram("year", List.of())
+          : histogram(facets, publishedPath(r));
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(r.query(), total, r.page(), r.size(), tookMs, hits, facetValues, histogram);
     } catch (IndexSearcher.TooManyClauses e) {
@@ -474,37 +474,83 @@ public final class ArchiveSearcher implements AutoCloseable {
     return new SearchResult.FacetValue(lv.label, label, lv.value.longValue());
   }
 
-  /** Counts per year, month or day of every match, the unit chosen so the timeline has a readable number of bars. */
-  private static SearchResult.Histogram histogram(FacetsCollector matches) throws IOException {
-    // Counted per UTC day first: memory grows with the days covered, not with the hits.
-    TreeMap<Long, Long> perDay = new TreeMap<>();
-    for (FacetsCollector.MatchingDocs m : matches.getMatchingDocs()) {
-      NumericDocValues published = m.context().reader().getNumericDocValues(Fields.PUBLISHED);
-      if (published == null || m.bits() == null) {
-        continue;
-      }
-      DocIdSetIterator it = m.bits().iterator();
-      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        if (published.advanceExact(doc)) {
-          perDay.merge(Math.floorDiv(published.longValue(), 86_400_000L), 1L, Long::sum);
+  /** The published-date path a request drills into ("2019/07" → [2019, 07]), empty when none. */
+  private static String[] publishedPath(SearchRequest r) {
+    return r.published() == null || r.published().isBlank() ? new String[0] : r.published().split("[/-]");
+  }
+
+  /**
+   * Counts per year, month or day of every match, the unit chosen so the timeline has a
+   * readable number of bars. Read from the published year/month/day facet, which drill
+   * sideways has already counted, rather than from each match's date: that per-match pass
+   * cost a quarter of the CPU of a broad search on 100,000 articles. Under a published
+   * filter the facet's sideways counts below the selected path are exactly the matches.
+   */
+  private static SearchResult.Histogram histogram(Facets facets, String[] selected) throws IOException {
+    TreeMap<String, Long> years = new TreeMap<>();
+    for (LabelAndValue y : children(facets, null)) {
+      years.put(y.label, y.value.longValue());
+    }
+    if (selected.length >= 1) {
+      years.keySet().retainAll(java.util.Set.of(selected[0]));
+    }
+    if (years.isEmpty()) {
+      return new SearchResult.Histogram("year", List.of());
+    }
+    int firstYear = Integer.parseInt(years.firstKey());
+    int lastYear = Integer.parseInt(years.lastKey());
+    if (lastYear - firstYear >= 4) {
+      // From 31 December of one year to 1 January four years on is already over 3 × 365 days.
+      return buckets("year", years);
+    }
+    // Day ("yyyy-MM-dd") → count, read only when the span may be short enough for months or days.
+    TreeMap<String, Long> perDay = new TreeMap<>();
+    for (String year : years.keySet()) {
+      for (LabelAndValue m : children(facets, new String[] {year})) {
+        if (selected.length >= 2 && !m.label.equals(selected[1])) {
+          continue;
+        }
+        for (LabelAndValue d : children(facets, new String[] {year, m.label})) {
+          if (selected.length >= 3 && !d.label.equals(selected[2])) {
+            continue;
+          }
+          perDay.put(year + "-" + m.label + "-" + d.label, d.value.longValue());
         }
       }
     }
     if (perDay.isEmpty()) {
       return new SearchResult.Histogram("year", List.of());
     }
-    long days = perDay.lastKey() - perDay.firstKey();
+    long days = java.time.LocalDate.parse(perDay.lastKey()).toEpochDay()
+        - java.time.LocalDate.parse(perDay.firstKey()).toEpochDay();
     String interval = days > 3 * 365 ? "year" : days > 62 ? "month" : "day";
+    int keyLength = switch (interval) {
+      case "year" -> 4;
+      case "month" -> 7;
+      default -> 10;
+    };
     TreeMap<String, Long> counts = new TreeMap<>();
-    perDay.forEach((day, n) -> {
-      java.time.LocalDate d = java.time.LocalDate.ofEpochDay(day);
-      String key = switch (interval) {
-        case "year" -> String.format("%04d", d.getYear());
-        case "month" -> String.format("%04d-%02d", d.getYear(), d.getMonthValue());
-        default -> d.toString();
-      };
-      counts.merge(key, n, Long::sum);
-    });
+    perDay.forEach((day, n) -> counts.merge(day.substring(0, keyLength), n, Long::sum));
+    return buckets(interval, counts);
+  }
+
+  /** Children of a published-date path with a count (the years when {@code path} is null). */
+  private static List<LabelAndValue> children(Facets facets, String[] path) throws IOException {
+    FacetResult res;
+    try {
+      res = path == null
+          ? facets.getAllChildren(Fields.FACET_PUBLISHED)
+          : facets.getAllChildren(Fields.FACET_PUBLISHED, path);
+    } catch (IllegalArgumentException e) {
+      return List.of(); // a path no article has
+    }
+    if (res == null) {
+      return List.of();
+    }
+    return Arrays.stream(res.labelValues).filter(lv -> lv.value.longValue() > 0).toList();
+  }
+
+  private static SearchResult.Histogram buckets(String interval, TreeMap<String, Long> counts) {
     List<SearchResult.Bucket> buckets = new ArrayList<>();
     counts.forEach((k, v) -> buckets.add(new SearchResult.Bucket(k, v)));
     return new SearchResult.Histogram(interval, buckets);

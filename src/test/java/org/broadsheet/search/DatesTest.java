@@ -91,4 +91,21 @@ class DatesTest {
         r.histogram().buckets());
     assertEquals(List.of(), range("nothingmatches", null, null).histogram().buckets());
   }
+
+  @Test
+  void histogramUnderAPublishedDrillDownShowsOnlyThatPeriod() throws Exception {
+    SearchResult year = published("2019");
+    assertEquals(3, year.total());
+    assertEquals("day", year.histogram().interval());
+    assertEquals(List.of(new SearchResult.Bucket("2019-06-30", 1), new SearchResult.Bucket("2019-07-01", 1),
+        new SearchResult.Bucket("2019-07-15", 1)), year.histogram().buckets());
+    assertEquals(List.of(new SearchResult.Bucket("2019-07-01", 1), new SearchResult.Bucket("2019-07-15", 1)),
+        published("2019/07").histogram().buckets());
+    assertEquals(List.of(new SearchResult.Bucket("2019-07-15", 1)), published("2019/07/15").histogram().buckets());
+    assertEquals(List.of(), published("2020").histogram().buckets());
+  }
+
+  private static SearchResult published(String path) throws Exception {
+    return searcher.search(new SearchRequest("grain", Map.of(), path, null, null, SearchRequest.Sort.OLDEST, 1, 100));
+  }
 }
