@@ -22,6 +22,7 @@ import org.broadsheet.search.ArchiveSearcher;
 import org.broadsheet.search.ArticleView;
 import org.broadsheet.search.SearchRequest;
 import org.broadsheet.search.SearchResult;
+import org.broadsheet.search.SearchSettings;
 
 /**
  * The archive as a library: index folders of articles, search them, read one article.
@@ -41,16 +42,18 @@ public final class Broadsheet implements AutoCloseable {
   private final IndexLayout layout;
   private final IndexSettings settings;
   private final ParserLimits limits;
+  private final SearchSettings searchSettings;
   private ArticleParser parser;
   private Gazetteer gazetteer;
   private EntityExtractor extractor;
   private ExtractionCache cache;
   private ArchiveSearcher searcher;
 
-  private Broadsheet(Path indexDir, IndexSettings settings, ParserLimits limits) {
+  private Broadsheet(Path indexDir, IndexSettings settings, ParserLimits limits, SearchSettings searchSettings) {
     this.layout = new IndexLayout(indexDir.toAbsolutePath().normalize());
     this.settings = settings;
     this.limits = limits;
+    this.searchSettings = searchSettings;
   }
 
   public static Broadsheet open(Path indexDir) {
@@ -58,7 +61,13 @@ public final class Broadsheet implements AutoCloseable {
   }
 
   public static Broadsheet open(Path indexDir, IndexSettings settings, ParserLimits limits) {
-    return new Broadsheet(indexDir, settings, limits);
+    return open(indexDir, settings, limits, SearchSettings.defaults());
+  }
+
+  /** @param searchSettings how searches share the cores, and the size of the result cache */
+  public static Broadsheet open(Path indexDir, IndexSettings settings, ParserLimits limits,
+                                SearchSettings searchSettings) {
+    return new Broadsheet(indexDir, settings, limits, searchSettings);
   }
 
   public Path indexDir() {
@@ -164,7 +173,7 @@ public final class Broadsheet implements AutoCloseable {
         throw new java.nio.file.NoSuchFileException(layout.root().toString(), null,
             "no index here yet; run 'broadsheet index' first");
       }
-      searcher = new ArchiveSearcher(layout);
+      searcher = new ArchiveSearcher(layout, searchSettings);
     }
     return searcher;
   }

@@ -189,7 +189,7 @@ public final class Benchmark {
       v.put("without_offsets_index_s", round(IngestBench.broadsheetDocs(sample, without, false, t)));
       v.put("with_offsets_bytes_per_article", IngestBench.sizeOf(with) / sample.size());
       v.put("without_offsets_bytes_per_article", IngestBench.sizeOf(without) / sample.size());
-      try (Broadsheet on = Broadsheet.open(with); Broadsheet off = Broadsheet.open(without)) {
+      try (Broadsheet on = QueryBench.open(with); Broadsheet off = QueryBench.open(without)) {
         QueryMix mix = QueryMix.build(on, with.resolve("lucene"), c.seed(), c.queries());
         // Alternate so that neither gets a warmer machine.
         QueryBench.inProcess(on, mix, c.warmup(), 1);
@@ -204,7 +204,7 @@ public final class Benchmark {
   }
 
   private void queries(Map<String, Object> r, Path index, Path work, List<SourceFile> files) throws IOException {
-    try (Broadsheet b = Broadsheet.open(index)) {
+    try (Broadsheet b = QueryBench.open(index)) {
       QueryMix mix = QueryMix.build(b, index.resolve("lucene"), c.seed(), c.queries());
       Map<String, Object> q = new LinkedHashMap<>();
       log.printf("queries: %,d in process (1 thread), %d warm-up...%n", mix.queries().size(), c.warmup());

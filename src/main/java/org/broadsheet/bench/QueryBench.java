@@ -23,6 +23,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.Broadsheet;
+import org.broadsheet.index.IndexSettings;
+import org.broadsheet.ingest.ParserLimits;
+import org.broadsheet.search.SearchSettings;
 import org.broadsheet.index.ArchiveAnalyzer;
 import org.broadsheet.index.Fields;
 import org.broadsheet.search.ArchiveQueryParser;
@@ -31,6 +34,15 @@ import org.broadsheet.web.BroadsheetApp;
 /** Query latency: in process through {@link Broadsheet#search}, and over HTTP against the real web app. */
 final class QueryBench {
   private QueryBench() {
+  }
+
+  /**
+   * The archive at {@code index} opened for timing queries: with the result cache off, since
+   * the mix repeats queries and the figures are of computing results, not looking them up.
+   */
+  static Broadsheet open(Path index) {
+    return Broadsheet.open(index, IndexSettings.defaults(), ParserLimits.DEFAULT,
+        SearchSettings.defaults().withCacheMegabytes(0));
   }
 
   /** Runs the mix on {@code threads} threads (each query once, shared out); the first {@code warmup} are not timed. */

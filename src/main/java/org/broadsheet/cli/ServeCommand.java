@@ -6,8 +6,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.broadsheet.Broadsheet;
+import org.broadsheet.index.IndexSettings;
+import org.broadsheet.ingest.ParserLimits;
+import org.broadsheet.search.SearchSettings;
 import org.broadsheet.web.BroadsheetApp;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -15,6 +21,9 @@ import picocli.CommandLine.Option;
     "Serve the archive: the JSON API under /api and the web front end at /.",
     "When the index does not exist yet, corpus/ is indexed first."})
 public final class ServeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   @Mixin
   ArchiveOptions archive;
 
@@ -31,6 +40,14 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--web", paramLabel = "DIR", description = "Front-end folder (default: web)")
   Path web;
 
+  @Option(names = "--concurrent-searches", paramLabel = "N",
+      description = "Searches computed at once; more wait their turn (default: one per core)")
+  Integer concurrentSearches;
+
+  @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "32",
+      description = "Size of the cache of search results, dropped at each index commit; 0 turns it off (default: ${DEFAULT-VALUE})")
+  int cacheMegabytes;
+
   @Override
   public Integer call() throws Exception {
     Path webRoot = web != null ? web : ArchiveOptions.Defaults.resolve("web");
@@ -38,7 +55,17 @@ public final class ServeCommand implements Callable<Integer> {
       System.err.println("broadsheet: no front-end folder at " + webRoot.toAbsolutePath() + "; pass --web DIR");
       return 1;
     }
-    try (Broadsheet b = Broadsheet.open(archive.index())) {
+    if (cacheMegabytes < 0) {
+      throw new ParameterException(spec.commandLine(), "--cache-mb must be 0 or more");
+    }
+    if (concurrentSearches != null && concurrentSearches < 1) {
+      throw new ParameterException(spec.commandLine(), "--concurrent-searches must be 1 or more");
+    }
+    SearchSettings search = SearchSettings.defaults().withCacheMegabytes(cacheMegabytes);
+    if (concurrentSearches != null) {
+      search = search.withConcurrentSearches(concurrentSearches);
+    }
+    try (Broadsheet b = Broadsheet.open(archive.index(), IndexSettings.defaults(), ParserLimits.DEFAULT, search)) {
       if (!b.exists()) {
         Path source = corpus != null ? corpus : ArchiveOptions.Defaults.resolve("corpus");
         System.err.println("No index at " + b.indexDir() + " yet: indexing " + source.toAbsolutePath() + " first.");

@@ -82,13 +82,29 @@ public final class ArchiveSearcher implements AutoCloseable {
   private final Analyzer indexAnalyzer = ArchiveAnalyzer.forIndexing();
   private final ArchiveQueryParser parser = new ArchiveQueryParser(analyzer);
   private final ScheduledExecutorService refresher;
-  private volatile FacetState facetState;
+  private final SearchSettings settings;
+  private final SearchSlots slots;
+  private volatile ReaderState readerState;
 
-  /** The facet ordinals of one reader; rebuilt only when a refresh brings a new reader. */
-  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state, Spellings spellings) {
+  /**
+   * What is built once per index reader: its facet ordinals, spellings and the results
+   * computed from it. Rebuilt only when a refresh brings a new reader.
+   */
+  private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state, Spellings spellings,
+                             ResultCache results) {
+  }
+
+  /** A facet list request, as a cache key. */
+  private record FacetListKey(SearchRequest request, String dim, String prefix, int limit) {
   }
 
   public ArchiveSearcher(IndexLayout layout) throws IOException {
+    this(layout, SearchSettings.defaults());
+  }
+
+  public ArchiveSearcher(IndexLayout layout, SearchSettings settings) throws IOException {
+    this.settings = settings;
+    this.slots = new SearchSlots(settings.concurrentSearches(), settings.queueTimeout());
     this.dir = FSDirectory.open(layout.lucene());
     try {
       this.manager = new SearcherManager(dir, null);
@@ -117,17 +133,32 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs one search, or answers it from the results already computed from this reader.
+   * Computing waits for a free slot ({@link SearchSettings#concurrentSearches()}).
+   *
+   * @throws SearchBusyException when no slot came free within the queue timeout
+   */
   public SearchResult search(SearchRequest r) throws IOException {
     long start = System.nanoTime();
     checkPaging(r);
     IndexSearcher searcher = manager.acquire();
     try {
+      ReaderState rs = readerState(searcher.getIndexReader());
+      SearchResult result = rs.results().get(r, () -> slots.inTurn(() -> compute(searcher, rs, r)));
+      return result.withTookMs((System.nanoTime() - start) / 1_000_000);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  private SearchResult compute(IndexSearcher searcher, ReaderState rs, SearchRequest r) throws IOException {
+    try {
       Query query = parser.parse(r.query(), searcher.getIndexReader());
       DrillDownQuery ddq = drillDown(r, query);
       int topN = r.page() * r.size();
       Sort sort = sortOf(r.sort());
-      FacetState fs = facetState(searcher.getIndexReader());
-      SortedSetDocValuesReaderState state = fs.state();
+      SortedSetDocValuesReaderState state = rs.state();
       TopDocs top;
       FacetsCollector matches;
       Facets facets = null;
@@ -150,18 +181,15 @@ public final class ArchiveSearcher implements AutoCloseable {
       ScoreDoc[] page = pageOf(top.scoreDocs, r);
       List<SearchResult.Hit> hits = hits(searcher, query, page, total);
       Map<String, List<SearchResult.FacetValue>> facetValues =
-          facets == null ? emptyFacets() : facetValues(facets, dims(state), r, fs.spellings());
+          facets == null ? emptyFacets() : facetValues(facets, dims(state), r, rs.spellings());
       SearchResult.Histogram histogram = facets == null || !dims(state).contains(Fields.FACET_PUBLISHED)
           ? new SearchResult.Histogram("year", List.of())
           : histogram(facets, publishedPath(r));
-      long tookMs = (System.nanoTime() - start) / 1_000_000;
-      return new SearchResult(r.query(), total, r.page(), r.size(), tookMs, hits, facetValues, histogram);
+      return new SearchResult(r.query(), total, r.page(), r.size(), 0, hits, facetValues, histogram);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new BadQueryException("the query expands to too many terms; make it more specific", e);
     } catch (TooComplexToDeterminizeException e) {
       throw new BadQueryException("the query is too complex; make wildcards more specific", e);
-    } finally {
-      manager.release(searcher);
     }
   }
 
@@ -173,9 +201,19 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
     IndexSearcher searcher = manager.acquire();
     try {
+      ReaderState rs = readerState(searcher.getIndexReader());
+      return rs.results().get(new FacetListKey(r, dim, prefix, limit),
+          () -> slots.inTurn(() -> computeFacetValues(searcher, rs, r, dim, prefix, limit)));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  private List<SearchResult.FacetValue> computeFacetValues(IndexSearcher searcher, ReaderState rs, SearchRequest r,
+                                                           String dim, String prefix, int limit) throws IOException {
+    try {
       Query query = parser.parse(r.query(), searcher.getIndexReader());
-      FacetState fs = facetState(searcher.getIndexReader());
-      SortedSetDocValuesReaderState state = fs.state();
+      SortedSetDocValuesReaderState state = rs.state();
       if (state == null) {
         return List.of();
       }
@@ -187,7 +225,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
       String folded = prefix == null ? "" : FacetKeys.key(prefix);
       // A prefix matches the start of the value or of any word in it: "erd" finds "Recep Tayyip Erdoğan".
-      Spellings spellings = fs.spellings();
+      Spellings spellings = rs.spellings();
       return MergedFacetValues.merge(all.labelValues, spellings, dim).stream()
           .filter(lv -> folded.isEmpty() || matchesPrefix(spellings.key(lv.label), folded))
           .limit(limit)
@@ -197,8 +235,6 @@ public final class ArchiveSearcher implements AutoCloseable {
       throw e;
     } catch (IllegalArgumentException e) {
       return List.of(); // no article has a value in this dimension yet
-    } finally {
-      manager.release(searcher);
     }
   }
 
@@ -210,19 +246,24 @@ public final class ArchiveSearcher implements AutoCloseable {
   public Optional<ArticleView> article(String id) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
-      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
-      if (top.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      int docId = top.scoreDocs[0].doc;
-      Document d = searcher.storedFields().document(docId);
-      return Optional.of(new ArticleView(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE),
-          published(d), d.get(Fields.BYLINE), d.get(Fields.SOURCE), d.get(Fields.LANGUAGE), d.get(Fields.BODY),
-          StoredMentions.read(d.get(Fields.MENTIONS)), values(d, Fields.PERSON), values(d, Fields.PLACE),
-          values(d, Fields.ORG), values(d, Fields.MENTIONED), related(searcher, docId, d)));
+      // In turn with the searches: finding related articles is a search of its own.
+      return slots.inTurn(() -> articleOf(searcher, id));
     } finally {
       manager.release(searcher);
     }
+  }
+
+  private Optional<ArticleView> articleOf(IndexSearcher searcher, String id) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+    if (top.scoreDocs.length == 0) {
+      return Optional.empty();
+    }
+    int docId = top.scoreDocs[0].doc;
+    Document d = searcher.storedFields().document(docId);
+    return Optional.of(new ArticleView(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE),
+        published(d), d.get(Fields.BYLINE), d.get(Fields.SOURCE), d.get(Fields.LANGUAGE), d.get(Fields.BODY),
+        StoredMentions.read(d.get(Fields.MENTIONS)), values(d, Fields.PERSON), values(d, Fields.PLACE),
+        values(d, Fields.ORG), values(d, Fields.MENTIONED), related(searcher, docId, d)));
   }
 
   /** Every root folder that articles in the index were found under. */
@@ -352,13 +393,13 @@ public final class ArchiveSearcher implements AutoCloseable {
     return new Sort(byDate, SortField.FIELD_SCORE);
   }
 
-  private FacetState facetState(IndexReader reader) throws IOException {
-    FacetState cached = facetState;
+  private ReaderState readerState(IndexReader reader) throws IOException {
+    ReaderState cached = readerState;
     if (cached != null && cached.reader() == reader) {
       return cached;
     }
     synchronized (this) {
-      cached = facetState;
+      cached = readerState;
       if (cached != null && cached.reader() == reader) {
         return cached;
       }
@@ -368,8 +409,8 @@ public final class ArchiveSearcher implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         state = null; // no article has a facet value yet
       }
-      facetState = new FacetState(reader, state, new Spellings(state));
-      return facetState;
+      readerState = new ReaderState(reader, state, new Spellings(state), new ResultCache(settings.cacheMegabytes()));
+      return readerState;
     }
   }
 

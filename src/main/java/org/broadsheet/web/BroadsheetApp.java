@@ -14,6 +14,7 @@ import java.util.Map;
 import org.broadsheet.Broadsheet;
 import org.broadsheet.Json;
 import org.broadsheet.search.BadQueryException;
+import org.broadsheet.search.SearchBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,10 @@ public final class BroadsheetApp {
         });
       });
       config.routes.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+      config.routes.exception(SearchBusyException.class, (e, ctx) -> {
+        ctx.header("Retry-After", "1");
+        error(ctx, 503, e.getMessage());
+      });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("request {} failed", ctx.path(), e);

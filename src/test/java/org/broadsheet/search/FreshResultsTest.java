@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A searcher that stays open sees what another writer commits. */
+/** A searcher that stays open sees what another writer commits, though it answered (and cached) the same search before. */
 class FreshResultsTest {
   @TempDir
   Path tmp;
