@@ -81,9 +81,13 @@ public final class LoadClient {
   record Result(long[] latenciesNanos, long errors, Map<String, Long> errorKinds, Duration elapsed, int distinct) {
   }
 
-  static Result run(URI base, int clients, Duration length, long seed, long thinkMillis) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+  /** One client for the warm-up and the timed run, so the timed run starts on open connections. */
+  static HttpClient client() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  static Result run(HttpClient http, URI base, int clients, Duration length, long seed, long thinkMillis)
+      throws InterruptedException {
     List<long[]> perClient = new ArrayList<>();
     int[] counts = new int[clients];
     AtomicLong errors = new AtomicLong();
@@ -93,23 +97,26 @@ public final class LoadClient {
     long end = start + length.toNanos();
     Thread[] threads = new Thread[clients];
     for (int c = 0; c < clients; c++) {
-      long[] lat = new long[1 << 16];
+      long[] lat = new long[1 << 10]; // grows as needed
       perClient.add(lat);
       int id = c;
       threads[c] = new Thread(() -> {
-        Random r = new Random(seed * 1000 + id);
+        // Seeds 1000 apart give java.util.Random nearly equal first draws, so every client would
+        // pause the same first time and all arrive at once; SplittableRandom mixes the seed well.
+        Random r = new Random(new java.util.SplittableRandom(seed * 1000 + id).nextLong());
         long[] mine = lat;
         int n = 0;
         while (System.nanoTime() < end) {
           if (thinkMillis > 0) {
             long pause = (long) (-Math.log(1 - r.nextDouble()) * thinkMillis);
             try {
-              Thread.sleep(Math.min(pause, Math.max(0, (end - System.nanoTime()) / 1_000_000)));
+              long left = (end - System.nanoTime()) / 1_000_000;
+              if (pause >= left) {
+                break; // the reader would come back after the end: no burst of last requests
+              }
+              Thread.sleep(pause);
             } catch (InterruptedException e) {
               return;
-            }
-            if (System.nanoTime() >= end) {
-              break;
             }
           }
           String path = nextPath(r);
@@ -181,12 +188,13 @@ public final class LoadClient {
     long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
     long warmup = args.length > 4 ? Long.parseLong(args[4]) : 5;
     long think = args.length > 5 ? Long.parseLong(args[5]) : 0;
+    HttpClient http = client();
     if (warmup > 0) {
       // Without pauses whatever the think time, so that the server's JIT has compiled the search
       // path before timing starts: 64 pausing readers send too few requests in a few seconds.
-      run(base, clients, Duration.ofSeconds(warmup), seed + 1, 0); // not reported
+      run(http, base, clients, Duration.ofSeconds(warmup), seed + 1, 0); // not reported
     }
-    Result r = run(base, clients, length, seed, think);
+    Result r = run(http, base, clients, length, seed, think);
     long[] l = r.latenciesNanos();
     double seconds = r.elapsed().toNanos() / 1e9;
     System.out.printf("clients=%d think_ms=%d seconds=%.1f requests=%d distinct=%d rps=%.1f p50_ms=%.1f p90_ms=%.1f"
