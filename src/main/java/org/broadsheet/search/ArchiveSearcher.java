@@ -87,11 +87,12 @@ public final class ArchiveSearcher implements AutoCloseable {
   private volatile ReaderState readerState;
 
   /**
-   * What is built once per index reader: its facet ordinals, spellings and the results
-   * computed from it. Rebuilt only when a refresh brings a new reader.
+   * What is built once per index reader: its facet ordinals, the dimensions some article has a
+   * value in (asking Lucene for any other is an error), spellings and the results computed from
+   * it. Rebuilt only when a refresh brings a new reader.
    */
-  private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state, Spellings spellings,
-                             ResultCache results) {
+  private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state, java.util.Set<String> dims,
+                             Spellings spellings, ResultCache results) {
   }
 
   /** A facet list request, as a cache key. */
@@ -145,11 +146,16 @@ public final class ArchiveSearcher implements AutoCloseable {
     IndexSearcher searcher = manager.acquire();
     try {
       ReaderState rs = readerState(searcher.getIndexReader());
-      SearchResult result = rs.results().get(r, () -> slots.inTurn(() -> compute(searcher, rs, r)));
+      SearchResult result = cachedOrInTurn(rs, r, () -> compute(searcher, rs, r));
       return result.withTookMs((System.nanoTime() - start) / 1_000_000);
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /** The result for {@code key} from this reader's cache, else computed when a slot is free. */
+  private <T> T cachedOrInTurn(ReaderState rs, Object key, SearchSlots.Work<T> work) throws IOException {
+    return rs.results().get(key, () -> slots.inTurn(work));
   }
 
   private SearchResult compute(IndexSearcher searcher, ReaderState rs, SearchRequest r) throws IOException {
@@ -181,8 +187,8 @@ public final class ArchiveSearcher implements AutoCloseable {
       ScoreDoc[] page = pageOf(top.scoreDocs, r);
       List<SearchResult.Hit> hits = hits(searcher, query, page, total);
       Map<String, List<SearchResult.FacetValue>> facetValues =
-          facets == null ? emptyFacets() : facetValues(facets, dims(state), r, rs.spellings());
-      SearchResult.Histogram histogram = facets == null || !dims(state).contains(Fields.FACET_PUBLISHED)
+          facets == null ? emptyFacets() : facetValues(facets, rs.dims(), r, rs.spellings());
+      SearchResult.Histogram histogram = facets == null || !rs.dims().contains(Fields.FACET_PUBLISHED)
           ? new SearchResult.Histogram("year", List.of())
           : histogram(facets, publishedPath(r));
       return new SearchResult(r.query(), total, r.page(), r.size(), 0, hits, facetValues, histogram);
@@ -202,8 +208,8 @@ public final class ArchiveSearcher implements AutoCloseable {
     IndexSearcher searcher = manager.acquire();
     try {
       ReaderState rs = readerState(searcher.getIndexReader());
-      return rs.results().get(new FacetListKey(r, dim, prefix, limit),
-          () -> slots.inTurn(() -> computeFacetValues(searcher, rs, r, dim, prefix, limit)));
+      return cachedOrInTurn(rs, new FacetListKey(r, dim, prefix, limit),
+          () -> computeFacetValues(searcher, rs, r, dim, prefix, limit));
     } finally {
       manager.release(searcher);
     }
@@ -374,7 +380,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
     }
     if (r.published() != null && !r.published().isBlank()) {
-      String[] path = r.published().split("[/-]");
+      String[] path = publishedPath(r);
       if (path.length > 3 || !Arrays.stream(path).allMatch(p -> p.matches("\\d{1,4}"))) {
         throw new BadQueryException("'published' must be YYYY, YYYY/MM or YYYY/MM/DD");
       }
@@ -409,7 +415,12 @@ public final class ArchiveSearcher implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         state = null; // no article has a facet value yet
       }
-      readerState = new ReaderState(reader, state, new Spellings(state), new ResultCache(settings.cacheMegabytes()));
+      java.util.Set<String> dims = new java.util.HashSet<>();
+      if (state != null) {
+        state.getDims().forEach(dims::add);
+      }
+      readerState = new ReaderState(reader, state, java.util.Set.copyOf(dims), new Spellings(state),
+          new ResultCache(settings.cacheMegabytes()));
       return readerState;
     }
   }
@@ -453,13 +464,6 @@ public final class ArchiveSearcher implements AutoCloseable {
     return hits;
   }
 
-  /** The dimensions some article has a value in; asking Lucene for any other is an error. */
-  private static java.util.Set<String> dims(SortedSetDocValuesReaderState state) {
-    java.util.Set<String> dims = new java.util.HashSet<>();
-    state.getDims().forEach(dims::add);
-    return dims;
-  }
-
   private Map<String, List<SearchResult.FacetValue>> facetValues(Facets facets, java.util.Set<String> present,
                                                                  SearchRequest r, Spellings spellings)
       throws IOException {
@@ -469,10 +473,7 @@ public final class ArchiveSearcher implements AutoCloseable {
         out.put(dim, List.of());
         continue;
       }
-      String[] path = new String[0];
-      if (dim.equals(Fields.FACET_PUBLISHED) && r.published() != null && !r.published().isBlank()) {
-        path = r.published().split("[/-]");
-      }
+      String[] path = dim.equals(Fields.FACET_PUBLISHED) ? publishedPath(r) : new String[0];
       FacetResult res;
       try {
         // All children, not the top ten: spellings merged by key may add up to a top value.
