@@ -12,6 +12,7 @@ import org.broadsheet.extract.ExtractedArticle;
 import org.broadsheet.extract.ExtractionCache;
 import org.broadsheet.extract.Gazetteer;
 import org.broadsheet.index.ArchiveIndexer;
+import org.broadsheet.index.IndexDamagedException;
 import org.broadsheet.index.IndexLayout;
 import org.broadsheet.index.IndexListener;
 import org.broadsheet.index.IndexReport;
@@ -167,13 +168,30 @@ public final class Broadsheet implements AutoCloseable {
     return cache;
   }
 
+  /**
+   * Opens the index for searching now rather than at the first search, so that a server finds a
+   * missing or damaged index before it says it is serving.
+   *
+   * @throws IndexDamagedException when the index cannot be read; {@code index --full} rebuilds it
+   */
+  public void openForSearch() throws IOException {
+    searcher();
+  }
+
   private synchronized ArchiveSearcher searcher() throws IOException {
     if (searcher == null) {
       if (!layout.exists()) {
         throw new java.nio.file.NoSuchFileException(layout.root().toString(), null,
             "no index here yet; run 'broadsheet index' first");
       }
-      searcher = new ArchiveSearcher(layout, searchSettings);
+      try {
+        searcher = new ArchiveSearcher(layout, searchSettings);
+      } catch (IOException e) {
+        if (IndexDamagedException.isDamage(e)) {
+          throw IndexDamagedException.at(layout.root(), e);
+        }
+        throw e;
+      }
     }
     return searcher;
   }

@@ -52,7 +52,7 @@ class SeedArchiveTest {
     SearchResult all = archive.search(SearchRequest.of("").withSize(10));
     List<String> problems = new ArrayList<>();
     for (var file : eval.path("files").properties()) {
-      ArticleView a = archive.article(file.getKey()).orElseThrow();
+      ArticleView a = archive.article(org.broadsheet.ingest.ArticleId.of(Path.of("corpus", file.getKey()))).orElseThrow();
       Map<String, List<String>> facets = Map.of(Fields.FACET_PEOPLE, a.people(), Fields.FACET_PLACES, a.places(),
           Fields.FACET_ORGS, a.organizations());
       for (var dim : file.getValue().properties()) {

@@ -73,7 +73,7 @@ public final class Benchmark {
           corpus = dir;
         }
       }
-      List<SourceFile> files = CorpusWalker.walk(List.of(corpus), e -> { });
+      List<SourceFile> files = CorpusWalker.walk(List.of(corpus), false, java.util.Set.of(), e -> { }).files();
       long bytes = 0;
       for (SourceFile f : files) {
         bytes += Files.size(f.file());

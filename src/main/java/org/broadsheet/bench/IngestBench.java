@@ -92,7 +92,8 @@ final class IngestBench {
     noOffsets.freeze();
     DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig());
     return timedIndex(articles, lucene, ArchiveAnalyzer.forIndexing(), threads, a -> {
-      Document doc = builder.build(a, Extraction.EMPTY, root.toString(), "0:0");
+      Document doc = builder.build(a, Extraction.EMPTY,
+          new org.broadsheet.index.Bookkeeping(a.id(), a.path(), root.toUri().toString(), a.contentHash(), "0:0"));
       if (!bodyOffsets) {
         doc.removeField(Fields.BODY);
         doc.add(new Field(Fields.BODY, a.text(), noOffsets));

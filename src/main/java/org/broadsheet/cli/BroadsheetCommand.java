@@ -2,7 +2,9 @@ package org.broadsheet.cli;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import org.broadsheet.index.IndexDamagedException;
 import org.broadsheet.index.IndexInUseException;
+import org.broadsheet.index.IndexingStoppedException;
 import org.broadsheet.search.BadQueryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +39,8 @@ public final class BroadsheetCommand {
       String message = switch (e) {
         case BadQueryException q -> "bad query: " + q.getMessage();
         case IndexInUseException u -> u.getMessage();
+        case IndexDamagedException d -> d.getMessage();
+        case IndexingStoppedException s -> s.getMessage();
         case NoSuchFileException n -> "not found: " + n.getFile() + (n.getReason() == null ? "" : " (" + n.getReason() + ")");
         case IOException io -> "I/O error: " + io.getMessage();
         default -> null;

@@ -13,8 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "index", description = {
-    "Index folders of articles (default: corpus/). Incremental: only new or changed files are parsed,",
-    "and articles whose files are gone are removed.",
+    "Index folders or files of articles (default: corpus/). Incremental: only new or changed files",
+    "are parsed, and articles whose files are gone from a folder given are removed. Articles outside",
+    "the paths given are left as they are (but for one that moved into them: a renamed file or folder).",
+    "Symbolic links inside a folder are not followed unless --follow-links is given.",
     "Exit status: 0 all indexed, 2 some files failed, 1 the run failed."})
 public final class IndexCommand implements Callable<Integer> {
   @Mixin
@@ -48,14 +50,24 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--no-extract", description = "Skip entity extraction (text only, faster)")
     boolean noExtract;
 
+    @Option(names = "--follow-links", description = {"Follow symbolic links inside the folders given, even to files",
+        "outside them (default: links are reported and skipped)"})
+    boolean followLinks;
+
     @Option(names = "--commit-every", paramLabel = "DURATION", converter = DurationConverter.class,
         description = {"Commit at least this often (e.g. 30s, 500ms, 2m; default: 30s), so that a crash",
             "loses at most this much work; a full rebuild commits once, at the end"})
     java.time.Duration commitEvery;
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec spec;
+
     int run(Path index, List<Path> roots) throws Exception {
-      IndexSettings settings = IndexSettings.defaults().withExtract(!noExtract);
+      IndexSettings settings = IndexSettings.defaults().withExtract(!noExtract).withFollowLinks(followLinks);
       if (threads != null) {
+        if (threads < 1) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 or more");
+        }
         settings = settings.withThreads(threads);
       }
       if (commitEvery != null) {

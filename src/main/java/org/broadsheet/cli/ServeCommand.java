@@ -71,6 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
         System.err.println("No index at " + b.indexDir() + " yet: indexing " + source.toAbsolutePath() + " first.");
         b.index(List.of(source), false, new ProgressReporter(System.err, System.console() != null));
       }
+      b.openForSearch(); // a damaged index is refused here, with one line, not answered with 500s
       BroadsheetApp app = new BroadsheetApp(b, webRoot).start(host, port);
       String shown = host.equals("0.0.0.0") ? "localhost" : host;
       System.out.println("Broadsheet is serving " + b.indexDir() + " at http://" + shown + ":" + app.port() + "/");

@@ -28,16 +28,14 @@ import java.util.regex.Pattern;
 public final class ExtractionCache implements AutoCloseable {
   private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{16,128}");
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractionCache.class);
   private final Path dir;
   private volatile boolean closed;
+  /** Set once a write has failed, so that a full disk gives one warning, not one per article. */
+  private volatile boolean writeFailed;
 
   public ExtractionCache(Path dir) {
     this.dir = dir;
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create extraction cache " + dir, e);
-    }
   }
 
   /** The cached extraction, if any. A damaged entry counts as absent. */
@@ -72,23 +70,40 @@ public final class ExtractionCache implements AutoCloseable {
     }
   }
 
-  /** The cached extraction, or the one {@code extract} computes, which is then cached. */
+  /**
+   * The cached extraction, or the one {@code extract} computes, which is then cached. The cache is an
+   * optimisation: when an entry cannot be written (a full disk, a read-only folder) the extraction is
+   * still returned, and the failure is logged once as a warning.
+   */
   public Extraction get(String contentHash, String version, Supplier<Extraction> extract) {
     Optional<Extraction> cached = get(contentHash, version);
     if (cached.isPresent()) {
       return cached.get();
     }
     Extraction fresh = extract.get();
-    put(contentHash, version, fresh);
+    try {
+      put(contentHash, version, fresh);
+    } catch (UncheckedIOException e) {
+      if (!writeFailed) {
+        writeFailed = true;
+        LOG.warn("extraction cache at {} not written ({}); articles are indexed all the same", dir,
+            e.getCause().getMessage());
+      }
+    }
     return fresh;
   }
 
-  /** Shorthand for the indexer: the article's extraction by {@code extractor}, from the cache when there. */
+  /**
+   * Shorthand for the indexer: the article's extraction by {@code extractor}, from the cache when there.
+   * The key holds the published day as well as the content, since dates in the text ("on Monday") are
+   * resolved against it: the same text under two dated file names has two extractions.
+   */
   public Extraction extract(org.broadsheet.ingest.Article article, EntityExtractor extractor) {
     if (article.contentHash() == null) {
       return extractor.extract(article);
     }
-    return get(article.contentHash(), extractor.version(), () -> extractor.extract(article));
+    String published = article.published() == null ? "undated" : article.published().toString().substring(0, 10);
+    return get(article.contentHash(), extractor.version() + " published " + published, () -> extractor.extract(article));
   }
 
   private Path file(String contentHash, String version) {

@@ -2,49 +2,51 @@ package org.broadsheet.index;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
 import org.broadsheet.extract.EntityExtractor;
 import org.broadsheet.extract.Extraction;
 import org.broadsheet.extract.ExtractionCache;
 import org.broadsheet.ingest.Article;
+import org.broadsheet.ingest.ArticleId;
 import org.broadsheet.ingest.ArticleParser;
 import org.broadsheet.ingest.CorpusWalker;
 import org.broadsheet.ingest.SkippedFileException;
 import org.broadsheet.ingest.SourceFile;
 
 /**
- * Brings the index up to date with folders of articles. Incremental by default: a file
- * whose size and modification time are unchanged is not read; one whose content hash is
- * unchanged is not parsed; articles whose files are gone are deleted. Commits every
- * {@link IndexSettings#commitInterval()}, so a crash loses little and a rerun finishes the
- * job (updates are by id, so nothing is duplicated). A full rebuild writes a fresh index
- * that becomes visible only with its single final commit.
+ * Brings the index up to date with the paths given. Incremental by default: a file whose size
+ * and modification time are unchanged is not read; one whose content hash is unchanged is not
+ * parsed; which articles leave the index is {@link Deletions}' rule (only what was under the
+ * paths given, plus articles that moved there). An article's identity is its file
+ * ({@link ArticleId}), so the same file reached through two roots, a nested root or a file
+ * argument is one article. Commits every {@link IndexSettings#commitInterval()}, so a crash
+ * loses little and a rerun finishes the job (updates are by id, so nothing is duplicated). A
+ * full rebuild writes a fresh index that becomes visible only with its single final commit.
  */
 public final class ArchiveIndexer {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArchiveIndexer.class);
@@ -67,13 +69,9 @@ public final class ArchiveIndexer {
     this.settings = settings;
   }
 
-  /** What the index knew of a file when it was last indexed. */
-  private record Known(String root, String hash, String fileStamp) {
-  }
-
   public IndexReport index(List<Path> roots, boolean full, IndexListener listener) throws IOException {
-    List<Path> stale = staleSchemaRoots();
-    if (!full && stale != null) {
+    List<Path> stale = full ? null : staleSchemaRoots();
+    if (stale != null) {
       // Built by an older Broadsheet: rebuild everything it holds, with the new schema.
       LOG.info("the index at {} has an older schema; rebuilding it", layout.root());
       List<Path> all = new ArrayList<>(roots);
@@ -82,27 +80,25 @@ public final class ArchiveIndexer {
     }
     long start = System.nanoTime();
     List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
-    java.util.function.Consumer<SkippedFileException> skip = e -> {
+    Consumer<SkippedFileException> skip = e -> {
       failures.add(new IndexReport.Failure(e.file().toString(), e.kind(), e.getMessage()));
       listener.skipped(e);
     };
-    List<SourceFile> files = CorpusWalker.walk(roots, skip);
-    Set<String> rootNames = new HashSet<>();
-    for (Path r : roots) {
-      Path abs = r.toAbsolutePath().normalize();
-      rootNames.add((Files.isRegularFile(abs) ? abs.getParent() : abs).toString());
-    }
     Files.createDirectories(layout.lucene());
+    CorpusWalker.Walk walk = CorpusWalker.walk(roots, settings.followLinks(), Set.of(layout.root().toRealPath()), skip);
+    List<SourceFile> files = walk.files();
     int indexed = 0;
     int unchanged = 0;
-    int deleted = 0;
+    int deleted;
     AtomicLong bytes = new AtomicLong();
     try (Directory dir = FSDirectory.open(layout.lucene());
          IndexWriter writer = openWriter(dir, full)) {
       writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION).entrySet());
       writePid();
       try {
-        Map<String, Known> known = full ? Map.of() : known(writer);
+        Map<String, Bookkeeping> known = full ? Map.of() : Bookkeeping.read(writer);
+        List<String> walkedFolders = walkedFolders(walk, known);
+        Map<String, String> seen = new ConcurrentHashMap<>();
         listener.started(files.size());
         DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
@@ -114,7 +110,7 @@ public final class ArchiveIndexer {
           ExecutorCompletionService<IndexReport.Outcome> done = new ExecutorCompletionService<>(pool);
           Map<Future<IndexReport.Outcome>, SourceFile> tasks = new HashMap<>();
           for (SourceFile f : files) {
-            tasks.put(done.submit(() -> indexOne(f, known.get(f.id()), writer, builder, skip, bytes)), f);
+            tasks.put(done.submit(() -> indexOne(f, known.get(f.id()), writer, builder, skip, bytes, seen)), f);
           }
           long lastCommit = System.nanoTime();
           for (int i = 0; i < files.size(); i++) {
@@ -138,14 +134,11 @@ public final class ArchiveIndexer {
         } finally {
           pool.shutdownNow();
         }
-        Set<String> seen = new HashSet<>();
-        files.forEach(f -> seen.add(f.id()));
-        for (Map.Entry<String, Known> e : known.entrySet()) {
-          if (rootNames.contains(e.getValue().root()) && !seen.contains(e.getKey())) {
-            writer.deleteDocuments(new Term(Fields.ID, e.getKey()));
-            deleted++;
-          }
+        Set<String> gone = Deletions.of(known, seen, walkedFolders, walk.unreadable(), Deletions::fileGone);
+        for (String id : gone) {
+          writer.deleteDocuments(new Term(Fields.ID, id));
         }
+        deleted = gone.size();
         writer.commit();
       } finally {
         Files.deleteIfExists(layout.writerPidFile());
@@ -157,22 +150,49 @@ public final class ArchiveIndexer {
     return report;
   }
 
-  private IndexReport.Outcome indexOne(SourceFile f, Known known, IndexWriter writer, DocumentBuilder builder,
-                                       java.util.function.Consumer<SkippedFileException> skip, AtomicLong bytes)
+  /**
+   * The folders whose vanished files leave the index: each folder root walked, and each root that
+   * no longer exists but held articles. A missing path that never held any is a mistake (a typo),
+   * reported before anything changes.
+   */
+  private static List<String> walkedFolders(CorpusWalker.Walk walk, Map<String, Bookkeeping> known)
+      throws NoSuchFileException {
+    List<String> folders = new ArrayList<>();
+    for (Path folder : walk.folders()) {
+      folders.add(ArticleId.uri(folder));
+    }
+    for (Path missing : walk.missingRoots()) {
+      String uri = ArticleId.uri(missing);
+      if (known.values().stream().noneMatch(k -> ArticleId.isUnder(k.uri(), uri))) {
+        throw new NoSuchFileException(missing.toString(), null, "no such file or folder");
+      }
+      LOG.warn("{} no longer exists: its articles leave the index", missing);
+      folders.add(uri);
+    }
+    return folders;
+  }
+
+  private IndexReport.Outcome indexOne(SourceFile f, Bookkeeping known, IndexWriter writer, DocumentBuilder builder,
+                                       Consumer<SkippedFileException> skip, AtomicLong bytes, Map<String, String> seen)
       throws IOException {
     String stamp;
     try {
       BasicFileAttributes attrs = Files.readAttributes(f.file(), BasicFileAttributes.class);
       stamp = attrs.size() + ":" + attrs.lastModifiedTime().toMillis();
-      if (known != null && stamp.equals(known.fileStamp())) {
+      if (known != null && stamp.equals(known.stamp())) {
+        seen.put(f.id(), known.hash());
         return IndexReport.Outcome.UNCHANGED;
       }
       if (known != null && ArticleParser.sha256(f.file()).equals(known.hash())) {
+        // Touched, not changed: remember the new stamp so the next run does not hash it again.
+        writer.updateBinaryDocValue(new Term(Fields.ID, f.id()), Fields.BOOKKEEPING, known.withStamp(stamp).encode());
+        seen.put(f.id(), known.hash());
         return IndexReport.Outcome.UNCHANGED;
       }
       bytes.addAndGet(attrs.size());
     } catch (IOException e) {
       skip.accept(new SkippedFileException.Unreadable(f.file(), "cannot read: " + e.getMessage(), e));
+      keepIfKnown(f, known, seen);
       return IndexReport.Outcome.FAILED;
     }
     Article article;
@@ -180,8 +200,10 @@ public final class ArchiveIndexer {
       article = parser.parse(f.root(), f.file());
     } catch (SkippedFileException e) {
       skip.accept(e);
-      if (known != null) {
-        // The file changed into something unreadable: its old article must not linger.
+      if (e instanceof SkippedFileException.Unreadable) {
+        keepIfKnown(f, known, seen); // could not be read this time: the article it was stays
+      } else if (known != null) {
+        // The file changed into something that is not an article: its old article must not linger.
         writer.deleteDocuments(new Term(Fields.ID, f.id()));
       }
       return IndexReport.Outcome.FAILED;
@@ -189,19 +211,34 @@ public final class ArchiveIndexer {
     Extraction x = !settings.extract() || extractor == null ? Extraction.EMPTY
         : cache != null ? cache.extract(article, extractor)
         : extractor.extract(article);
-    Document doc = builder.build(article, x, f.root().toString(), stamp);
-    writer.updateDocument(new Term(Fields.ID, article.id()), doc);
+    Bookkeeping bookkeeping = new Bookkeeping(f.id(), f.uri(), ArticleId.uri(f.root()), article.contentHash(), stamp);
+    Document doc = builder.build(article, x, bookkeeping);
+    writer.updateDocument(new Term(Fields.ID, f.id()), doc);
+    seen.put(f.id(), article.contentHash());
     return IndexReport.Outcome.INDEXED;
   }
 
-  /** Unexpected errors in one file's task are that file's failure, not the run's. */
+  private static void keepIfKnown(SourceFile f, Bookkeeping known, Map<String, String> seen) {
+    if (known != null) {
+      seen.put(f.id(), known.hash());
+    }
+  }
+
+  /**
+   * Unexpected exceptions in one file's task are that file's failure, not the run's. An
+   * {@link Error} (a class missing from the classpath, a broken installation) would fail every
+   * file alike: it stops the run, loudly, instead of marking good files corrupt.
+   */
   private static IndexReport.Outcome outcomeOf(Future<IndexReport.Outcome> future, SourceFile f,
-                                               java.util.function.Consumer<SkippedFileException> skip)
-      throws InterruptedException {
+                                               Consumer<SkippedFileException> skip) throws InterruptedException {
     try {
       return future.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof Error error) {
+        throw new IndexingStoppedException("indexing stopped at " + f.file() + ": " + error
+            + " (a broken installation or classpath, not a bad file)", error);
+      }
       skip.accept(new SkippedFileException.Corrupt(f.file(), "failed: " + cause, cause));
       return IndexReport.Outcome.FAILED;
     }
@@ -219,16 +256,17 @@ public final class ArchiveIndexer {
         return null;
       }
       return IndexedRoots.of(reader);
+    } catch (IOException e) {
+      if (IndexDamagedException.isDamage(e)) {
+        throw IndexDamagedException.at(layout.root(), e);
+      }
+      throw e;
     }
   }
 
   private IndexWriter openWriter(Directory dir, boolean full) throws IOException {
-    IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzer.forIndexing());
-    config.setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    // A larger buffer than the 16 MB default means fewer, larger segments while bulk indexing.
-    config.setRAMBufferSizeMB(128);
     try {
-      return new IndexWriter(dir, config);
+      return new IndexWriter(dir, writerConfig(full));
     } catch (LockObtainFailedException e) {
       String pid = "another process";
       try {
@@ -238,42 +276,34 @@ public final class ArchiveIndexer {
       }
       throw new IndexInUseException("the index at " + layout.root() + " is in use by " + pid
           + " (one indexing run at a time)", e);
+    } catch (IOException e) {
+      if (!IndexDamagedException.isDamage(e)) {
+        throw e;
+      }
+      if (!full) {
+        throw IndexDamagedException.at(layout.root(), e);
+      }
+      // A full rebuild needs nothing from the old index: clear what is left of it and start afresh.
+      LOG.warn("the index at {} is damaged ({}); rebuilding it from the files", layout.root(), e.getMessage());
+      for (String name : dir.listAll()) {
+        dir.deleteFile(name);
+      }
+      return new IndexWriter(dir, writerConfig(true));
     }
+  }
+
+  private static IndexWriterConfig writerConfig(boolean full) {
+    IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzer.forIndexing());
+    config.setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    // A larger buffer than the 16 MB default means fewer, larger segments while bulk indexing.
+    config.setRAMBufferSizeMB(128);
+    // A run that fails half-way leaves the last commit as it was; only the run's own commits count.
+    config.setCommitOnClose(false);
+    return config;
   }
 
   private void writePid() throws IOException {
     Files.writeString(layout.writerPidFile(), Long.toString(ProcessHandle.current().pid()));
-  }
-
-  /** Id → what was indexed, for every live document. */
-  private static Map<String, Known> known(IndexWriter writer) throws IOException {
-    Map<String, Known> known = new HashMap<>();
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      Set<String> fields = Set.of(Fields.ID, Fields.ROOT, Fields.HASH, Fields.FILE_STAMP);
-      for (LeafReaderContext leaf : reader.leaves()) {
-        Bits live = leaf.reader().getLiveDocs();
-        org.apache.lucene.index.BinaryDocValues column = leaf.reader().getBinaryDocValues(Fields.BOOKKEEPING);
-        if (column != null) {
-          for (int d = column.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = column.nextDoc()) {
-            if (live == null || live.get(d)) {
-              String[] v = column.binaryValue().utf8ToString().split("\0", 4);
-              known.put(v[0], new Known(v[1], v[2], v[3]));
-            }
-          }
-          continue;
-        }
-        // A segment written before the bookkeeping column: its stored fields.
-        StoredFields stored = leaf.reader().storedFields();
-        for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-          if (live != null && !live.get(d)) {
-            continue;
-          }
-          Document doc = stored.document(d, fields);
-          known.put(doc.get(Fields.ID), new Known(doc.get(Fields.ROOT), doc.get(Fields.HASH), doc.get(Fields.FILE_STAMP)));
-        }
-      }
-    }
-    return known;
   }
 
   private static Duration elapsedSince(long nanos) {

@@ -3,6 +3,7 @@ package org.broadsheet.index;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -38,20 +39,16 @@ public final class DocumentBuilder {
     this.facets = facets;
   }
 
-  /**
-   * @param root      the indexed root folder, absolute
-   * @param fileStamp "size:lastModified" of the file, to skip hashing an untouched file next time
-   */
-  public Document build(Article a, Extraction x, String root, String fileStamp) throws IOException {
+  /** @param file what the index keeps of the article's file, for the next incremental run */
+  public Document build(Article a, Extraction x, Bookkeeping file) throws IOException {
     Document doc = new Document();
     // StringField: exact terms to update and delete by, never analysed.
     doc.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
-    doc.add(new StringField(Fields.ROOT, root, Field.Store.YES));
+    doc.add(new StringField(Fields.ROOT, file.root(), Field.Store.NO));
     doc.add(new StoredField(Fields.PATH, a.path()));
+    doc.add(new StoredField(Fields.FILE, file.uri()));
     doc.add(new StoredField(Fields.HASH, a.contentHash()));
-    doc.add(new StoredField(Fields.FILE_STAMP, fileStamp));
-    doc.add(new org.apache.lucene.document.BinaryDocValuesField(Fields.BOOKKEEPING, new org.apache.lucene.util.BytesRef(
-        a.id() + '\0' + root + '\0' + a.contentHash() + '\0' + fileStamp)));
+    doc.add(new BinaryDocValuesField(Fields.BOOKKEEPING, file.encode()));
 
     doc.add(new TextField(Fields.TITLE, a.title(), Field.Store.YES));
     doc.add(new Field(Fields.BODY, a.text(), BODY_TYPE));

@@ -15,24 +15,25 @@ public final class Fields {
    * run over an older index rebuilds it (cheaply: extraction results are cached) instead of
    * mixing documents of two schemas. Stored in each commit's user data under {@link #SCHEMA_KEY}.
    */
-  public static final String SCHEMA_VERSION = "3";
+  public static final String SCHEMA_VERSION = "4";
   public static final String SCHEMA_KEY = "broadsheet.schema";
 
   // ---- identity and bookkeeping (StringField: exact, not analysed) ----
-  /** Stable article id: path relative to the indexed root. Indexed for update/delete, stored. */
+  /** Article id, {@link org.broadsheet.ingest.ArticleId}: a digest of the file's URI. Indexed for update/delete, stored. */
   public static final String ID = "id";
-  /** The indexed root folder the article was found under, absolute; lets a reindex of one root delete only its own. */
+  /** {@code file:} URI of the root the article was indexed through, indexed: the roots a {@code reindex} walks again. */
   public static final String ROOT = "root";
-  /** Absolute file path, stored only. */
+  /** The file's path as shown to people, stored only. */
   public static final String PATH = "path";
-  /** SHA-256 of the file bytes, stored only: compared on reindex. */
+  /** The file's identity, its {@code file:} URI (exact even for names that are not UTF-8), stored only. */
+  public static final String FILE = "file";
+  /** SHA-256 of the file bytes, stored only. */
   public static final String HASH = "hash";
-  /** "size:lastModifiedMillis" of the file when indexed, stored only: lets a reindex skip even hashing. */
-  public static final String FILE_STAMP = "filestamp";
 
   /**
-   * "id NUL root NUL hash NUL fileStamp" as binary doc values: what a re-index compares, read as one
-   * column instead of decompressing every stored block (bodies included) to get four short fields.
+   * {@link Bookkeeping} (id, file URI, root URI, hash, "size:lastModified") as binary doc values: what a
+   * re-index compares, read as one column instead of decompressing every stored block (bodies included),
+   * and updated in place when a file is touched but unchanged.
    */
   public static final String BOOKKEEPING = "bookkeeping";
 

@@ -10,7 +10,10 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 
-/** The root folders an index's articles were found under: the distinct terms of {@link Fields#ROOT}. */
+/**
+ * The roots an index's articles were indexed through (the distinct terms of {@link Fields#ROOT}),
+ * less those inside another: what {@code reindex} walks again.
+ */
 public final class IndexedRoots {
   private IndexedRoots() {
   }
@@ -21,9 +24,12 @@ public final class IndexedRoots {
     if (terms != null) {
       TermsEnum te = terms.iterator();
       for (BytesRef t = te.next(); t != null; t = te.next()) {
-        roots.add(Path.of(t.utf8ToString()));
+        String root = t.utf8ToString();
+        // Schema 4 on: file: URIs; before: plain absolute paths (read once, for the schema rebuild).
+        roots.add(root.startsWith("file:") ? Path.of(java.net.URI.create(root)) : Path.of(root));
       }
     }
+    roots.removeIf(r -> roots.stream().anyMatch(o -> !o.equals(r) && r.startsWith(o)));
     return roots;
   }
 }

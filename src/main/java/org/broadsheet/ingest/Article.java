@@ -8,7 +8,7 @@ import java.util.Objects;
  * document: this record knows nothing of fields or analysis; {@code index} turns it
  * into one.
  *
- * @param id          stable identifier: the file's path relative to the indexed root, with '/' separators
+ * @param id          stable identifier of the file it was read from, {@link ArticleId}
  * @param path        the file on disk
  * @param title       the headline; never null, may be empty when the file has none
  * @param text        the extracted text (headline included); entity offsets point into this string.

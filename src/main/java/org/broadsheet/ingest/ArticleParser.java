@@ -421,10 +421,9 @@ public final class ArticleParser implements AutoCloseable {
     return m.find() ? m.group(1) : null;
   }
 
-  /** The article id: the path relative to the indexed root, with '/' separators; the file name for a lone file. */
+  /** The article id of {@code file}: {@link ArticleId#of}, whichever root it was found under. */
   public static String idOf(Path root, Path file) {
-    Path rel = root.equals(file) ? file.getFileName() : root.relativize(file);
-    return rel.toString().replace(java.io.File.separatorChar, '/');
+    return ArticleId.of(file);
   }
 
   public static String sha256(byte[] bytes) {

@@ -131,4 +131,16 @@ public abstract class SkippedFileException extends Exception {
       return "nested too deep";
     }
   }
+
+  /** A symbolic link inside a root, not followed: what it leads to may lie outside the roots given. */
+  public static final class Link extends SkippedFileException {
+    public Link(Path file, String message) {
+      super(file, message, null);
+    }
+
+    @Override
+    public String kind() {
+      return "symbolic link";
+    }
+  }
 }

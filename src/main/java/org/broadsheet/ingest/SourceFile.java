@@ -2,9 +2,17 @@ package org.broadsheet.ingest;
 
 import java.nio.file.Path;
 
-/** A file found under an indexed root, with the id its article will have. */
-public record SourceFile(Path root, Path file, String id) {
+/**
+ * A file found under an indexed root.
+ *
+ * @param root the root it was found through (a folder, or the file itself when it was named alone), absolute
+ * @param file the file, absolute and normalised
+ * @param uri  its identity, {@link ArticleId#uri}
+ * @param id   its article id, {@link ArticleId#ofUri}
+ */
+public record SourceFile(Path root, Path file, String uri, String id) {
   public static SourceFile of(Path root, Path file) {
-    return new SourceFile(root, file, ArticleParser.idOf(root, file));
+    String uri = ArticleId.uri(file);
+    return new SourceFile(root, file, uri, ArticleId.ofUri(uri));
   }
 }

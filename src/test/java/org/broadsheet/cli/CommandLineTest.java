@@ -50,7 +50,7 @@ class CommandLineTest {
     assertEquals(0, search.code(), search.err());
     JsonNode json = new ObjectMapper().readTree(search.out());
     assertEquals(1, json.get("total").asInt());
-    assertEquals("story.txt", json.get("hits").get(0).get("id").asText());
+    assertEquals(org.broadsheet.ingest.ArticleId.of(corpus.resolve("story.txt")), json.get("hits").get(0).get("id").asText());
     assertTrue(json.has("facets"));
 
     Run plain = run("search", "--index", index, "lighthouse");

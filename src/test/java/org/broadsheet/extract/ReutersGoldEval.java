@@ -93,7 +93,7 @@ public final class ReutersGoldEval {
       futures.add(pool.submit(() -> {
         long cpu = THREADS.getCurrentThreadCpuTime();
         Extraction x = extractor.extract(a);
-        return new Result(a.id(), x, countTokens(a.text()), THREADS.getCurrentThreadCpuTime() - cpu);
+        return new Result(Path.of(a.path()).getFileName().toString(), x, countTokens(a.text()), THREADS.getCurrentThreadCpuTime() - cpu);
       }));
     }
     List<Result> results = new ArrayList<>();

@@ -46,7 +46,7 @@ class ArchiveIndexerTest {
       for (var e : SampleFiles.GOOD.entrySet()) {
         var hits = b.search(SearchRequest.of(e.getValue())).hits();
         assertEquals(1, hits.size(), e.getValue());
-        assertEquals("good/" + e.getKey(), hits.get(0).id());
+        assertEquals(corpus.resolve("good").resolve(e.getKey()).toString(), hits.get(0).path());
       }
     }
   }

@@ -45,7 +45,7 @@ class ArticleParserTest {
       Article a = good(e.getKey());
       assertTrue(a.text().contains(e.getValue()), e.getKey() + " text lacks '" + e.getValue() + "': " + a.text());
       assertFalse(a.title().isBlank(), e.getKey() + " has no title");
-      assertEquals(e.getKey(), a.id());
+      assertEquals(ArticleId.of(dir.resolve("good").resolve(e.getKey())), a.id());
       assertEquals(64, a.contentHash().length());
     }
   }

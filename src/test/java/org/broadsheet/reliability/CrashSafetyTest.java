@@ -79,7 +79,7 @@ class CrashSafetyTest {
       Files.writeString(f, "Harbour report number " + i + "\n\n"
           + ("The council met on Tuesday to discuss the ferry timetable and the new quay, story " + i + ". ")
               .repeat(8) + "\n");
-      ids.add(id);
+      ids.add(org.broadsheet.ingest.ArticleId.of(f));
     }
     return ids;
   }

@@ -123,7 +123,7 @@ public final class SearchLatency {
     EntityExtractor fromGold = new EntityExtractor() {
       @Override
       public Extraction extract(Article a) {
-        JsonNode g = gold.path(a.id());
+        JsonNode g = gold.path(java.nio.file.Path.of(a.path()).getFileName().toString());
         List<Mention> ms = new ArrayList<>();
         add(ms, g.path("people"), EntityType.PERSON);
         add(ms, g.path("places"), EntityType.PLACE);

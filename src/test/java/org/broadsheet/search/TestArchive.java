@@ -60,7 +60,8 @@ final class TestArchive {
          IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(ArchiveAnalyzer.forIndexing()))) {
       for (Doc d : docs) {
         w.updateDocument(new Term(Fields.ID, d.article().id()),
-            builder.build(d.article(), d.extraction(), root.toString(), "0:0"));
+            builder.build(d.article(), d.extraction(), new org.broadsheet.index.Bookkeeping(d.article().id(),
+                root.resolve(d.article().id()).toUri().toString(), root.toUri().toString(), "0", "0:0")));
       }
       w.commit();
     }

@@ -54,7 +54,7 @@ class ApiTest {
       JsonNode body = JSON.readTree(res.body().string());
       assertEquals(1, body.get("total").asInt());
       JsonNode hit = body.get("hits").get(0);
-      assertEquals("002_bcd2389161724dfe.txt", hit.get("id").asText());
+      assertEquals(org.broadsheet.ingest.ArticleId.of(Path.of("corpus", "002_bcd2389161724dfe.txt")), hit.get("id").asText());
       for (String key : List.of("id", "path", "title", "published", "score", "snippet", "people", "places",
           "organizations", "dates")) {
         assertTrue(hit.has(key), key);
@@ -85,7 +85,7 @@ class ApiTest {
   @Test
   void articlesByIdAndUnknownIds() {
     JavalinTest.test(new BroadsheetApp(archive, web).javalin(), (server, client) -> {
-      var ok = client.get("/api/articles/" + enc("000_aa7caa1097e01e70.txt"));
+      var ok = client.get("/api/articles/" + org.broadsheet.ingest.ArticleId.of(Path.of("corpus", "000_aa7caa1097e01e70.txt")));
       assertEquals(200, ok.code());
       JsonNode a = JSON.readTree(ok.body().string());
       assertTrue(a.get("text").asText().contains("Abu Zuhri"));

@@ -1,0 +1,71 @@
+package org.broadsheet.index;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * What the index knows of each article's file, kept in one binary doc-values column
+ * ({@link Fields#BOOKKEEPING}) so that a re-index reads it without decompressing stored bodies,
+ * and so that a touched but unchanged file's new stamp can be written in place
+ * ({@link IndexWriter#updateBinaryDocValue}) without indexing the article again.
+ *
+ * @param id    the article id
+ * @param uri   the file's identity ({@link org.broadsheet.ingest.ArticleId#uri})
+ * @param root  the {@code file:} URI of the root it was indexed through
+ * @param hash  SHA-256 of the file's bytes
+ * @param stamp "size:lastModifiedMillis" of the file when last seen
+ */
+public record Bookkeeping(String id, String uri, String root, String hash, String stamp) {
+  private static final char SEP = '\0';
+
+  public BytesRef encode() {
+    return new BytesRef(id + SEP + uri + SEP + root + SEP + hash + SEP + stamp);
+  }
+
+  public Bookkeeping withStamp(String newStamp) {
+    return new Bookkeeping(id, uri, root, hash, newStamp);
+  }
+
+  static Bookkeeping decode(BytesRef bytes) {
+    String[] v = bytes.utf8ToString().split(String.valueOf(SEP), 5);
+    if (v.length != 5) {
+      throw new IllegalStateException("bookkeeping column of another schema: " + v.length + " parts");
+    }
+    return new Bookkeeping(v[0], v[1], v[2], v[3], v[4]);
+  }
+
+  /** Id → bookkeeping of every live article in the index {@code writer} writes. */
+  static Map<String, Bookkeeping> read(IndexWriter writer) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      return read(reader);
+    }
+  }
+
+  /** Id → bookkeeping of every live article {@code reader} sees. */
+  public static Map<String, Bookkeeping> read(IndexReader reader) throws IOException {
+    Map<String, Bookkeeping> known = new HashMap<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
+      BinaryDocValues column = leaf.reader().getBinaryDocValues(Fields.BOOKKEEPING);
+      if (column == null) {
+        continue;
+      }
+      for (int d = column.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = column.nextDoc()) {
+        if (live == null || live.get(d)) {
+          Bookkeeping b = decode(column.binaryValue());
+          known.put(b.id(), b);
+        }
+      }
+    }
+    return known;
+  }
+}
