@@ -274,6 +274,7 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /** Every root folder that articles in the index were found under. */
   public List<java.nio.file.Path> indexedRoots() throws IOException {
+    manager.maybeRefreshBlocking(); // what to walk again must come from the latest commit
     IndexSearcher searcher = manager.acquire();
     try {
       return org.broadsheet.index.IndexedRoots.of(searcher.getIndexReader());
