@@ -34,6 +34,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only)")
   String host;
 
+  @Option(names = "--allow-host", paramLabel = "NAME",
+      description = {"A host name browsers may reach this server by, besides localhost and IP addresses",
+          "(e.g. archive.example.org behind a proxy); requests naming any other host are refused. Repeatable"})
+  List<String> allowedHosts = new java.util.ArrayList<>();
+
   @Option(names = "--corpus", paramLabel = "DIR", description = "Folder to index when there is no index yet (default: corpus)")
   Path corpus;
 
@@ -72,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
         b.index(List.of(source), false, new ProgressReporter(System.err, System.console() != null));
       }
       b.openForSearch(); // a damaged index is refused here, with one line, not answered with 500s
-      BroadsheetApp app = new BroadsheetApp(b, webRoot).start(host, port);
+      BroadsheetApp app = new BroadsheetApp(b, webRoot, allowedHosts).start(host, port);
       String shown = host.equals("0.0.0.0") ? "localhost" : host;
       System.out.println("Broadsheet is serving " + b.indexDir() + " at http://" + shown + ":" + app.port() + "/");
       CountDownLatch stopped = new CountDownLatch(1);

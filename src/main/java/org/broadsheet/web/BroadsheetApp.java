@@ -10,6 +10,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.broadsheet.Broadsheet;
 import org.broadsheet.Json;
@@ -47,9 +48,16 @@ public final class BroadsheetApp {
   static final long IDLE_TIMEOUT_MS = 30_000;
 
   private final Javalin app;
+  private final HostCheck hosts;
 
   public BroadsheetApp(Broadsheet archive, Path webRoot) {
+    this(archive, webRoot, List.of());
+  }
+
+  /** @param allowedHosts host names, besides localhost and IP addresses, that requests may name in {@code Host} */
+  public BroadsheetApp(Broadsheet archive, Path webRoot, List<String> allowedHosts) {
     SearchController api = new SearchController(archive);
+    this.hosts = new HostCheck(allowedHosts);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -73,6 +81,7 @@ public final class BroadsheetApp {
         files.headers = SECURITY_HEADERS;
       });
       config.routes.apiBuilder(() -> {
+        before(this::checkHost);
         before(BroadsheetApp::securityHeaders);
         path("api", () -> {
           get("search", api::search);
@@ -98,6 +107,14 @@ public final class BroadsheetApp {
     });
   }
 
+  private void checkHost(Context ctx) {
+    String host = ctx.header("Host");
+    if (!hosts.allows(host)) {
+      throw new io.javalin.http.ForbiddenResponse("this server does not answer to the host name '"
+          + HostCheck.hostOf(host) + "'; to allow it, start the server with --allow-host " + HostCheck.hostOf(host));
+    }
+  }
+
   private static void securityHeaders(Context ctx) {
     SECURITY_HEADERS.forEach(ctx::header);
   }
@@ -111,6 +128,7 @@ public final class BroadsheetApp {
   }
 
   public BroadsheetApp start(String host, int port) {
+    hosts.allow(host);
     app.start(host, port);
     return this;
   }

@@ -43,11 +43,14 @@ class HostileRequestsTest {
   static Broadsheet archive;
   static BroadsheetApp app;
   static int port;
+  /** The API path of one article of the corpus. */
+  static String article;
 
   @BeforeAll
   static void start() throws Exception {
     Path corpus = tmp.resolve("corpus");
     writeVocabularyCorpus(corpus, 300);
+    article = "/api/articles/" + org.broadsheet.ingest.ArticleId.of(corpus.resolve("a1.txt"));
     archive = Broadsheet.open(tmp.resolve("index"), IndexSettings.defaults().withExtract(false), ParserLimits.DEFAULT);
     archive.index(List.of(corpus));
     Path web = Files.createDirectories(tmp.resolve("web"));
@@ -173,7 +176,7 @@ class HostileRequestsTest {
   void nothingChangesTheIndexOverHttp() throws Exception {
     long before = archive.search("").total();
     for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
-      for (String target : List.of("/api/search?q=x", "/api/articles/a1.txt", "/api/index", "/")) {
+      for (String target : List.of("/api/search?q=x", article, "/api/index", "/")) {
         RawHttp.Response res = RawHttp.request(port, method, target);
         assertTrue(res.status() >= 400 && res.status() < 500, method + " " + target + " → " + res.status());
       }
@@ -183,12 +186,26 @@ class HostileRequestsTest {
 
   @Test
   void pagesAndApiCarryTheSecurityHeaders() throws Exception {
-    for (String target : List.of("/", "/index.html", "/api/search?q=story", "/api/articles/a1.txt")) {
+    for (String target : List.of("/", "/index.html", "/api/search?q=story", article)) {
       RawHttp.Response res = RawHttp.get(port, target);
       assertEquals(200, res.status(), target + ": " + res.body());
       assertSecurityHeaders(target, res);
     }
     assertFalse(RawHttp.get(port, "/").headers().containsKey("server"), "no server version is advertised");
+  }
+
+  /** DNS rebinding: another site's name for 127.0.0.1 is refused, this machine's names are answered. */
+  @Test
+  void onlyTheHostNamesTheServerIsKnownByAreAnswered() throws Exception {
+    for (String target : List.of("/", "/index.html", "/api/search?q=story", article)) {
+      RawHttp.Response res = RawHttp.get(port, target, "Host: attacker.example:" + port);
+      assertEquals(403, res.status(), target);
+      assertTrue(JSON.readTree(res.body()).path("error").asText().contains("--allow-host attacker.example"), res.body());
+      assertFalse(res.body().contains("story"), "nothing of the archive in the refusal");
+    }
+    for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST", "app.localhost")) {
+      assertEquals(200, RawHttp.get(port, "/api/search?q=story", "Host: " + host).status(), host);
+    }
   }
 
   @Test

@@ -31,7 +31,10 @@ final class RawHttp {
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(60_000);
       StringBuilder req = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-          .append("Host: 127.0.0.1\r\nConnection: close\r\n");
+          .append("Connection: close\r\n");
+      if (java.util.Arrays.stream(extraHeaders).noneMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5))) {
+        req.append("Host: 127.0.0.1\r\n");
+      }
       for (String h : extraHeaders) {
         req.append(h).append("\r\n");
       }
