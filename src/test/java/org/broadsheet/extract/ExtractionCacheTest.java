@@ -25,6 +25,46 @@ class ExtractionCacheTest {
         new Mention(EntityType.DATE, "Oct. 7", 30, 36, "2023-10-07", "2023-10-07", null)));
   }
 
+  /** A full disk or a read-only folder: the article keeps its extraction, the cache just misses. */
+  @Test
+  void aCacheThatCannotBeWrittenStillGivesTheExtraction(@TempDir Path dir) throws Exception {
+    Path blocked = Files.writeString(dir.resolve("extractions"), "a file where the cache's folder should be");
+    try (ExtractionCache cache = new ExtractionCache(blocked)) {
+      AtomicInteger runs = new AtomicInteger();
+      assertEquals(sample(), cache.get(HASH, "v1", () -> {
+        runs.incrementAndGet();
+        return sample();
+      }));
+      assertEquals(sample(), cache.get(HASH, "v1", ExtractionCacheTest::sample));
+      assertEquals(1, runs.get());
+    }
+  }
+
+  /** Dates in the text are resolved against the published date, so it is part of the key. */
+  @Test
+  void theSameTextPublishedOnAnotherDayIsExtractedAgain(@TempDir Path dir) {
+    AtomicInteger runs = new AtomicInteger();
+    EntityExtractor counting = new EntityExtractor() {
+      @Override
+      public Extraction extract(org.broadsheet.ingest.Article article) {
+        runs.incrementAndGet();
+        return sample();
+      }
+
+      @Override
+      public String version() {
+        return "test";
+      }
+    };
+    try (ExtractionCache cache = new ExtractionCache(dir)) {
+      for (String day : List.of("2024-05-12", "2024-05-13", "2024-05-12")) {
+        cache.extract(new org.broadsheet.ingest.Article("id", "/x.txt", "T", "On Monday", 
+            java.time.Instant.parse(day + "T00:00:00Z"), null, null, null, "text/plain", HASH), counting);
+      }
+    }
+    assertEquals(2, runs.get());
+  }
+
   @Test
   void jsonRoundTrip() {
     String json = ExtractionJson.write(sample());

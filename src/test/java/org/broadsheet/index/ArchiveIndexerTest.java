@@ -145,4 +145,36 @@ class ArchiveIndexerTest {
       assertTrue(e.getMessage().contains("in use by process 4242"), e.getMessage());
     }
   }
+
+  /** A broken installation fails every file alike: the run stops and says so, and no file is called corrupt. */
+  @Test
+  void aClasspathErrorStopsTheRunInsteadOfFailingEveryFile() throws Exception {
+    Path corpus = root("corpus", "a.txt", "First story\nAbout an albatross.\n");
+    Files.writeString(corpus.resolve("b.txt"), "Second story\nAbout a buzzard.\n");
+    org.broadsheet.extract.EntityExtractor broken = new org.broadsheet.extract.EntityExtractor() {
+      @Override
+      public org.broadsheet.extract.Extraction extract(org.broadsheet.ingest.Article article) {
+        throw new NoClassDefFoundError("org/apache/commons/lang3/SystemProperties");
+      }
+
+      @Override
+      public String version() {
+        return "broken";
+      }
+    };
+    IndexLayout layout = new IndexLayout(tmp.resolve("index"));
+    java.util.List<String> skipped = new java.util.ArrayList<>();
+    try (var parser = new org.broadsheet.ingest.ArticleParser(org.broadsheet.ingest.ParserLimits.DEFAULT)) {
+      ArchiveIndexer indexer = new ArchiveIndexer(layout, parser, broken, null, IndexSettings.defaults());
+      IndexingStoppedException e = org.junit.jupiter.api.Assertions.assertThrows(IndexingStoppedException.class,
+          () -> indexer.index(List.of(corpus), false, new IndexListener() {
+            @Override
+            public void skipped(org.broadsheet.ingest.SkippedFileException s) {
+              skipped.add(s.kind());
+            }
+          }));
+      assertTrue(e.getMessage().contains("SystemProperties") && e.getMessage().contains("classpath"), e.getMessage());
+    }
+    assertEquals(List.of(), skipped, "no file is blamed");
+  }
 }
