@@ -49,6 +49,10 @@ public final class Broadsheet implements AutoCloseable {
   private EntityExtractor extractor;
   private ExtractionCache cache;
   private ArchiveSearcher searcher;
+  /** Held for a whole indexing run. */
+  private final Object indexing = new Object();
+  /** Guards {@link #searcher}; the other parts are guarded by {@code this} (loading the NER models holds it). */
+  private final Object searching = new Object();
 
   private Broadsheet(Path indexDir, IndexSettings settings, ParserLimits limits, SearchSettings searchSettings) {
     this.layout = new IndexLayout(indexDir.toAbsolutePath().normalize());
@@ -88,16 +92,26 @@ public final class Broadsheet implements AutoCloseable {
   /**
    * @param full rebuild from nothing; the old index stays searchable until the new one is complete
    */
-  public synchronized IndexReport index(List<Path> roots, boolean full, IndexListener listener) throws IOException {
-    Files.createDirectories(layout.root());
-    ArchiveIndexer indexer = settings.extract()
-        ? new ArchiveIndexer(layout, parser(), extractor(), cache(), settings)
-        : new ArchiveIndexer(layout, parser(), null, null, settings);
-    IndexReport report = indexer.index(roots, full, listener);
-    if (searcher != null) {
-      searcher.refresh();
+  public IndexReport index(List<Path> roots, boolean full, IndexListener listener) throws IOException {
+    // One indexing run at a time; searches do not wait for it (they see each commit as it lands).
+    synchronized (indexing) {
+      Files.createDirectories(layout.root());
+      ArchiveIndexer indexer = settings.extract()
+          ? new ArchiveIndexer(layout, parser(), extractor(), cache(), settings)
+          : new ArchiveIndexer(layout, parser(), null, null, settings);
+      IndexReport report = indexer.index(roots, full, listener);
+      ArchiveSearcher s = openSearcher();
+      if (s != null) {
+        s.refresh();
+      }
+      return report;
     }
-    return report;
+  }
+
+  private ArchiveSearcher openSearcher() {
+    synchronized (searching) {
+      return searcher;
+    }
   }
 
   /** The roots this index was built from, for {@code reindex}. */
@@ -136,6 +150,10 @@ public final class Broadsheet implements AutoCloseable {
    */
   public ExtractedArticle extract(Path file) throws org.broadsheet.ingest.SkippedFileException {
     Path abs = file.toAbsolutePath().normalize();
+    if (Files.isDirectory(abs)) {
+      throw new org.broadsheet.ingest.SkippedFileException.NotAnArticle(file,
+          "is a folder: extract reads files ('broadsheet index' reads folders)");
+    }
     org.broadsheet.ingest.Article article = parser().parse(abs.getParent(), abs);
     return new ExtractedArticle(article, extractor().extract(article));
   }
@@ -178,29 +196,34 @@ public final class Broadsheet implements AutoCloseable {
     searcher();
   }
 
-  private synchronized ArchiveSearcher searcher() throws IOException {
-    if (searcher == null) {
-      if (!layout.exists()) {
-        throw new java.nio.file.NoSuchFileException(layout.root().toString(), null,
-            "no index here yet; run 'broadsheet index' first");
-      }
-      try {
-        searcher = new ArchiveSearcher(layout, searchSettings);
-      } catch (IOException e) {
-        if (IndexDamagedException.isDamage(e)) {
-          throw IndexDamagedException.at(layout.root(), e);
+  private ArchiveSearcher searcher() throws IOException {
+    synchronized (searching) {
+      if (searcher == null) {
+        if (!layout.exists()) {
+          throw new java.nio.file.NoSuchFileException(layout.root().toString(), null,
+              "no index here yet; run 'broadsheet index' first");
         }
-        throw e;
+        try {
+          searcher = new ArchiveSearcher(layout, searchSettings);
+        } catch (IOException e) {
+          if (IndexDamagedException.isDamage(e)) {
+            throw IndexDamagedException.at(layout.root(), e);
+          }
+          throw e;
+        }
       }
+      return searcher;
     }
-    return searcher;
   }
 
   @Override
   public synchronized void close() throws IOException {
-    try (ArchiveSearcher s = searcher; ArticleParser p = parser; EntityExtractor x = extractor;
-         ExtractionCache c = cache) {
+    ArchiveSearcher s;
+    synchronized (searching) {
+      s = searcher;
       searcher = null;
+    }
+    try (s; ArticleParser p = parser; EntityExtractor x = extractor; ExtractionCache c = cache) {
       parser = null;
       extractor = null;
       cache = null;

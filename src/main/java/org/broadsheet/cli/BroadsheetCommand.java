@@ -34,6 +34,14 @@ public final class BroadsheetCommand {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // Every subcommand answers --help (and --version), not only the top one.
     cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
+    // A mistyped option: one line and a pointer to --help, not the whole usage text.
+    cli.setParameterExceptionHandler((e, args) -> {
+      CommandLine cmd = e.getCommandLine();
+      cmd.getErr().println("broadsheet: " + e.getMessage());
+      cmd.getErr().println("(see 'broadsheet " + (cmd.getCommandName().equals("broadsheet") ? "" : cmd.getCommandName() + " ")
+          + "--help')");
+      return 2;
+    });
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       // Expected failures get one clear line, not a stack trace.
       String message = switch (e) {
@@ -49,7 +57,7 @@ public final class BroadsheetCommand {
         throw e;
       }
       cmd.getErr().println("broadsheet: " + message);
-      return 1;
+      return e instanceof BadQueryException ? 2 : 1; // a bad query is a usage error, like a bad option
     });
     return cli;
   }

@@ -53,12 +53,24 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Size of the cache of search results, dropped at each index commit; 0 turns it off (default: ${DEFAULT-VALUE})")
   int cacheMegabytes;
 
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (kind.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public Integer call() throws Exception {
     Path webRoot = web != null ? web : ArchiveOptions.Defaults.resolve("web");
     if (!Files.isDirectory(webRoot)) {
       System.err.println("broadsheet: no front-end folder at " + webRoot.toAbsolutePath() + "; pass --web DIR");
       return 1;
+    }
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(), "--port must be from 0 to 65535, not " + port);
     }
     if (cacheMegabytes < 0) {
       throw new ParameterException(spec.commandLine(), "--cache-mb must be 0 or more");
@@ -77,7 +89,26 @@ public final class ServeCommand implements Callable<Integer> {
         b.index(List.of(source), false, new ProgressReporter(System.err, System.console() != null));
       }
       b.openForSearch(); // a damaged index is refused here, with one line, not answered with 500s
-      BroadsheetApp app = new BroadsheetApp(b, webRoot, allowedHosts).start(host, port);
+      if (port != 0) {
+        // Checked first so a busy port is one line, not Javalin's logged stack trace.
+        try (var probe = new java.net.ServerSocket()) {
+          probe.setReuseAddress(true);
+          probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+          System.err.println("broadsheet: cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); try another --port");
+          return 1;
+        }
+      }
+      BroadsheetApp app;
+      try {
+        app = new BroadsheetApp(b, webRoot, allowedHosts).start(host, port);
+      } catch (RuntimeException e) {
+        if (causedBy(e, java.net.BindException.class)) {
+          System.err.println("broadsheet: cannot listen on " + host + ":" + port + " (in use, or not this machine's address); try --port");
+          return 1;
+        }
+        throw e;
+      }
       String shown = host.equals("0.0.0.0") ? "localhost" : host;
       System.out.println("Broadsheet is serving " + b.indexDir() + " at http://" + shown + ":" + app.port() + "/");
       CountDownLatch stopped = new CountDownLatch(1);

@@ -80,7 +80,11 @@ public final class ArchiveIndexer {
     }
     long start = System.nanoTime();
     List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
     Consumer<SkippedFileException> skip = e -> {
+      if (stopping.get()) {
+        return; // the run is stopping: a file cut short is not a file that failed
+      }
       failures.add(new IndexReport.Failure(e.file().toString(), e.kind(), e.getMessage()));
       listener.skipped(e);
     };
@@ -116,7 +120,13 @@ public final class ArchiveIndexer {
           for (int i = 0; i < files.size(); i++) {
             Future<IndexReport.Outcome> future = done.take();
             SourceFile f = tasks.remove(future);
-            IndexReport.Outcome outcome = outcomeOf(future, f, skip);
+            IndexReport.Outcome outcome;
+            try {
+              outcome = outcomeOf(future, f, skip);
+            } catch (IndexingStoppedException e) {
+              stopping.set(true);
+              throw e;
+            }
             switch (outcome) {
               case INDEXED -> indexed++;
               case UNCHANGED -> unchanged++;

@@ -41,14 +41,26 @@ final class ResultCache {
       mine.complete(value);
       return value;
     } catch (IOException | RuntimeException | Error e) {
-      mine.completeExceptionally(e); // the cache drops a failed entry; a later request tries again
+      // Dropped, so a later request tries again. Completed normally with the failure inside, not
+      // exceptionally: Caffeine logs a stack trace for every failed future, and a bad query is not
+      // worth one.
+      cache.asMap().remove(key, mine);
+      mine.complete(new Failed(e));
       throw e;
     }
   }
 
+  /** A computation that threw: what the requests waiting for it throw too. */
+  private record Failed(Throwable cause) {
+  }
+
   private static Object join(CompletableFuture<Object> f) throws IOException {
     try {
-      return f.join();
+      Object value = f.join();
+      if (value instanceof Failed failed) {
+        throw new CompletionException(failed.cause());
+      }
+      return value;
     } catch (CompletionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException r) {

@@ -1,6 +1,7 @@
 package org.broadsheet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -89,9 +91,22 @@ class CommandLineTest {
     Files.writeString(corpus.resolve("a.txt"), "Title\nText.\n");
     String index = tmp.resolve("index").toString();
     assertEquals(0, run("index", "--no-extract", "--index", index, corpus.toString()).code());
-    Run bad = run("search", "--index", index, "(oops");
-    assertEquals(1, bad.code());
+    Run bad = run("search", "--index", index, "title:");
+    assertEquals(2, bad.code(), "a bad query is a usage error");
     assertTrue(bad.err().startsWith("broadsheet: bad query:"), bad.err());
+    for (String[] args : List.of(new String[] {"search", "--index", index, "title:"},
+        new String[] {"search", "--index", index, "--from", "yesterday", "x"},
+        new String[] {"search", "--index", index, "--from", "2024-05-01", "--to", "2024-01-01", "x"},
+        new String[] {"search", "--index", index, "--facet", "foo=bar", "x"},
+        new String[] {"search", "--index", index, "a*"},
+        new String[] {"serve", "--index", index, "--port", "99999"},
+        new String[] {"index", "--index", index, "--threads", "0", corpus.toString()})) {
+      Run r = run(args);
+      assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+      assertTrue(r.err().startsWith("broadsheet: ") && r.err().strip().lines().count() <= 2,
+          String.join(" ", args) + " says one line (and where help is): " + r.err());
+      assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+    }
     Run missing = run("search", "--index", tmp.resolve("nowhere").toString(), "x");
     assertEquals(1, missing.code());
     assertTrue(missing.err().contains("no index here yet"), missing.err());

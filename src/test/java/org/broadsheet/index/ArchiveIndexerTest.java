@@ -177,4 +177,46 @@ class ArchiveIndexerTest {
     }
     assertEquals(List.of(), skipped, "no file is blamed");
   }
+
+  /** An application embedding the library searches while it indexes. */
+  @Test
+  void searchesAnswerWhileAnIndexingRunIsUnderWay() throws Exception {
+    Path corpus = root("corpus", "a.txt", "First story\nAbout an albatross.\n");
+    try (Broadsheet b = open()) {
+      b.index(List.of(corpus));
+      Files.writeString(corpus.resolve("b.txt"), "Second story\nAbout a buzzard.\n");
+      java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      var threads = java.util.concurrent.Executors.newCachedThreadPool();
+      var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return b.index(List.of(corpus), false, new IndexListener() {
+            @Override
+            public void fileDone(String id, IndexReport.Outcome outcome) {
+              running.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          });
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }, threads);
+      assertTrue(running.await(60, java.util.concurrent.TimeUnit.SECONDS));
+      var search = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return b.search(SearchRequest.of("albatross")).total();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }, threads);
+      assertEquals(1L, search.get(60, java.util.concurrent.TimeUnit.SECONDS), "answered while the run waits");
+      release.countDown();
+      assertEquals(1, run.get(60, java.util.concurrent.TimeUnit.SECONDS).indexed());
+      threads.shutdown();
+    }
+  }
 }
