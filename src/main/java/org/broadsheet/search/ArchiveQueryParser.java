@@ -11,8 +11,12 @@ import org.apache.lucene.search.Query;
  * Broadsheet's query language: Lucene's classic syntax (words, "phrases", OR, NOT/-, +,
  * grouping, prefix*, fuzzy~) over title and body, with title matches weighted double,
  * every word required by default, and the fields {@code title:}, {@code person:},
- * {@code place:} and {@code org:} ({@link FieldPolicy}). Anything else is refused with a
- * message saying where ({@link ParseErrorMessage}).
+ * {@code place:} and {@code org:} ({@link FieldPolicy}).
+ *
+ * <p>What people type is not always syntax: {@code 9/11}, {@code AC/DC},
+ * {@code Brexit: what next}, {@code what?}. Every character that is not syntax where it
+ * stands is searched as text ({@link QueryLexer}, {@link QueryRewriter}); only what cannot
+ * be run at all is refused, with a message saying why and where.
  *
  * <p>Given an index, it also bridges compounds the analyzer cannot ({@link CompoundBridge}).
  * Cost is bounded before anything runs ({@link QueryLimits}).
@@ -21,6 +25,7 @@ public final class ArchiveQueryParser {
   private final Analyzer analyzer;
   private final QueryLimits limits;
   private final FieldPolicy fields = FieldPolicy.archive();
+  private final QueryLexer lexer;
 
   public ArchiveQueryParser(Analyzer analyzer) {
     this(analyzer, QueryLimits.defaults());
@@ -29,6 +34,7 @@ public final class ArchiveQueryParser {
   public ArchiveQueryParser(Analyzer analyzer, QueryLimits limits) {
     this.analyzer = analyzer;
     this.limits = limits;
+    this.lexer = new QueryLexer(fields, limits);
   }
 
   /** Parses without compound bridging (no index to check parts against). */
@@ -45,13 +51,13 @@ public final class ArchiveQueryParser {
       return new MatchAllDocsQuery();
     }
     limits.checkLength(text);
-    checkDepth(text);
+    String syntax = QueryRewriter.rewrite(fields, lexer.tokens(text));
     WordDictionary words = reader == null ? WordDictionary.EMPTY
         : new IndexDictionary(reader, analyzer, fields.defaultFields());
     BridgingQueryParser parser = new BridgingQueryParser(analyzer, fields, limits, new CompoundBridge(words));
     Query q;
     try {
-      q = parser.parse(text);
+      q = parser.parse(syntax);
     } catch (ParseException e) {
       throw new BadQueryException(ParseErrorMessage.describe(e), e);
     } catch (BadQueryException e) {
@@ -61,23 +67,5 @@ public final class ArchiveQueryParser {
     }
     limits.checkSize(q);
     return q;
-  }
-
-  /** Refuses deeply nested parentheses before the recursive parser sees them. */
-  private void checkDepth(String text) {
-    int depth = 0;
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        limits.checkDepth(++depth, i + 1);
-      } else if (!quoted && c == ')') {
-        depth--;
-      }
-    }
   }
 }

@@ -89,7 +89,7 @@ class CommandLineTest {
     Files.writeString(corpus.resolve("a.txt"), "Title\nText.\n");
     String index = tmp.resolve("index").toString();
     assertEquals(0, run("index", "--no-extract", "--index", index, corpus.toString()).code());
-    Run bad = run("search", "--index", index, "(oops");
+    Run bad = run("search", "--index", index, "title:");
     assertEquals(1, bad.code());
     assertTrue(bad.err().startsWith("broadsheet: bad query:"), bad.err());
     Run missing = run("search", "--index", tmp.resolve("nowhere").toString(), "x");
