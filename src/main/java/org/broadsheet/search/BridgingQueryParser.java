@@ -135,7 +135,8 @@ final class BridgingQueryParser extends QueryParser {
   @Override
   protected Query getWildcardQuery(String field, String termStr) throws ParseException {
     fields.check(field);
-    limits.checkWildcard(termStr);
+    // Lucene hands a wildcard term over with its escapes: check (and name) it as typed.
+    limits.checkWildcard(termStr.replaceAll("\\\\(.)", "$1"));
     return fields.eachField(field, f -> super.getWildcardQuery(f, termStr));
   }
 

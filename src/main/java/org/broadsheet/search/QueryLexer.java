@@ -32,8 +32,9 @@ final class QueryLexer {
     }
   }
 
-  /** Lucene's range syntax, [a TO b] or {a TO b}, with unquoted ends. */
-  private static final Pattern RANGE = Pattern.compile("[\\[{]\\s*[^\\s\\]}\"]+\\s+TO\\s+[^\\s\\]}\"]+\\s*[\\]}]");
+  /** Lucene's range syntax, [a TO b] or {a TO b}, with unquoted ends other than TO. */
+  private static final String RANGE_END = "(?!TO[\\s\\]}])[^\\s\\]}\"]+";
+  private static final Pattern RANGE = Pattern.compile("[\\[{]\\s*" + RANGE_END + "\\s+TO\\s+" + RANGE_END + "\\s*[\\]}]");
   private static final String MODIFIERS = "+-!";
 
   private final FieldPolicy fields;
@@ -146,13 +147,16 @@ final class QueryLexer {
         }
       }
     } else if (c == '/') {
-      // As Lucene reads a regex (only "\/" is an escape in it); it ends where a word would.
-      for (int j = i + 1; j < s.length(); j++) {
-        if (s.charAt(j) == '\\' && j + 1 < s.length() && s.charAt(j + 1) == '/') {
-          j++;
-        } else if (s.charAt(j) == '/' && j > i + 1 && (j + 1 == s.length() || endsWord(s.charAt(j + 1)))) {
-          return j + 1;
+      // Where Lucene ends a regex: at the first '/' without a backslash before it (or, with
+      // none, at the last one with). A regex runs up to the end of a word, or is not one.
+      int end = -1;
+      for (int j = i + 1; j < s.length() && (end < 0 || s.charAt(end - 1) == '\\'); j++) {
+        if (s.charAt(j) == '/') {
+          end = j;
         }
+      }
+      if (end > i + 1 && (end + 1 == s.length() || endsWord(s.charAt(end + 1)))) {
+        return end + 1;
       }
     } else if (c == '[' || c == '{') {
       Matcher m = RANGE.matcher(s).region(i, s.length());

@@ -33,6 +33,8 @@ final class QueryRewriter {
   /** Operators spelt in letters, which escaping their characters would not make text. */
   private static final Set<String> WORD_OPERATORS = Set.of("AND", "OR", "NOT");
   private static final String MODIFIERS = "+-!";
+  /** The characters Lucene's syntax gives a meaning, which a backslash makes text. */
+  private static final String ESCAPABLE = "\\+-!():^[]\"{}~*?|&/";
   private static final String NUMBER = "\\d+(?:\\.\\d+)?";
   /** The end of a word that is fuzzy~ or proximity and boost syntax. */
   private static final Pattern WORD_SUFFIX = Pattern.compile("(~(?:" + NUMBER + ")?)?(\\^" + NUMBER + ")?$");
@@ -145,7 +147,7 @@ final class QueryRewriter {
   private String enclosed() {
     Token t = tokens.get(pos++);
     return switch (t.kind()) {
-      case PHRASE -> t.text() + suffix(PHRASE_SUFFIX);
+      case PHRASE -> phrase(t.text()) + suffix(PHRASE_SUFFIX);
       case OPEN -> {
         String inner = sequence();
         pos++; // the lexer only makes groups that close
@@ -188,8 +190,7 @@ final class QueryRewriter {
     for (int i = 0; i < term.length(); i++) {
       char c = term.charAt(i);
       if (c == '\\') {
-        out.append(i + 1 < term.length() ? term.substring(i, i + 2) : "\\\\");
-        i++;
+        i += backslash(term, i, out);
       } else if (c == '*' || c == '?' && i < trailingQuestionMarks) {
         out.append(c);
       } else {
@@ -197,6 +198,38 @@ final class QueryRewriter {
       }
     }
     return out.append(w, cut, w.length()).toString();
+  }
+
+  /** A quoted phrase with its backslashes made escapes or text as in {@link #backslash}. */
+  private static String phrase(String quoted) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 1; i < quoted.length() - 1; i++) {
+      if (quoted.charAt(i) == '\\') {
+        i += backslash(quoted, i, out);
+      } else {
+        out.append(quoted.charAt(i));
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /**
+   * Writes the backslash at {@code i}: an escape when a character Lucene reads as syntax (or
+   * whitespace) follows, else text, as in a Windows path (where Lucene would read a backslash
+   * and a 'u' as the start of a Unicode escape). Returns how many characters after it were
+   * written too.
+   */
+  private static int backslash(String s, int i, StringBuilder out) {
+    if (i + 1 < s.length() && isEscapable(s.charAt(i + 1))) {
+      out.append(s, i, i + 2);
+      return 1;
+    }
+    out.append("\\\\");
+    return 0;
+  }
+
+  private static boolean isEscapable(char c) {
+    return Character.isWhitespace(c) || ESCAPABLE.indexOf(c) >= 0;
   }
 
   /** True when the character at {@code i} follows an odd number of backslashes. */

@@ -36,6 +36,10 @@ class QueryLexerTest {
       ( )                  | WORD:( WORD:)
       a\\ b                | WORD:a\\ b
       /a b/ c              | REGEX:/a b/ WORD:c
+      /a/b c               | WORD:/a/b WORD:c
+      /a\\/b/              | REGEX:/a\\/b/
+      //                   | WORD://
+      `[TO TO b]`          | `WORD:[TO WORD:TO WORD:b]`
       24/7 / 9/11          | WORD:24/7 WORD:/ WORD:9/11
       `[a TO b]`           | `RANGE:[a TO b]`
       `[Updated]`          | `WORD:[Updated]`

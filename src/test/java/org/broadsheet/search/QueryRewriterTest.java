@@ -77,6 +77,10 @@ class QueryRewriterTest {
       `[Updated] news`        | `\\[Updated\\] news`
       /raf.*/                 | /raf.*/
       and / or 24/7           | and \\/ or 24\\/7
+      C:\\users               | C\\:\\\\users
+      "C:\\users"             | "C:\\\\users"
+      a\\"b                   | a\\"b
+      a\\(b                   | a\\(b
       """)
   void syntaxStaysAndTheRestIsEscaped(String typed, String lucene) {
     assertEquals(lucene, rewrite(typed));
@@ -92,7 +96,7 @@ class QueryRewriterTest {
   /** Whatever is typed, what the rewriter writes is a query Lucene's grammar reads (or a field with nothing after it). */
   @Test
   void everyTypedQueryIsValidSyntax() {
-    String alphabet = "ab9 \"\"()*?~^:+-!\\[]{}/&|%'#@.,ORANDNOT title:place:TO";
+    String alphabet = "abu9 \"\"()*?~^:+-!\\[]{}/&|%'#@.,ORANDNOT title:place:TO";
     Random random = new Random(7);
     // Only the grammar is the point here: patterns are not compiled (the archive limits them before they are).
     QueryParser lucene = new QueryParser("body", new StandardAnalyzer()) {
