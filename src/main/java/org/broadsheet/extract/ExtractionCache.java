@@ -83,12 +83,19 @@ public final class ExtractionCache implements AutoCloseable {
     return fresh;
   }
 
-  /** Shorthand for the indexer: the article's extraction by {@code extractor}, from the cache when there. */
+  /**
+   * Shorthand for the indexer: the article's extraction by {@code extractor}, from the cache when
+   * there. Keyed by what the extractor reads, the text and the published date (relative dates
+   * resolve against it), not by the file's bytes alone: a parser that reads the same bytes better
+   * (a charset, a date) or a renamed file must not get the extraction of the old text or date.
+   */
   public Extraction extract(org.broadsheet.ingest.Article article, EntityExtractor extractor) {
     if (article.contentHash() == null) {
       return extractor.extract(article);
     }
-    return get(article.contentHash(), extractor.version(), () -> extractor.extract(article));
+    String input = article.contentHash() + '\0' + article.published() + '\0' + article.text();
+    String key = org.broadsheet.ingest.ArticleParser.sha256(input.getBytes(StandardCharsets.UTF_8));
+    return get(key, extractor.version(), () -> extractor.extract(article));
   }
 
   private Path file(String contentHash, String version) {
