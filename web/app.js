@@ -97,6 +97,15 @@ function plural(n, one, many) {
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
+/** Says where an inferred published date came from; '' for one from the file's own metadata (or none). */
+function dateSourceNote(from) {
+  switch (str(from)) {
+    case 'dateline': return 'date from the dateline';
+    case 'filename': return 'date from the file name';
+    default: return '';
+  }
+}
+
 /** "2024-05-12T00:00:00Z" -> "12 May 2024"; '' when missing or unreadable. */
 function formatDate(iso) {
   const s = str(iso);
@@ -480,7 +489,9 @@ function searchPage() {
     const title = str(h.title).trim() || id || 'Untitled';
     const meta = [];
     const date = formatDate(h.published);
+    const dateNote = date ? dateSourceNote(h.publishedFrom) : '';
     if (date) meta.push(el('time', { datetime: str(h.published), text: date }));
+    if (dateNote) meta.push(el('span', { class: 'date-source', text: dateNote }));
     if (str(h.source)) meta.push(el('span', { class: 'hit-source', text: str(h.source) }));
     if (str(h.byline)) meta.push(el('span', { class: 'hit-byline', text: str(h.byline) }));
     const metaLine = meta.length
@@ -1074,7 +1085,9 @@ function renderArticle(a) {
   $('#article-title').textContent = title;
   const meta = [];
   const date = formatDate(a.published);
+  const dateNote = date ? dateSourceNote(a.publishedFrom) : '';
   if (date) meta.push(el('time', { datetime: str(a.published), text: date }));
+  if (dateNote) meta.push(el('span', { class: 'date-source', text: dateNote }));
   if (str(a.byline)) meta.push(el('span', { class: 'byline', text: `By ${str(a.byline).replace(/^by\s+/i, '')}` }));
   if (str(a.source)) meta.push(el('span', { class: 'source', text: str(a.source) }));
   if (str(a.language)) meta.push(el('span', { class: 'language', text: `Language: ${str(a.language)}` }));

@@ -24,6 +24,7 @@ import org.broadsheet.index.ArchiveAnalyzer;
 import org.broadsheet.index.DocumentBuilder;
 import org.broadsheet.index.Fields;
 import org.broadsheet.ingest.Article;
+import org.broadsheet.ingest.DateSource;
 
 /** The pieces of the ingest benchmark that are not Broadsheet's own indexer: the baselines and their input. */
 final class IngestBench {
@@ -39,7 +40,7 @@ final class IngestBench {
     try (var d = FSDirectory.open(lucene);
          org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(d)) {
       java.util.Set<String> fields = java.util.Set.of(Fields.ID, Fields.PATH, Fields.TITLE, Fields.BODY,
-          Fields.PUBLISHED, Fields.HASH);
+          Fields.PUBLISHED, Fields.PUBLISHED_FROM, Fields.HASH);
       for (var leaf : reader.leaves()) {
         var live = leaf.reader().getLiveDocs();
         var stored = leaf.reader().storedFields();
@@ -51,6 +52,7 @@ final class IngestBench {
           var published = d2.getField(Fields.PUBLISHED);
           out.add(new Article(d2.get(Fields.ID), d2.get(Fields.PATH), d2.get(Fields.TITLE), d2.get(Fields.BODY),
               published == null ? null : java.time.Instant.ofEpochMilli(published.numericValue().longValue()),
+              published == null ? null : DateSource.ofLabel(d2.get(Fields.PUBLISHED_FROM)),
               null, null, null, null, d2.get(Fields.HASH)));
         }
       }

@@ -27,8 +27,12 @@ public final class ExtractCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Article files")
   List<Path> files;
 
-  /** The JSON shape of one file. For plain text, {@code text} is the file unchanged, so offsets point into it. */
-  record FileJson(String file, String title, String published, String text, List<EntityJson> entities) {
+  /**
+   * The JSON shape of one file. For plain text, {@code text} is the file unchanged, so offsets point into it.
+   * {@code publishedFrom} is where {@code published} came from: "metadata", "dateline" or "filename".
+   */
+  record FileJson(String file, String title, String published, String publishedFrom, String text,
+                  List<EntityJson> entities) {
   }
 
   /** {@code country}, {@code latitude} and {@code longitude} are for places only, and null where unknown. */
@@ -74,13 +78,23 @@ public final class ExtractCommand implements Callable<Integer> {
         .toList();
     var a = x.article();
     return new FileJson(file.toString(), a.title(), a.published() == null ? null : a.published().toString(),
-        a.text(), entities);
+        a.publishedFrom() == null ? null : a.publishedFrom().label(), a.text(), entities);
+  }
+
+  private static String from(String source) {
+    return switch (String.valueOf(source)) {
+      case "metadata" -> "from the file's metadata";
+      case "dateline" -> "from the dateline";
+      case "filename" -> "from the file name";
+      default -> "source unknown";
+    };
   }
 
   private static void print(FileJson f, PrintStream out) {
     out.println("== " + f.file());
     out.println("title: " + f.title());
-    out.println("published: " + (f.published() == null ? "(unknown)" : f.published()));
+    out.println("published: "
+        + (f.published() == null ? "(unknown)" : f.published() + " (" + from(f.publishedFrom()) + ")"));
     out.println();
     out.println(f.text().strip());
     out.println();

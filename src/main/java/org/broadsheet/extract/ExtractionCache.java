@@ -94,16 +94,18 @@ public final class ExtractionCache implements AutoCloseable {
   }
 
   /**
-   * Shorthand for the indexer: the article's extraction by {@code extractor}, from the cache when there.
-   * The key holds the published day as well as the content, since dates in the text ("on Monday") are
-   * resolved against it: the same text under two dated file names has two extractions.
+   * Shorthand for the indexer: the article's extraction by {@code extractor}, from the cache when
+   * there. Keyed by what the extractor reads, the text and the published date (relative dates
+   * resolve against it), not by the file's bytes alone: a parser that reads the same bytes better
+   * (a charset, a date) or a renamed file must not get the extraction of the old text or date.
    */
   public Extraction extract(org.broadsheet.ingest.Article article, EntityExtractor extractor) {
     if (article.contentHash() == null) {
       return extractor.extract(article);
     }
-    String published = article.published() == null ? "undated" : article.published().toString().substring(0, 10);
-    return get(article.contentHash(), extractor.version() + " published " + published, () -> extractor.extract(article));
+    String input = article.contentHash() + '\0' + article.published() + '\0' + article.text();
+    String key = org.broadsheet.ingest.ArticleParser.sha256(input.getBytes(StandardCharsets.UTF_8));
+    return get(key, extractor.version(), () -> extractor.extract(article));
   }
 
   private Path file(String contentHash, String version) {

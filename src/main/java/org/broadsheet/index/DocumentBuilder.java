@@ -62,6 +62,7 @@ public final class DocumentBuilder {
       doc.add(new LongPoint(Fields.PUBLISHED, millis));            // range filters
       doc.add(new NumericDocValuesField(Fields.PUBLISHED, millis)); // sort by date, histogram
       doc.add(new StoredField(Fields.PUBLISHED, millis));
+      doc.add(new StoredField(Fields.PUBLISHED_FROM, a.publishedFrom().label()));
       ZonedDateTime t = a.published().atZone(ZoneOffset.UTC);
       doc.add(new SortedSetDocValuesFacetField(Fields.FACET_PUBLISHED,
           String.format("%04d", t.getYear()), String.format("%02d", t.getMonthValue()),

@@ -15,7 +15,7 @@ public final class Fields {
    * run over an older index rebuilds it (cheaply: extraction results are cached) instead of
    * mixing documents of two schemas. Stored in each commit's user data under {@link #SCHEMA_KEY}.
    */
-  public static final String SCHEMA_VERSION = "4";
+  public static final String SCHEMA_VERSION = "5";
   public static final String SCHEMA_KEY = "broadsheet.schema";
 
   // ---- identity and bookkeeping (StringField: exact, not analysed) ----
@@ -48,6 +48,8 @@ public final class Fields {
   public static final String CONTENT_TYPE = "content_type";
   /** Published time: LongPoint (range filter), NumericDocValues (sort) and stored epoch millis. */
   public static final String PUBLISHED = "published";
+  /** Where the published time came from: "metadata", "dateline" or "filename" ({@code DateSource#label}), stored only. */
+  public static final String PUBLISHED_FROM = "published_from";
 
   // ---- entities: searchable (analysed) and stored canonical values ----
   public static final String PERSON = "person";

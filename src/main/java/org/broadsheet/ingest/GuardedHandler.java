@@ -1,5 +1,6 @@
 package org.broadsheet.ingest;
 
+import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.sax.ContentHandlerDecorator;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
@@ -12,13 +13,25 @@ import org.xml.sax.SAXException;
  * is interrupted. It also refuses markup nested deeper than {@code maxDepth}.
  */
 final class GuardedHandler extends ContentHandlerDecorator {
-  /** Thrown from inside the parser; the parser's caller finds it in the cause chain. */
-  static final class Stop extends SAXException {
+  /**
+   * Thrown from inside the parser; the parser's caller finds it in the cause chain. A
+   * {@link WriteLimitReachedException} because that is the one exception Tika's parsers pass
+   * on rather than swallow: the PDF parser catches any other exception page by page and goes
+   * on to the next page, so an abandoned parse of a 100,000-page PDF would run to its end.
+   */
+  static final class Stop extends WriteLimitReachedException {
     final boolean tooDeep;
+    private final String message;
 
     Stop(String message, boolean tooDeep) {
-      super(message);
+      super(0);
+      this.message = message;
       this.tooDeep = tooDeep;
+    }
+
+    @Override
+    public String getMessage() {
+      return message;
     }
   }
 

@@ -267,7 +267,8 @@ public final class ArchiveSearcher implements AutoCloseable {
     int docId = top.scoreDocs[0].doc;
     Document d = searcher.storedFields().document(docId);
     return Optional.of(new ArticleView(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE),
-        published(d), d.get(Fields.BYLINE), d.get(Fields.SOURCE), d.get(Fields.LANGUAGE), d.get(Fields.BODY),
+        published(d), d.get(Fields.PUBLISHED_FROM), d.get(Fields.BYLINE), d.get(Fields.SOURCE), d.get(Fields.LANGUAGE),
+        d.get(Fields.BODY),
         StoredMentions.read(d.get(Fields.MENTIONS)), values(d, Fields.PERSON), values(d, Fields.PLACE),
         values(d, Fields.ORG), values(d, Fields.MENTIONED), related(searcher, docId, d)));
   }
@@ -458,7 +459,8 @@ public final class ArchiveSearcher implements AutoCloseable {
     for (int i = 0; i < page.length; i++) {
       Document d = stored.document(page[i].doc);
       hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), published(d),
-          d.get(Fields.BYLINE), d.get(Fields.SOURCE), Float.isNaN(page[i].score) ? 0f : page[i].score,
+          d.get(Fields.PUBLISHED_FROM), d.get(Fields.BYLINE), d.get(Fields.SOURCE),
+          Float.isNaN(page[i].score) ? 0f : page[i].score,
           snippets[i] == null ? "" : snippets[i].strip(),
           values(d, Fields.PERSON), values(d, Fields.PLACE), values(d, Fields.ORG), values(d, Fields.MENTIONED)));
     }

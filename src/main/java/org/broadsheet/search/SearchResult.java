@@ -12,8 +12,12 @@ public record SearchResult(String query, long total, int page, int size, long to
     return new SearchResult(query, total, page, size, ms, hits, facets, histogram);
   }
 
-  /** One matching article. {@code snippet} is HTML: article text escaped, matches in {@code <mark>}. */
-  public record Hit(String id, String path, String title, String published, String byline, String source,
+  /**
+   * One matching article. {@code snippet} is HTML: article text escaped, matches in {@code <mark>}.
+   * {@code publishedFrom} says where {@code published} came from: "metadata", "dateline" or "filename".
+   */
+  public record Hit(String id, String path, String title, String published, String publishedFrom,
+                    String byline, String source,
                     float score, String snippet, List<String> people, List<String> places,
                     List<String> organizations, List<String> dates) {
   }

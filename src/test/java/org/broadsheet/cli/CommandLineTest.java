@@ -71,6 +71,7 @@ class CommandLineTest {
     assertEquals(text, json.get("text").asText(), "plain text is the file unchanged");
     assertEquals("Minister visits Cairo", json.get("title").asText());
     assertEquals("2024-05-12T00:00:00Z", json.get("published").asText());
+    assertEquals("filename", json.get("publishedFrom").asText(), "not May 14, 2024 from the text");
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (JsonNode e : json.get("entities")) {
       String surface = text.substring(e.get("start").asInt(), e.get("end").asInt());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import org.broadsheet.ingest.Article;
+import org.broadsheet.ingest.DateSource;
 import org.junit.jupiter.api.Test;
 
 /** Recognition and canonical names on short texts written for these tests. */
@@ -14,7 +15,8 @@ class CoreNlpExtractorTest {
   private final CoreNlpExtractor extractor = SharedExtractor.extractor();
 
   private Extraction extract(String text, Instant published) {
-    return extractor.extract(new Article("t", "t", "", text, published, null, null, "en", "text/plain", null));
+    return extractor.extract(new Article("t", "t", "", text, published,
+        published == null ? null : DateSource.METADATA, null, null, "en", "text/plain", null));
   }
 
   @Test

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.broadsheet.ingest.Article;
+import org.broadsheet.ingest.DateSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +61,9 @@ class ExtractionCacheTest {
     };
     try (ExtractionCache cache = new ExtractionCache(dir)) {
       for (String day : List.of("2024-05-12", "2024-05-13", "2024-05-12")) {
-        cache.extract(new org.broadsheet.ingest.Article("id", "/x.txt", "T", "On Monday", 
-            java.time.Instant.parse(day + "T00:00:00Z"), null, null, null, "text/plain", HASH), counting);
+        cache.extract(new org.broadsheet.ingest.Article("id", "/x.txt", "T", "On Monday",
+            java.time.Instant.parse(day + "T00:00:00Z"), org.broadsheet.ingest.DateSource.FILENAME, null, null, null,
+            "text/plain", HASH), counting);
       }
     }
     assertEquals(2, runs.get());
@@ -97,6 +101,35 @@ class ExtractionCacheTest {
       assertTrue(cache.get(HASH, "v1").isEmpty());
       assertThrows(IllegalArgumentException.class, () -> cache.get("../../etc", "v1"));
     }
+  }
+
+  @Test
+  void anArticleReadOrDatedAnewFromTheSameBytesIsExtractedAnew(@TempDir Path dir) {
+    AtomicInteger computed = new AtomicInteger();
+    EntityExtractor counting = new EntityExtractor() {
+      @Override
+      public Extraction extract(Article article) {
+        computed.incrementAndGet();
+        return sample();
+      }
+
+      @Override
+      public String version() {
+        return "v1";
+      }
+    };
+    Instant may12 = Instant.parse("2024-05-12T00:00:00Z");
+    Article latin1 = new Article("a", "a", "Club", "Club gives Â£2m", may12, DateSource.DATELINE, null, null, "en",
+        "text/plain", HASH);
+    Article utf8 = new Article("a", "a", "Club", "Club gives £2m", may12, DateSource.DATELINE, null, null, "en",
+        "text/plain", HASH);
+    Article undated = new Article("a", "a", "Club", "Club gives £2m", null, null, null, null, "en", "text/plain", HASH);
+    try (ExtractionCache cache = new ExtractionCache(dir)) {
+      for (Article a : List.of(latin1, utf8, undated, utf8, latin1, undated)) {
+        cache.extract(a, counting);
+      }
+    }
+    assertEquals(3, computed.get(), "once per text and date, then from the cache");
   }
 
   @Test

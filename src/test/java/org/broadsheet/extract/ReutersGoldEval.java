@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.broadsheet.ingest.Article;
+import org.broadsheet.ingest.DateSource;
 
 /**
  * Quality and speed of extraction on the Reuters development corpus (not a unit test: it reads
@@ -208,7 +209,8 @@ public final class ReutersGoldEval {
         .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
         .replace("&amp;", "&").strip();
     String title = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-    return new Article(file.getFileName().toString(), file.toString(), title, text, published, null, "Reuters",
+    return new Article(file.getFileName().toString(), file.toString(), title, text, published,
+        published == null ? null : DateSource.METADATA, null, "Reuters",
         "en", "text/html", null);
   }
 

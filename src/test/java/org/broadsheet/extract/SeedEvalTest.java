@@ -36,7 +36,7 @@ class SeedEvalTest {
 
   static Article article(String id, String text) {
     String title = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-    return new Article(id, id, title, text, null, null, null, "en", "text/plain", null);
+    return new Article(id, id, title, text, null, null, null, null, "en", "text/plain", null);
   }
 
   @TestFactory

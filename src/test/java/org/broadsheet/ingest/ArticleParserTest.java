@@ -56,6 +56,7 @@ class ArticleParserTest {
     assertEquals(Files.readString(dir.resolve("good/2024-05-12-plain.txt")), a.text());
     assertEquals("Harbour council approves new ferry timetable", a.title());
     assertEquals(Instant.parse("2024-05-12T00:00:00Z"), a.published(), "date from the file name");
+    assertEquals(DateSource.FILENAME, a.publishedFrom());
     assertEquals("en", a.language());
     assertEquals("text/plain", a.contentType());
   }
@@ -65,6 +66,7 @@ class ArticleParserTest {
     Article a = good("page.html");
     assertEquals("Jazz festival returns to the old town", a.title());
     assertEquals(Instant.parse("2023-07-01T09:30:00Z"), a.published());
+    assertEquals(DateSource.METADATA, a.publishedFrom());
     assertEquals("Sam Writer", a.byline());
     assertEquals("The Daily Example", a.source());
     assertEquals("en", a.language());
@@ -131,9 +133,73 @@ class ArticleParserTest {
     Files.writeString(f, "Talks resume\nGENEVA, March 3, 2021 (Example) - Talks resumed on Wednesday.\n");
     Article a = parser.parse(dir, f);
     assertEquals(Instant.parse("2021-03-03T00:00:00Z"), a.published());
+    assertEquals(DateSource.DATELINE, a.publishedFrom());
     assertEquals("Example", a.source());
     Path undated = dir.resolve("undated.txt");
     Files.writeString(undated, "No date here\nJust some text about a meeting that happened.\n");
     assertNull(parser.parse(dir, undated).published());
+    assertNull(parser.parse(dir, undated).publishedFrom());
+  }
+
+  @Test
+  void aDateInTheBodyIsNotThePublishedDate() throws Exception {
+    Path obituary = dir.resolve("obituary.txt");
+    Files.writeString(obituary, "Actor dies at 104\n\nThe actor, born on 5 April 1920 in Leeds, died on Sunday.\n"
+        + "He first appeared on stage on 1 January 1935.\n");
+    Article a = parser.parse(dir, obituary);
+    assertNull(a.published(), "not his birthday: " + a.published());
+    assertNull(a.publishedFrom());
+  }
+
+  @Test
+  void implausibleMetadataDatesAreNotPublished() throws Exception {
+    Path page = dir.resolve("2021-07-10-far-future.html");
+    Files.writeString(page, """
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferry timetable</title>
+        <meta property="article:published_time" content="+292278994-08-17T07:12:55Z">
+        <meta name="date" content="0001-01-01">
+        </head><body><p>The harbour council approved a new ferry timetable on Monday.</p></body></html>
+        """);
+    Article a = parser.parse(dir, page);
+    assertEquals(Instant.parse("2021-07-10T00:00:00Z"), a.published(), "indexed, dated by the next source");
+    assertEquals(DateSource.FILENAME, a.publishedFrom());
+  }
+
+  @Test
+  void textFilesAreArticlesWhateverTheirFirstWord() throws Exception {
+    String body = " concerts blighted by illness\n\nThe band cancelled three concerts after the singer fell ill.\n";
+    for (String first : new String[] {"REM", "#!", "<?php", "MZ", "%PDF-1.4", "GIF89a", "PK", "<?xml"}) {
+      Path f = dir.resolve("first-word-" + Integer.toHexString(first.hashCode()) + ".txt");
+      Files.writeString(f, first + body);
+      Article a = parser.parse(dir, f);
+      assertEquals(first + body, a.text(), first);
+      assertEquals("text/plain", a.contentType(), first);
+    }
+    Path junk = dir.resolve("junk.txt");
+    byte[] noise = new byte[4096];
+    new java.util.Random(7).nextBytes(noise);
+    Files.write(junk, noise);
+    assertInstanceOf(SkippedFileException.NotAnArticle.class, assertThrows(SkippedFileException.class,
+        () -> parser.parse(dir, junk)), "binary junk named .txt is still refused");
+  }
+
+  @Test
+  void utf8IsNotReadAsLatin1() throws Exception {
+    Path text = dir.resolve("donation.txt");
+    Files.writeString(text, "Club gives donation\n\nThe club gave a £2m donation to the harbour fund.\n");
+    assertTrue(parser.parse(dir, text).text().contains("a £2m donation"));
+    String page = "<html><head>%s<title>Club gives £2m</title></head><body><p>The club gave a £2m donation "
+        + "to the \u201charbour fund\u201d on Monday, officials said.</p></body></html>";
+    Path undeclared = dir.resolve("undeclared.html");
+    Files.writeString(undeclared, page.formatted(""));
+    Path lying = dir.resolve("declared-latin1.html");
+    Files.writeString(lying, page.formatted("<meta charset=\"iso-8859-1\">"));
+    Path latin1 = dir.resolve("latin1.html");
+    Files.writeString(latin1, page.formatted(""), java.nio.charset.Charset.forName("windows-1252"));
+    for (Path p : new Path[] {undeclared, lying, latin1}) {
+      Article a = parser.parse(dir, p);
+      assertEquals("Club gives £2m", a.title(), p.toString());
+      assertTrue(a.text().contains("a £2m donation to the \u201charbour fund\u201d"), p + ": " + a.text());
+    }
   }
 }

@@ -145,6 +145,16 @@ final class HostileFiles {
         "</body.content></body></nitf>");
   }
 
+  /**
+   * A short article followed by {@code repeats} times "{@code <html }" and never a "{@code >}":
+   * about 600 KB for 100,000, on which a lazy "{@code <html[^>]*?}" regex is quadratic.
+   */
+  static Path unclosedHtmlTags(Path file, String word, int repeats) throws IOException {
+    String article = "<html><head><title>Harbour " + word + "</title></head><body>"
+        + "<p>The " + word + " was seen near the quay on Monday, the harbour master said.</p>";
+    return Files.writeString(file, article + "<html ".repeat(repeats));
+  }
+
   /** A sparse file one byte over {@code limit}: huge to a reader, nothing on disk. */
   static Path sparseHuge(Path file, long limit) throws IOException {
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {

@@ -18,6 +18,7 @@ import org.broadsheet.index.DocumentBuilder;
 import org.broadsheet.index.Fields;
 import org.broadsheet.index.IndexLayout;
 import org.broadsheet.ingest.Article;
+import org.broadsheet.ingest.DateSource;
 
 /** Builds small test indexes from hand-written articles and extractions, as the indexer would. */
 final class TestArchive {
@@ -31,7 +32,8 @@ final class TestArchive {
   static Doc doc(String id, String title, String body, String published, Mention... mentions) {
     Instant when = published == null ? null : Instant.parse(published.length() == 10 ? published + "T12:00:00Z" : published);
     String text = title.isEmpty() ? body : title + "\n\n" + body;
-    Article a = new Article(id, "/archive/" + id, title, text, when, null, "Test Wire", "en", "text/plain",
+    Article a = new Article(id, "/archive/" + id, title, text, when, when == null ? null : DateSource.METADATA,
+        null, "Test Wire", "en", "text/plain",
         Integer.toHexString(text.hashCode()));
     return new Doc(a, new Extraction(List.of(mentions)));
   }

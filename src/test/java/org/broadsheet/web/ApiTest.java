@@ -55,7 +55,7 @@ class ApiTest {
       assertEquals(1, body.get("total").asInt());
       JsonNode hit = body.get("hits").get(0);
       assertEquals(org.broadsheet.ingest.ArticleId.of(Path.of("corpus", "002_bcd2389161724dfe.txt")), hit.get("id").asText());
-      for (String key : List.of("id", "path", "title", "published", "score", "snippet", "people", "places",
+      for (String key : List.of("id", "path", "title", "published", "publishedFrom", "score", "snippet", "people", "places",
           "organizations", "dates")) {
         assertTrue(hit.has(key), key);
       }
@@ -89,6 +89,7 @@ class ApiTest {
       assertEquals(200, ok.code());
       JsonNode a = JSON.readTree(ok.body().string());
       assertTrue(a.get("text").asText().contains("Abu Zuhri"));
+      assertTrue(a.get("publishedFrom").isNull(), "the seed article has no date, so no date source");
       assertNotNull(a.get("related"));
       var missing = client.get("/api/articles/" + enc("../../etc/passwd"));
       assertEquals(404, missing.code());

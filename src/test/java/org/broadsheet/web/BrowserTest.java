@@ -223,12 +223,16 @@ class BrowserTest {
     open("/?q=Ankara");
     waitForResults();
     String searchUrl = driver.getCurrentUrl();
+    String hitMeta = driver.findElement(By.cssSelector("#results .hit-meta")).getText();
+    assertTrue(hitMeta.contains("12 May 2024 · date from the file name"), "an inferred date says so: " + hitMeta);
     WebElement link = driver.findElement(By.cssSelector("#results .hit-title a"));
     String title = link.getText();
     link.click();
 
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("article")));
     assertEquals(title, driver.findElement(By.id("article-title")).getText());
+    String articleMeta = driver.findElement(By.id("article-meta")).getText();
+    assertTrue(articleMeta.contains("12 May 2024 · date from the file name"), articleMeta);
     assertEquals(title + " — Broadsheet", driver.getTitle());
     wait.until(d -> !d.findElements(By.cssSelector("#article-text a.ent")).isEmpty());
     List<WebElement> people = driver.findElements(By.cssSelector("#article-text a.ent-person"));
