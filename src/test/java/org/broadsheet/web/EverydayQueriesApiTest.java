@@ -61,7 +61,8 @@ class EverydayQueriesApiTest {
         String body = res.body().string();
         assertEquals(200, res.code(), c.query() + ": " + body);
         Set<String> ids = new TreeSet<>();
-        JSON.readTree(body).get("hits").forEach(h -> ids.add(h.get("id").asText().replace(".txt", "")));
+        JSON.readTree(body).get("hits").forEach(h -> ids.add(
+            java.nio.file.Path.of(h.get("path").asText()).getFileName().toString().replace(".txt", "")));
         assertEquals(new TreeSet<>(c.ids()), ids, c.query());
       }
     });
