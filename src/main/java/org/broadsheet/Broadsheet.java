@@ -95,16 +95,36 @@ public final class Broadsheet implements AutoCloseable {
   public IndexReport index(List<Path> roots, boolean full, IndexListener listener) throws IOException {
     // One indexing run at a time; searches do not wait for it (they see each commit as it lands).
     synchronized (indexing) {
-      Files.createDirectories(layout.root());
-      ArchiveIndexer indexer = settings.extract()
-          ? new ArchiveIndexer(layout, parser(), extractor(), cache(), settings)
-          : new ArchiveIndexer(layout, parser(), null, null, settings);
-      IndexReport report = indexer.index(roots, full, listener);
-      ArchiveSearcher s = openSearcher();
-      if (s != null) {
-        s.refresh();
+      boolean existed = Files.exists(layout.root());
+      try {
+        return indexNow(roots, full, listener);
+      } catch (IOException | RuntimeException e) {
+        if (!existed) {
+          deleteQuietly(layout.root()); // a first run that failed leaves no empty index behind
+        }
+        throw e;
       }
-      return report;
+    }
+  }
+
+  private IndexReport indexNow(List<Path> roots, boolean full, IndexListener listener) throws IOException {
+    Files.createDirectories(layout.root());
+    ArchiveIndexer indexer = settings.extract()
+        ? new ArchiveIndexer(layout, parser(), extractor(), cache(), settings)
+        : new ArchiveIndexer(layout, parser(), null, null, settings);
+    IndexReport report = indexer.index(roots, full, listener);
+    ArchiveSearcher s = openSearcher();
+    if (s != null) {
+      s.refresh();
+    }
+    return report;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var all = Files.walk(dir)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // best effort: what is left is an empty index folder
     }
   }
 
@@ -201,7 +221,7 @@ public final class Broadsheet implements AutoCloseable {
       if (searcher == null) {
         if (!layout.exists()) {
           throw new java.nio.file.NoSuchFileException(layout.root().toString(), null,
-              "no index here yet; run 'broadsheet index' first");
+              "no index here yet; run 'broadsheet index PATH' first");
         }
         try {
           searcher = new ArchiveSearcher(layout, searchSettings);

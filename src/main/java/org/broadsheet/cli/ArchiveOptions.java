@@ -25,6 +25,8 @@ public final class ArchiveOptions {
       }
       String home = System.getProperty("broadsheet.home");
       if (home != null && Files.exists(Path.of(home, name))) {
+        // Say so: a search run elsewhere would otherwise answer from the install's sample silently.
+        System.err.println("broadsheet: no " + name + "/ here; using " + Path.of(home, name));
         return Path.of(home, name);
       }
       return here;

@@ -33,29 +33,35 @@ final class ProgressReporter implements IndexListener {
   @Override
   public void started(int files) {
     total = files;
-    started = System.nanoTime();
-    lastLog = started;
-    if (terminal) {
-      bar = new ProgressBarBuilder().setTaskName("Indexing").setInitialMax(files).setStyle(ProgressBarStyle.ASCII)
-          .setUnit(" files", 1).showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out))
-          .build();
-    } else {
-      out.printf("indexing %d files%n", files);
-    }
+    out.printf("indexing %d files%n", files);
   }
 
+  /**
+   * The clock and the bar start with the first file done, not with the run: the first file waits for
+   * Tika and the NER models to load (tens of seconds), which would make every rate and time left
+   * shown after it far too pessimistic.
+   */
   @Override
-  public void fileDone(String id, IndexReport.Outcome outcome) {
+  public synchronized void fileDone(String id, IndexReport.Outcome outcome) {
     int n = done.incrementAndGet();
+    long now = System.nanoTime();
+    if (n == 1) {
+      started = now;
+      lastLog = now;
+      if (terminal) {
+        bar = new ProgressBarBuilder().setTaskName("Indexing").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+            .setUnit(" files", 1).showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out))
+            .build();
+      }
+    }
     if (bar != null) {
       bar.step();
       return;
     }
-    long now = System.nanoTime();
     if (now - lastLog >= LOG_EVERY_NANOS) {
       lastLog = now;
       double secs = (now - started) / 1e9;
-      double rate = n / Math.max(secs, 1e-9);
+      double rate = (n - 1) / Math.max(secs, 1e-9);
       long eta = Math.round((total - n) / Math.max(rate, 1e-9));
       out.printf("%d/%d files, %.1f files/s, about %d s left%n", n, total, rate, eta);
     }
@@ -78,7 +84,9 @@ final class ProgressReporter implements IndexListener {
         r.indexed(), r.unchanged(), r.deleted(), r.failed(), secs,
         (r.indexed() + r.unchanged()) / Math.max(secs, 0.001));
     if (r.failed() > 0) {
-      out.println("failures by kind: " + r.failuresByKind());
+      StringBuilder kinds = new StringBuilder();
+      r.failuresByKind().forEach((kind, count) -> kinds.append(kinds.isEmpty() ? "" : ", ").append(kind).append(' ').append(count));
+      out.println("failures by kind: " + kinds);
       for (IndexReport.Failure f : r.failures()) {
         out.printf("  %s: %s (%s)%n", f.file(), f.reason(), f.kind());
       }

@@ -113,5 +113,8 @@ class CommandLineTest {
     assertTrue(missing.err().contains("no index here yet"), missing.err());
     Run noCorpus = run("index", "--index", index, tmp.resolve("absent").toString());
     assertEquals(1, noCorpus.code());
+    Path fresh = tmp.resolve("fresh-index");
+    assertEquals(1, run("index", "--index", fresh.toString(), tmp.resolve("absent").toString()).code());
+    assertFalse(Files.exists(fresh), "a failed first run leaves no index folder (nor extractions/) behind");
   }
 }
