@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.broadsheet.Broadsheet;
@@ -79,6 +80,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+  /** The console's line for an API request answered with an error status, e.g. the 400 for a bad query. */
+  private static final Pattern API_ERROR_STATUS = Pattern.compile(
+      "^https?://[^/\\s]+/api/\\S* - Failed to load resource: the server responded with a status of [45]\\d\\d\\b");
 
   private static Path chromium;
   private static Path chromedriver;
@@ -145,6 +149,10 @@ class BrowserTest {
         }
         List<String> csp = errors.stream().filter(e -> e.contains("Content Security Policy")).toList();
         assertTrue(csp.isEmpty(), "the page broke its Content-Security-Policy: " + csp);
+        // A script module that fails to load or link (404, wrong type, missing export) or throws
+        // shows up here; an API answer with an error status is a test's doing and is allowed.
+        List<String> unexpected = errors.stream().filter(e -> !API_ERROR_STATUS.matcher(e).find()).toList();
+        assertTrue(unexpected.isEmpty(), "the browser console has errors: " + unexpected);
       }
     } finally {
       deleteTree(profileDir);

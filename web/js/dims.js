@@ -1,0 +1,23 @@
+// The search dimensions: facet panels, URL parameters and sort orders.
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+export const SITE = 'Broadsheet';
+
+/** Facet panels, in display order. `key` is the search/URL parameter. */
+export const DIMS = [
+  { key: 'people', label: 'People', singular: 'Person', type: 'person' },
+  { key: 'places', label: 'Places', singular: 'Place', type: 'place' },
+  { key: 'organizations', label: 'Organisations', singular: 'Organisation', type: 'organization' },
+  { key: 'countries', label: 'Countries', singular: 'Country', type: 'country' },
+  { key: 'published', label: 'Published', singular: 'Published', type: 'published' },
+  { key: 'mentioned', label: 'Years mentioned', singular: 'Mentions', type: 'mentioned' },
+];
+/** Dimensions whose full value lists /api/facets/{dim} can page through and filter by prefix. */
+export const ENTITY_DIMS = ['people', 'places', 'organizations', 'countries'];
+/** Dimensions whose values are dates (labelled as such, ordered newest first). */
+export const DATE_DIMS = ['published', 'mentioned'];
+export const LIST_PARAMS = DIMS.map((d) => d.key);
+export const SORTS = ['relevance', 'newest', 'oldest'];
+/** A date as the from/to parameters take it: 2024, 2024-05 or 2024-05-12. */
+export const DATE_KEY = /^\d{4}(-\d{2}(-\d{2})?)?$/;

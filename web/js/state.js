@@ -1,0 +1,77 @@
+// The search state (query, filters, sort, page) and the URLs that carry it; page URLs.
+// A state is a plain object; copyState before changing one.
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import { DATE_KEY, LIST_PARAMS, SORTS } from './dims.js';
+import { str, uniq } from './values.js';
+
+export function emptyState() {
+  const s = { q: '', from: '', to: '', sort: 'relevance', page: 1, size: 0 };
+  for (const d of LIST_PARAMS) s[d] = [];
+  return s;
+}
+
+export function readState(search = location.search) {
+  const p = new URLSearchParams(search);
+  const s = emptyState();
+  s.q = p.get('q') ?? '';
+  s.from = p.get('from') ?? '';
+  s.to = p.get('to') ?? '';
+  s.sort = SORTS.includes(p.get('sort')) ? p.get('sort') : 'relevance';
+  s.page = Math.max(1, Number.parseInt(p.get('page'), 10) || 1);
+  const size = Number.parseInt(p.get('size'), 10);
+  s.size = size > 0 && size <= 100 ? size : 0;
+  for (const d of LIST_PARAMS) s[d] = uniq(p.getAll(d).filter((v) => v !== ''));
+  s.published = s.published.slice(0, 1); // one published path (hierarchical: 2024, 2024/05, 2024/05/12)
+  return s;
+}
+
+export function stateParams(s, { page = true } = {}) {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  for (const d of LIST_PARAMS) for (const v of s[d]) p.append(d, v);
+  if (s.from) p.set('from', s.from);
+  if (s.to) p.set('to', s.to);
+  if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
+  if (page && s.page > 1) p.set('page', String(s.page));
+  if (s.size) p.set('size', String(s.size));
+  return p;
+}
+
+export function stateUrl(s) {
+  const qs = stateParams(s).toString();
+  return qs ? `/?${qs}` : '/';
+}
+
+export function copyState(s) {
+  const c = { ...s };
+  for (const d of LIST_PARAMS) c[d] = [...s[d]];
+  return c;
+}
+
+export function hasFilters(s) {
+  return LIST_PARAMS.some((d) => s[d].length) || Boolean(s.from || s.to);
+}
+
+export function filterCount(s) {
+  return LIST_PARAMS.reduce((n, d) => n + s[d].length, 0) + (s.from || s.to ? 1 : 0);
+}
+
+/** The search URL for one entity, from the article view or anywhere without a current search. */
+export function entitySearchUrl(type, value, text) {
+  const s = emptyState();
+  const t = str(type).toLowerCase();
+  const v = str(value) || str(text);
+  if (t === 'person' || t === 'people') s.people = [v];
+  else if (t === 'place' || t === 'location' || t === 'places') s.places = [v];
+  else if (t === 'organization' || t === 'organisation' || t === 'org' || t === 'organizations') s.organizations = [v];
+  else if (t === 'country' || t === 'countries') s.countries = [v];
+  else if (t === 'date' && DATE_KEY.test(v)) { s.from = v; s.to = v; }
+  else s.q = `"${str(text || v).replace(/"/g, '')}"`;
+  return stateUrl(s);
+}
+
+export function articlePageUrl(id) {
+  return `/article.html?id=${encodeURIComponent(str(id))}`;
+}
