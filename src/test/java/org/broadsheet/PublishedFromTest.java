@@ -38,15 +38,15 @@ class PublishedFromTest {
       assertEquals(4, b.index(List.of(corpus)).indexed());
       SearchResult r = b.search(new SearchRequest("harbour", Map.of(), null, null, null, SearchRequest.Sort.NEWEST, 1, 10));
       Map<String, String> from = new HashMap<>();
-      r.hits().forEach(h -> from.put(h.id(), h.publishedFrom() + " " + h.published()));
+      r.hits().forEach(h -> from.put(Path.of(h.path()).getFileName().toString(), h.publishedFrom() + " " + h.published()));
       assertEquals(Map.of(
           "page.html", "metadata 2023-07-01T09:30:00Z",
           "wire.txt", "dateline 2024-05-12T00:00:00Z",
           "2021-07-10-ferry.txt", "filename 2021-07-10T00:00:00Z",
           "obituary.txt", "null null"), from);
-      assertEquals("wire.txt", r.hits().get(0).id(), "newest first, and no invented date ahead of it");
-      assertEquals("dateline", b.article("wire.txt").orElseThrow().publishedFrom());
-      assertNull(b.article("obituary.txt").orElseThrow().publishedFrom());
+      assertEquals(corpus.resolve("wire.txt").toString(), r.hits().get(0).path(), "newest first, and no invented date ahead of it");
+      assertEquals("dateline", b.article(org.broadsheet.ingest.ArticleId.of(corpus.resolve("wire.txt"))).orElseThrow().publishedFrom());
+      assertNull(b.article(org.broadsheet.ingest.ArticleId.of(corpus.resolve("obituary.txt"))).orElseThrow().publishedFrom());
     }
   }
 }

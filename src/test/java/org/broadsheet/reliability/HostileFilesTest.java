@@ -152,7 +152,7 @@ class HostileFilesTest {
       assertEquals(SampleFiles.GOOD.size() + birds.size(), report.indexed());
       for (String bird : birds) {
         var hits = b.search(SearchRequest.of(bird)).hits();
-        assertEquals(List.of("hostile/" + bird + ".html"), hits.stream().map(x -> x.id()).toList());
+        assertEquals(List.of(h.resolve(bird + ".html").toString()), hits.stream().map(x -> x.path()).toList());
       }
       for (var e : SampleFiles.GOOD.entrySet()) {
         assertEquals(1, b.search(SearchRequest.of(e.getValue())).total(), e.getKey());
