@@ -74,7 +74,7 @@ class RelatedArticlesTest {
     assertTrue(related.contains("r3"), "shares Netanyahu: " + related);
     assertFalse(related.contains("r1"));
     assertFalse(related.contains("r4"), "nothing in common: " + related);
-    assertTrue(related.size() <= ArchiveSearcher.RELATED);
+    assertTrue(related.size() <= RelatedArticles.RELATED);
   }
 
   @Test
