@@ -70,7 +70,6 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest r) throws IOException {
     long start = System.nanoTime();
-    checkPaging(r);
     SearchResult result = searchers.withSearcher(searcher -> {
       ReaderState rs = readerState(searcher.getIndexReader());
       return rs.results().get(r, () -> slots.inTurn(() -> compute(searcher, rs, r)));
@@ -103,8 +102,8 @@ public final class ArchiveSearcher implements AutoCloseable {
   /** All values of one facet dimension for the hits of {@code r}, optionally only those starting with {@code prefix}. */
   public List<SearchResult.FacetValue> facetValues(SearchRequest r, String dim, String prefix, int limit)
       throws IOException {
-    if (!Fields.ENTITY_FACETS.contains(dim) && !Fields.FACET_MENTIONED.equals(dim)) {
-      throw new BadQueryException("unknown facet '" + dim + "'; use one of " + Fields.ENTITY_FACETS);
+    if (!Fields.FILTER_DIMS.contains(dim)) {
+      throw new BadQueryException("unknown facet '" + dim + "'; use one of " + String.join(", ", Fields.FILTER_DIMS));
     }
     return searchers.withSearcher(searcher -> {
       ReaderState rs = readerState(searcher.getIndexReader());
@@ -139,19 +138,6 @@ public final class ArchiveSearcher implements AutoCloseable {
   public List<Path> indexedRoots() throws IOException {
     searchers.refresh(); // what to walk again must come from the latest commit
     return searchers.withSearcher(searcher -> IndexedRoots.of(searcher.getIndexReader()));
-  }
-
-  private static void checkPaging(SearchRequest r) {
-    if (r.page() < 1) {
-      throw new BadQueryException("'page' must be 1 or more");
-    }
-    if (r.size() < 1 || r.size() > SearchRequest.MAX_SIZE) {
-      throw new BadQueryException("'size' must be from 1 to " + SearchRequest.MAX_SIZE);
-    }
-    if ((long) r.page() * r.size() > SearchRequest.MAX_DEPTH) {
-      throw new BadQueryException("results beyond the first " + SearchRequest.MAX_DEPTH
-          + " cannot be paged to; narrow the query or filter by date");
-    }
   }
 
   /** This reader's state, built on the first search after a refresh brought a new reader. */

@@ -1,6 +1,5 @@
 package org.broadsheet.search;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.LongPoint;
@@ -30,9 +29,6 @@ final class DrillDown {
     }
     String[] path = publishedPath(r);
     if (path.length > 0) {
-      if (path.length > 3 || !Arrays.stream(path).allMatch(p -> p.matches("\\d{1,4}"))) {
-        throw new BadQueryException("'published' must be YYYY, YYYY/MM or YYYY/MM/DD");
-      }
       ddq.add(Fields.FACET_PUBLISHED, path);
     }
     return ddq;
@@ -40,32 +36,24 @@ final class DrillDown {
 
   /** The published-date path a request drills into ("2019/07" → [2019, 07]), empty when none. */
   static String[] publishedPath(SearchRequest r) {
-    return r.published() == null || r.published().isBlank() ? new String[0] : r.published().split("[/-]");
+    return PublishedPath.split(r.published());
   }
 
   private static Query withDateRange(SearchRequest r, Query query) {
     if (r.from() == null && r.to() == null) {
       return query;
     }
-    long from = r.from() == null || r.from().isBlank() ? Long.MIN_VALUE : DateRange.start(r.from(), "from");
-    long to = r.to() == null || r.to().isBlank() ? Long.MAX_VALUE : DateRange.end(r.to(), "to");
-    if (from > to) {
-      throw new BadQueryException("'from' is after 'to'");
-    }
+    // Checked by the request: both are dates, and from is not after to.
+    long from = r.from() == null ? Long.MIN_VALUE : DateRange.start(r.from(), "from");
+    long to = r.to() == null ? Long.MAX_VALUE : DateRange.end(r.to(), "to");
     return new BooleanQuery.Builder()
         .add(query, BooleanClause.Occur.MUST)
         .add(LongPoint.newRangeQuery(Fields.PUBLISHED, from, to), BooleanClause.Occur.FILTER)
         .build();
   }
 
-  private static void addFilter(DrillDownQuery ddq, String dim, List<String> selected) {
-    if (!Fields.ENTITY_FACETS.contains(dim) && !Fields.FACET_MENTIONED.equals(dim)) {
-      throw new BadQueryException("unknown facet '" + dim + "'; use one of " + Fields.ENTITY_FACETS);
-    }
-    List<String> values = selected.stream().filter(v -> v != null && !v.isBlank()).toList();
-    if (values.isEmpty()) {
-      return;
-    }
+  /** One dimension's values, already checked by the request (a known dimension, none empty). */
+  private static void addFilter(DrillDownQuery ddq, String dim, List<String> values) {
     if (Fields.ENTITY_FACETS.contains(dim)) {
       // By folded key, so "Erdoğan" also selects the articles that spell it "Erdogan".
       BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
