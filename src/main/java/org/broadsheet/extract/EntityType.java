@@ -1,6 +1,12 @@
 package org.broadsheet.extract;
 
-/** The kinds of entity Broadsheet extracts; {@link #label()} is how JSON and the command line name them. */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The kinds of entity Broadsheet extracts. {@link #label()} is how every layer names them: the
+ * extraction cache, the index, the API ({@code /api/articles/{id}}) and the command line.
+ */
 public enum EntityType {
   PERSON("person"),
   PLACE("place"),
@@ -13,10 +19,12 @@ public enum EntityType {
     this.label = label;
   }
 
+  @JsonValue
   public String label() {
     return label;
   }
 
+  @JsonCreator
   public static EntityType fromLabel(String label) {
     for (EntityType t : values()) {
       if (t.label.equals(label)) {

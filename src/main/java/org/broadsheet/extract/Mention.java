@@ -1,5 +1,7 @@
 package org.broadsheet.extract;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One entity mention in an article's text.
  *
@@ -11,7 +13,10 @@ package org.broadsheet.extract;
  * @param value     for dates the resolved calendar value ({@code 2024}, {@code 2024-05} or {@code 2024-05-12}),
  *                  null when it could not be resolved or for other types
  * @param country   for places the ISO 3166 alpha-2 code of the country the place is in, else null
+ * <p>As JSON (the API's article entities) it has {@link ExtractionJson}'s form: the type by its
+ * label, null fields left out.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Mention(EntityType type, String text, int start, int end, String canonical, String value,
                       String country) {
 }

@@ -15,7 +15,7 @@ public final class Fields {
    * run over an older index rebuilds it (cheaply: extraction results are cached) instead of
    * mixing documents of two schemas. Stored in each commit's user data under {@link #SCHEMA_KEY}.
    */
-  public static final String SCHEMA_VERSION = "5";
+  public static final String SCHEMA_VERSION = "6";
   public static final String SCHEMA_KEY = "broadsheet.schema";
 
   // ---- identity and bookkeeping (StringField: exact, not analysed) ----
@@ -55,7 +55,7 @@ public final class Fields {
   public static final String PERSON = "person";
   public static final String PLACE = "place";
   public static final String ORG = "org";
-  /** All mentions with offsets, as stored JSON, for the article view and the extract output. */
+  /** All mentions with offsets, stored in {@code ExtractionJson}'s form (types "person", "place", ...). */
   public static final String MENTIONS = "mentions";
   /** Mentioned dates, resolved (yyyy, yyyy-MM or yyyy-MM-dd), stored. */
   public static final String MENTIONED = "mentioned";
@@ -86,6 +86,14 @@ public final class Fields {
   /** Facet dimensions whose values are entities (selected by exact value, OR within a dimension). */
   public static final java.util.List<String> ENTITY_FACETS = java.util.List.of(
       FACET_PEOPLE, FACET_PLACES, FACET_ORGS, FACET_COUNTRIES);
+
+  /**
+   * The dimensions a search selects values of, each a request parameter of its own ({@code people=...})
+   * and a facet list of its own ({@code /api/facets/people}): the entities and the years mentioned.
+   * The published date is drilled into by its path instead ({@code published=2024/05}).
+   */
+  public static final java.util.List<String> FILTER_DIMS = java.util.List.of(
+      FACET_PEOPLE, FACET_PLACES, FACET_ORGS, FACET_COUNTRIES, FACET_MENTIONED);
 
   /** The facet configuration, shared by indexing and search so both agree on each dimension. */
   public static FacetsConfig facetsConfig() {

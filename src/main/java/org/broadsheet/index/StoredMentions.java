@@ -1,26 +1,20 @@
 package org.broadsheet.index;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.broadsheet.extract.Extraction;
+import org.broadsheet.extract.ExtractionJson;
 import org.broadsheet.extract.Mention;
 
-/** The JSON form in which an article's mentions are stored in its Lucene document. */
+/**
+ * An article's mentions as stored in its Lucene document: {@link ExtractionJson}'s form, the
+ * same the extraction cache keeps and the API shows.
+ */
 public final class StoredMentions {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<List<Mention>> LIST = new TypeReference<>() {
-  };
-
   private StoredMentions() {
   }
 
   public static String write(List<Mention> mentions) {
-    try {
-      return JSON.writeValueAsString(mentions);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("mentions cannot be written as JSON", e);
-    }
+    return ExtractionJson.write(new Extraction(mentions));
   }
 
   public static List<Mention> read(String json) {
@@ -28,9 +22,9 @@ public final class StoredMentions {
       return List.of();
     }
     try {
-      return JSON.readValue(json, LIST);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored mentions are not valid JSON", e);
+      return ExtractionJson.read(json).mentions();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("stored mentions are not an extraction's JSON: " + e.getMessage(), e);
     }
   }
 }

@@ -15,8 +15,8 @@ import org.broadsheet.search.SearchRequest;
 
 /** The JSON API's handlers. Every parameter is checked where it is read; a bad one is a 400 that says which. */
 public final class SearchController {
-  private static final Set<String> SEARCH_PARAMS = Set.of("q", "published", "from", "to", "sort", "page", "size",
-      Fields.FACET_PEOPLE, Fields.FACET_PLACES, Fields.FACET_ORGS, Fields.FACET_COUNTRIES, Fields.FACET_MENTIONED);
+  private static final Set<String> SEARCH_PARAMS = union(
+      Set.of("q", "published", "from", "to", "sort", "page", "size"), Set.copyOf(Fields.FILTER_DIMS));
   private static final Set<String> FACET_PARAMS = union(SEARCH_PARAMS, Set.of("prefix", "limit"));
   /** Longest id accepted: ids are relative paths, and no real path comes near it. */
   private static final int MAX_ID_LENGTH = 1024;
@@ -55,9 +55,8 @@ public final class SearchController {
 
   private static SearchRequest request(Context ctx) {
     Map<String, List<String>> filters = new HashMap<>();
-    for (String dim : List.of(Fields.FACET_PEOPLE, Fields.FACET_PLACES, Fields.FACET_ORGS, Fields.FACET_COUNTRIES,
-        Fields.FACET_MENTIONED)) {
-      List<String> values = ctx.queryParams(dim).stream().filter(v -> !v.isBlank()).toList();
+    for (String dim : Fields.FILTER_DIMS) {
+      List<String> values = ctx.queryParams(dim); // SearchRequest refuses an empty one
       if (values.size() > 50) {
         throw new BadRequestResponse("at most 50 values may be selected for '" + dim + "'");
       }

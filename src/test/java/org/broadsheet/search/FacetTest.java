@@ -177,6 +177,27 @@ class FacetTest {
         values(searcher.facetValues(SearchRequest.of("Cairo"), Fields.FACET_PEOPLE, "n", 10)));
   }
 
+  @Test
+  void publishedMonthWithoutLeadingZeroFindsTheSameAsWithOne() throws Exception {
+    assertEquals(Set.of("f2", "f3", "f5"), hitIds(search("", Map.of(), "2024/2")));
+    assertEquals(Set.of("f3"), hitIds(search("", Map.of(), "2024-2-20")));
+  }
+
+  @Test
+  void countriesSelectedByName() throws Exception {
+    assertEquals(Set.of("f3", "f4"), hitIds(search("", Map.of(Fields.FACET_COUNTRIES, List.of("Egypt")), null)));
+    assertEquals(Set.of("f1"), hitIds(search("", Map.of(Fields.FACET_COUNTRIES, List.of("Türkiye")), null)));
+    assertEquals(hitIds(search("", Map.of(Fields.FACET_COUNTRIES, List.of("EG")), null)),
+        hitIds(search("", Map.of(Fields.FACET_COUNTRIES, List.of("Egypt")), null)));
+  }
+
+  @Test
+  void aPageBeyondTheLastIsEmptyWithTheRealTotal() throws Exception {
+    SearchResult r = searcher.search(new SearchRequest("News", Map.of(), null, null, null, null, 7, 10));
+    assertEquals(List.of(), r.hits());
+    assertEquals(5, r.total());
+  }
+
   private static List<String> values(List<SearchResult.FacetValue> vs) {
     return vs.stream().map(SearchResult.FacetValue::value).toList();
   }

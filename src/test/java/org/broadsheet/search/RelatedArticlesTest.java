@@ -66,6 +66,15 @@ class RelatedArticlesTest {
   }
 
   @Test
+  void entitiesHaveOneJsonFormInTheCacheTheIndexAndTheApi() throws Exception {
+    List<org.broadsheet.extract.Mention> entities = searcher.article("r1").orElseThrow().entities();
+    String api = org.broadsheet.Json.mapper().writeValueAsString(java.util.Map.of("mentions", entities));
+    assertEquals(org.broadsheet.extract.ExtractionJson.write(new org.broadsheet.extract.Extraction(entities)), api);
+    assertTrue(api.contains("\"type\":\"person\""), api);
+    assertTrue(!api.contains("PERSON") && !api.contains("null"), api);
+  }
+
+  @Test
   void relatedAreTheSameStoryFirstNeverItselfAtMostFive() throws Exception {
     List<String> related = searcher.article("r1").orElseThrow().related().stream()
         .map(ArticleView.Related::id).toList();
@@ -74,7 +83,7 @@ class RelatedArticlesTest {
     assertTrue(related.contains("r3"), "shares Netanyahu: " + related);
     assertFalse(related.contains("r1"));
     assertFalse(related.contains("r4"), "nothing in common: " + related);
-    assertTrue(related.size() <= ArchiveSearcher.RELATED);
+    assertTrue(related.size() <= RelatedArticles.RELATED);
   }
 
   @Test

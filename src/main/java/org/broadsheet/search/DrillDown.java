@@ -1,0 +1,67 @@
+package org.broadsheet.search;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.broadsheet.index.FacetKeys;
+import org.broadsheet.index.Fields;
+
+/**
+ * A request's filters applied to its parsed query: the published range as a filter clause, then
+ * one drill-down per selected dimension (AND across dimensions, OR within one), so drill sideways
+ * can count each dimension as if it were not selected.
+ */
+final class DrillDown {
+  private DrillDown() {
+  }
+
+  static DrillDownQuery of(SearchRequest r, Query query, FacetsConfig config) {
+    DrillDownQuery ddq = new DrillDownQuery(config, withDateRange(r, query));
+    for (Map.Entry<String, List<String>> f : r.filters().entrySet()) {
+      addFilter(ddq, f.getKey(), f.getValue());
+    }
+    String[] path = publishedPath(r);
+    if (path.length > 0) {
+      ddq.add(Fields.FACET_PUBLISHED, path);
+    }
+    return ddq;
+  }
+
+  /** The published-date path a request drills into ("2019/07" → [2019, 07]), empty when none. */
+  static String[] publishedPath(SearchRequest r) {
+    return PublishedPath.split(r.published());
+  }
+
+  private static Query withDateRange(SearchRequest r, Query query) {
+    if (r.from() == null && r.to() == null) {
+      return query;
+    }
+    // Checked by the request: both are dates, and from is not after to.
+    long from = r.from() == null ? Long.MIN_VALUE : DateRange.start(r.from(), "from");
+    long to = r.to() == null ? Long.MAX_VALUE : DateRange.end(r.to(), "to");
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(LongPoint.newRangeQuery(Fields.PUBLISHED, from, to), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  /** One dimension's values, already checked by the request (a known dimension, none empty). */
+  private static void addFilter(DrillDownQuery ddq, String dim, List<String> values) {
+    if (Fields.ENTITY_FACETS.contains(dim)) {
+      // By folded key, so "Erdoğan" also selects the articles that spell it "Erdogan".
+      BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+      values.stream().map(FacetKeys::key).distinct()
+          .forEach(k -> anyOf.add(new TermQuery(new Term(Fields.facetKey(dim), k)), BooleanClause.Occur.SHOULD));
+      ddq.add(dim, anyOf.build());
+    } else {
+      values.forEach(v -> ddq.add(dim, v));
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.broadsheet.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.broadsheet.index.Fields;
+
+/** One page of hits as results: stored fields plus a highlighted snippet of the body. */
+final class HitReader {
+  /** Passages of the body per snippet: enough to show the words in context, short enough to scan. */
+  private static final int SNIPPET_PASSAGES = 2;
+
+  private final Analyzer queryAnalyzer;
+
+  /** @param queryAnalyzer the analyzer queries are parsed with, so the highlighter marks what matched */
+  HitReader(Analyzer queryAnalyzer) {
+    this.queryAnalyzer = queryAnalyzer;
+  }
+
+  List<SearchResult.Hit> read(IndexSearcher searcher, Query query, ScoreDoc[] page, long total) throws IOException {
+    if (page.length == 0) {
+      return List.of();
+    }
+    String[] snippets = snippets(searcher, query, page, total);
+    StoredFields stored = searcher.storedFields();
+    List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      Document d = stored.document(page[i].doc);
+      hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE),
+          StoredValues.published(d), d.get(Fields.PUBLISHED_FROM), d.get(Fields.BYLINE), d.get(Fields.SOURCE),
+          Float.isNaN(page[i].score) ? 0f : page[i].score,
+          snippets[i] == null ? "" : snippets[i].strip(),
+          StoredValues.values(d, Fields.PERSON), StoredValues.values(d, Fields.PLACE),
+          StoredValues.values(d, Fields.ORG), StoredValues.values(d, Fields.MENTIONED)));
+    }
+    return hits;
+  }
+
+  private String[] snippets(IndexSearcher searcher, Query query, ScoreDoc[] page, long total) throws IOException {
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, queryAnalyzer)
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)) // escape=true: text is HTML-safe
+        .withMaxLength(200_000)
+        .build();
+    TopDocs pageDocs = new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), page);
+    return highlighter.highlight(Fields.BODY, query, pageDocs, SNIPPET_PASSAGES);
+  }
+}

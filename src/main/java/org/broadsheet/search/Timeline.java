@@ -1,0 +1,109 @@
+package org.broadsheet.search;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.broadsheet.index.Fields;
+
+/**
+ * The timeline of a search: counts per year, month or day of every match, the unit chosen so
+ * the timeline has a readable number of bars. Read from the published year/month/day facet,
+ * which drill sideways has already counted, rather than from each match's date: that per-match
+ * pass cost a quarter of the CPU of a broad search on 100,000 articles. Under a published filter
+ * the facet's sideways counts below the selected path are exactly the matches.
+ */
+final class Timeline {
+  /** Counts below a published path: the years for (), a year's months for (year), a month's days for (year, month). */
+  interface Counts {
+    /** Label → count, zero counts left out; empty for a path no article has. */
+    Map<String, Long> below(String... path) throws IOException;
+  }
+
+  private Timeline() {
+  }
+
+  /** The counts of the published dimension in {@code facets}. */
+  static Counts counts(Facets facets) {
+    return path -> {
+      FacetResult res;
+      try {
+        res = facets.getAllChildren(Fields.FACET_PUBLISHED, path);
+      } catch (IllegalArgumentException e) {
+        return Map.of(); // a path no article has
+      }
+      Map<String, Long> out = new TreeMap<>();
+      if (res != null) {
+        for (LabelAndValue lv : res.labelValues) {
+          if (lv.value.longValue() > 0) {
+            out.put(lv.label, lv.value.longValue());
+          }
+        }
+      }
+      return out;
+    };
+  }
+
+  /** The histogram of {@code counts}, only within the {@code selected} published path (may be empty). */
+  static SearchResult.Histogram of(Counts counts, String[] selected) throws IOException {
+    TreeMap<String, Long> years = new TreeMap<>(counts.below());
+    if (selected.length >= 1) {
+      years.keySet().retainAll(java.util.Set.of(selected[0]));
+    }
+    if (years.isEmpty()) {
+      return none();
+    }
+    if (Integer.parseInt(years.lastKey()) - Integer.parseInt(years.firstKey()) >= 4) {
+      // From 31 December of one year to 1 January four years on is already over 3 × 365 days.
+      return buckets("year", years);
+    }
+    TreeMap<String, Long> perDay = perDay(counts, years.keySet(), selected);
+    if (perDay.isEmpty()) {
+      return none();
+    }
+    long days = LocalDate.parse(perDay.lastKey()).toEpochDay() - LocalDate.parse(perDay.firstKey()).toEpochDay();
+    String interval = days > 3 * 365 ? "year" : days > 62 ? "month" : "day";
+    int keyLength = switch (interval) {
+      case "year" -> 4;
+      case "month" -> 7;
+      default -> 10;
+    };
+    TreeMap<String, Long> bars = new TreeMap<>();
+    perDay.forEach((day, n) -> bars.merge(day.substring(0, keyLength), n, Long::sum));
+    return buckets(interval, bars);
+  }
+
+  /** Day ("yyyy-MM-dd") → count, read only when the span may be short enough for months or days. */
+  private static TreeMap<String, Long> perDay(Counts counts, Iterable<String> years, String[] selected)
+      throws IOException {
+    TreeMap<String, Long> perDay = new TreeMap<>();
+    for (String year : years) {
+      for (String month : counts.below(year).keySet()) {
+        if (selected.length >= 2 && !month.equals(selected[1])) {
+          continue;
+        }
+        for (Map.Entry<String, Long> day : counts.below(year, month).entrySet()) {
+          if (selected.length < 3 || day.getKey().equals(selected[2])) {
+            perDay.put(year + "-" + month + "-" + day.getKey(), day.getValue());
+          }
+        }
+      }
+    }
+    return perDay;
+  }
+
+  static SearchResult.Histogram none() {
+    return new SearchResult.Histogram("year", List.of());
+  }
+
+  private static SearchResult.Histogram buckets(String interval, TreeMap<String, Long> counts) {
+    List<SearchResult.Bucket> buckets = new ArrayList<>();
+    counts.forEach((k, v) -> buckets.add(new SearchResult.Bucket(k, v)));
+    return new SearchResult.Histogram(interval, buckets);
+  }
+}
