@@ -34,6 +34,7 @@ while [ $# -gt 0 ]; do
     --think) think="$2"; shift 2 ;;
     --baseline) baseline=1; shift ;;
     --serve-arg) serve_args+=("$2"); shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "load: unknown option $1" >&2; exit 64 ;;
   esac
 done
@@ -76,7 +77,7 @@ run() {
   [ -n "$own" ] && start_server
   echo "server $url (pid ${pid:-?}), $n clients, think ${pause} ms, ${seconds}s, seed $s, warm-up ${warmup}s" >&2
   echo "heap before: $(heap | tr '\n' ' ')" >&2
-  "$JAVA_HOME/bin/java" "$here/src/test/java/org/broadsheet/reliability/LoadClient.java" "$url" "$n" "$seconds" "$s" "$warmup" "$pause"
+  "$JAVA_HOME/bin/java" "$here/src/tools/java/org/broadsheet/load/LoadClient.java" "$url" "$n" "$seconds" "$s" "$warmup" "$pause"
   echo "heap after:  $(heap | tr '\n' ' ')" >&2
   if [ -n "$pid" ]; then
     "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null 2>&1 || true

@@ -47,6 +47,8 @@ public final class Broadsheet implements AutoCloseable {
   private ArticleParser parser;
   private Gazetteer gazetteer;
   private EntityExtractor extractor;
+  /** An extractor given to {@link #open(Path, IndexSettings, ParserLimits, SearchSettings, EntityExtractor)}: its owner closes it. */
+  private final EntityExtractor givenExtractor;
   private ExtractionCache cache;
   private ArchiveSearcher searcher;
   /** Held for a whole indexing run. */
@@ -54,11 +56,13 @@ public final class Broadsheet implements AutoCloseable {
   /** Guards {@link #searcher}; the other parts are guarded by {@code this} (loading the NER models holds it). */
   private final Object searching = new Object();
 
-  private Broadsheet(Path indexDir, IndexSettings settings, ParserLimits limits, SearchSettings searchSettings) {
+  private Broadsheet(Path indexDir, IndexSettings settings, ParserLimits limits, SearchSettings searchSettings,
+                     EntityExtractor givenExtractor) {
     this.layout = new IndexLayout(indexDir.toAbsolutePath().normalize());
     this.settings = settings;
     this.limits = limits;
     this.searchSettings = searchSettings;
+    this.givenExtractor = givenExtractor;
   }
 
   public static Broadsheet open(Path indexDir) {
@@ -72,7 +76,16 @@ public final class Broadsheet implements AutoCloseable {
   /** @param searchSettings how searches share the cores, and the size of the result cache */
   public static Broadsheet open(Path indexDir, IndexSettings settings, ParserLimits limits,
                                 SearchSettings searchSettings) {
-    return new Broadsheet(indexDir, settings, limits, searchSettings);
+    return new Broadsheet(indexDir, settings, limits, searchSettings, null);
+  }
+
+  /**
+   * With an entity extractor the caller made and keeps (the tests share one: loading CoreNLP's
+   * models takes seconds); {@link #close} leaves it open.
+   */
+  public static Broadsheet open(Path indexDir, IndexSettings settings, ParserLimits limits,
+                                SearchSettings searchSettings, EntityExtractor extractor) {
+    return new Broadsheet(indexDir, settings, limits, searchSettings, java.util.Objects.requireNonNull(extractor));
   }
 
   public Path indexDir() {
@@ -192,6 +205,9 @@ public final class Broadsheet implements AutoCloseable {
 
   /** The entity extractor: the NER models load on first use, once per archive, shared by all threads. */
   private synchronized EntityExtractor extractor() {
+    if (givenExtractor != null) {
+      return givenExtractor;
+    }
     if (extractor == null) {
       extractor = new CoreNlpExtractor(gazetteer());
     }

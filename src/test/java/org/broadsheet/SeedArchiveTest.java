@@ -12,10 +12,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.broadsheet.extract.SharedExtractor;
 import org.broadsheet.index.Fields;
+import org.broadsheet.index.IndexSettings;
+import org.broadsheet.ingest.ParserLimits;
 import org.broadsheet.search.ArticleView;
 import org.broadsheet.search.SearchRequest;
 import org.broadsheet.search.SearchResult;
+import org.broadsheet.search.SearchSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,8 @@ class SeedArchiveTest {
 
   @BeforeAll
   static void index() throws Exception {
-    archive = Broadsheet.open(tmp.resolve("index"));
+    archive = Broadsheet.open(tmp.resolve("index"), IndexSettings.defaults(), ParserLimits.DEFAULT,
+        SearchSettings.defaults(), SharedExtractor.extractor());
     var report = archive.index(List.of(Path.of("corpus")));
     assertTrue(report.failures().isEmpty(), report.failures().toString());
   }

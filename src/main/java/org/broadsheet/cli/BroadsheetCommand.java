@@ -13,8 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1.0",
     description = "A searchable news archive.",
     subcommands = {IndexCommand.class, ReindexCommand.class, SearchCommand.class, ExtractCommand.class,
-        ServeCommand.class, BenchCommand.class,
-        CommandLine.HelpCommand.class})
+        ServeCommand.class, CommandLine.HelpCommand.class})
 public final class BroadsheetCommand {
   /**
    * Lucene reports through java.util.logging that the vector API is off; Broadsheet does
@@ -28,9 +27,16 @@ public final class BroadsheetCommand {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line, also used by tests. */
-  public static CommandLine commandLine() {
+  /**
+   * The configured command line, also used by tests. {@code extraSubcommands} are picocli commands
+   * from outside the product (the developers' {@code bench}, in {@code src/tools}), configured like
+   * the product's own.
+   */
+  public static CommandLine commandLine(Object... extraSubcommands) {
     CommandLine cli = new CommandLine(new BroadsheetCommand());
+    for (Object sub : extraSubcommands) {
+      cli.addSubcommand(sub);
+    }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // Every subcommand answers --help (and --version), not only the top one.
     cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));

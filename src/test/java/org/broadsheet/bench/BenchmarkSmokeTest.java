@@ -10,10 +10,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One small run of the benchmark: the figures are all there and sane. Timings are never asserted. */
+@Tag("slow")
 class BenchmarkSmokeTest {
   @TempDir
   Path tmp;

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -60,6 +61,7 @@ class CommandLineTest {
   }
 
   @Test
+  @Tag("slow") // the real command loads CoreNLP's models for itself, not the tests' shared extractor
   void extractPrintsMentionsWithOffsetsIntoTheFileText() throws Exception {
     Path file = tmp.resolve("2024-05-12-visit.txt");
     String text = "Minister visits Cairo\nPrime Minister Jane Holloway arrived in Cairo on Monday for talks "

@@ -2,9 +2,10 @@ package org.broadsheet.extract;
 
 /**
  * The extractor for the whole test JVM: loading CoreNLP's models and the gazetteer takes
- * seconds, so every test class shares this one (initialised on first use, immutable after).
+ * seconds, so every test that needs NER shares this one (through the facade:
+ * {@code Broadsheet.open(..., SharedExtractor.extractor())}) (initialised on first use, immutable after).
  */
-final class SharedExtractor {
+public final class SharedExtractor {
   private SharedExtractor() {
   }
 
@@ -13,11 +14,11 @@ final class SharedExtractor {
     static final CoreNlpExtractor EXTRACTOR = new CoreNlpExtractor(GAZETTEER);
   }
 
-  static CoreNlpExtractor extractor() {
+  public static CoreNlpExtractor extractor() {
     return Holder.EXTRACTOR;
   }
 
-  static Gazetteer gazetteer() {
+  public static Gazetteer gazetteer() {
     return Holder.GAZETTEER;
   }
 }

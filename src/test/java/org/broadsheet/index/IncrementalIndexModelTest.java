@@ -25,6 +25,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -43,6 +44,7 @@ import org.broadsheet.ingest.ParserLimits;
  * <p>The seed is fixed so that CI runs the same sequences every time; on a failure jqwik shrinks
  * the sequence to a shortest one that still fails and prints it.
  */
+@Tag("slow")
 class IncrementalIndexModelTest {
   /** Folders that may be given as roots; "sub" ones lie inside others, to exercise nesting. */
   private static final List<String> ROOTS = List.of("r0", "r1", "r2", "r0/sub", "r1/sub");

@@ -16,6 +16,7 @@ import org.broadsheet.Broadsheet;
 import org.broadsheet.index.IndexReport;
 import org.broadsheet.index.IndexSettings;
 import org.broadsheet.ingest.ParserLimits;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * an index that opens and holds that commit; running index again completes it with exactly
  * one document per file.
  */
+@Tag("slow")
 class CrashSafetyTest {
   /** Enough files that the child is still indexing well after its first commit, even on a fast machine. */
   private static final int FILES = 4000;

@@ -23,6 +23,7 @@ import org.broadsheet.ingest.ParserLimits;
 import org.broadsheet.ingest.SampleFiles;
 import org.broadsheet.ingest.SkippedFileException;
 import org.broadsheet.search.SearchRequest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * skipped (or, where the hostile part is inert, indexed with its real text), and every good
  * file beside them is still indexed.
  */
+@Tag("slow")
 class HostileFilesTest {
   /** Small enough that the sparse "huge" file stays small on disk; large enough for every good sample. */
   private static final ParserLimits LIMITS = new ParserLimits(8L << 20, 500_000, Duration.ofSeconds(20));

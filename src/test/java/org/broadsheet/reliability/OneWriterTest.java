@@ -23,6 +23,7 @@ import org.broadsheet.index.IndexReport;
 import org.broadsheet.index.IndexSettings;
 import org.broadsheet.ingest.ParserLimits;
 import org.broadsheet.search.SearchRequest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 7, one writer: while this JVM is in the middle of an indexing run, another process
  * asking to index is told who holds the index, and a server in another process reads it.
  */
+@Tag("slow")
 class OneWriterTest {
   @TempDir
   Path tmp;

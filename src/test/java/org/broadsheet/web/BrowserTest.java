@@ -42,6 +42,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
@@ -77,6 +78,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (375x800) widths are written to {@code target/screenshots/}.
  */
 @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Tag("slow")
 class BrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");

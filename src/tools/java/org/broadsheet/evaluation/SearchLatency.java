@@ -1,4 +1,4 @@
-package org.broadsheet.search;
+package org.broadsheet.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +22,9 @@ import org.broadsheet.index.IndexSettings;
 import org.broadsheet.ingest.Article;
 import org.broadsheet.ingest.ArticleParser;
 import org.broadsheet.ingest.ParserLimits;
+import org.broadsheet.search.ArchiveSearcher;
+import org.broadsheet.search.SearchRequest;
+import org.broadsheet.search.SearchResult;
 
 /**
  * Measures {@link ArchiveSearcher#search} latency (p50, p99) with facets counted and three
@@ -29,10 +32,10 @@ import org.broadsheet.ingest.ParserLimits;
  *
  * <pre>
  * # text-only index, as `broadsheet index --no-extract` builds it; selects published, from/to
- * java -cp target/classes:target/test-classes:$(cat target/classpath.txt) \
- *   org.broadsheet.search.SearchLatency /tmp/reuters-idx
+ * java -cp target/tools-classes:target/classes:$(cat target/classpath.txt) \
+ *   org.broadsheet.evaluation.SearchLatency /tmp/reuters-idx
  * # or build an index whose entities come from a gold file, and select people, places, organizations
- * java ... org.broadsheet.search.SearchLatency /tmp/reuters-gold-idx ../shared/corpora/reuters-dev \
+ * java ... org.broadsheet.evaluation.SearchLatency /tmp/reuters-gold-idx ../shared/corpora/reuters-dev \
  *   ../shared/corpora/reuters-dev-gold.json
  * </pre>
  */

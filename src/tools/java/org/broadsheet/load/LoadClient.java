@@ -1,4 +1,4 @@
-package org.broadsheet.reliability;
+package org.broadsheet.load;
 
 import java.net.URI;
 import java.net.URLEncoder;

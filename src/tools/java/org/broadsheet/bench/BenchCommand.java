@@ -1,16 +1,19 @@
-package org.broadsheet.cli;
+package org.broadsheet.bench;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.broadsheet.Json;
-import org.broadsheet.bench.Benchmark;
-import org.broadsheet.bench.CorpusGenerator;
-import org.broadsheet.bench.ServeHeap;
+import org.broadsheet.cli.BroadsheetCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+/**
+ * {@code broadsheet bench}: a developers' tool, not part of the product jar. The launcher runs
+ * {@link #main} for {@code ./broadsheet bench ...}, which is the product's command line with this
+ * subcommand added.
+ */
 @Command(name = "bench", description = {
     "Measure ingest, re-index, query latency, memory and index size against baselines run in the same process,",
     "on a corpus (--corpus) or a generated one (--generate N). Prints a table and writes JSON under target/bench/."})
@@ -69,6 +72,10 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--index", paramLabel = "DIR", description = "The index for --query-only")
   Path index;
+
+  public static void main(String[] args) {
+    System.exit(BroadsheetCommand.commandLine(new BenchCommand()).execute(args));
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -1,4 +1,4 @@
-package org.broadsheet.extract;
+package org.broadsheet.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +19,14 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.broadsheet.extract.CanonicalNames;
+import org.broadsheet.extract.CoreNlpExtractor;
+import org.broadsheet.extract.Countries;
+import org.broadsheet.extract.DateResolver;
+import org.broadsheet.extract.EntityExtractor;
+import org.broadsheet.extract.EntityType;
+import org.broadsheet.extract.Extraction;
+import org.broadsheet.extract.Gazetteer;
 import org.broadsheet.ingest.Article;
 import org.broadsheet.ingest.DateSource;
 
@@ -29,9 +37,9 @@ import org.broadsheet.ingest.DateSource;
  * and tokens per second of {@link EntityExtractor#extract} on a thread pool.
  *
  * <pre>
- * ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -Xmx4g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     org.broadsheet.extract.ReutersGoldEval [files=1000] [threads=2] [default|sutime]
+ * ./mvnw -B -q -Dmaven.test.skip=true package
+ * java -Xmx4g -cp target/tools-classes:target/classes:$(cat target/classpath.txt) \
+ *     org.broadsheet.evaluation.ReutersGoldEval [files=1000] [threads=2] [default|sutime]
  * (SHOW=1 in the environment prints some articles whose gold country was missed)
  * </pre>
  */

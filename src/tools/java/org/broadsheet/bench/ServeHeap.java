@@ -43,7 +43,7 @@ public final class ServeHeap {
     String smallest = null;
     for (String heap : heaps) {
       List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
-          "-cp", classpath, "org.broadsheet.cli.BroadsheetCommand", "bench", "--query-only",
+          "-cp", classpath, BenchCommand.class.getName(), "bench", "--query-only",
           "--index", index.toString(), "--seed", Long.toString(seed), "--queries", Integer.toString(queries),
           "--warmup", Integer.toString(warmup)));
       Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
