@@ -49,10 +49,11 @@ public final class Consumer {
         problems.add("indexed " + report.indexed() + " of " + files + " files; failures: " + report.failures());
       }
       SearchResult rafah = archive.search("Rafah");
-      List<String> ids = rafah.hits().stream().map(SearchResult.Hit::id).toList();
-      String seed = ids.stream().filter(id -> id.startsWith("002_")).findFirst().orElse(null);
+      List<String> paths = rafah.hits().stream().map(SearchResult.Hit::path).toList();
+      String seed = rafah.hits().stream().filter(h -> Path.of(h.path()).getFileName().toString().startsWith("002_"))
+          .map(SearchResult.Hit::id).findFirst().orElse(null);
       if (seed == null) {
-        problems.add("search(\"Rafah\") did not find seed 002: " + ids);
+        problems.add("search(\"Rafah\") did not find seed 002: " + paths);
       } else {
         ArticleView article = archive.article(seed).orElseThrow();
         List<Mention> places = article.entities().stream()
