@@ -21,6 +21,7 @@ import org.broadsheet.ingest.ArticleParser;
 import org.broadsheet.ingest.ParserLimits;
 import org.broadsheet.search.ArchiveSearcher;
 import org.broadsheet.search.ArticleView;
+import org.broadsheet.search.IndexState;
 import org.broadsheet.search.SearchRequest;
 import org.broadsheet.search.SearchResult;
 import org.broadsheet.search.SearchSettings;
@@ -167,6 +168,16 @@ public final class Broadsheet implements AutoCloseable {
   public List<SearchResult.FacetValue> facetValues(SearchRequest request, String dim, String prefix, int limit)
       throws IOException {
     return searcher().facetValues(request, dim, prefix, limit);
+  }
+
+  /**
+   * The index commit searches read now and its article count: a server's health check, and the
+   * validator of answers (an answer changes only when the commit does).
+   *
+   * @throws IndexDamagedException when the index cannot be read
+   */
+  public IndexState indexState() throws IOException {
+    return searcher().state();
   }
 
   private synchronized ArticleParser parser() {

@@ -62,6 +62,18 @@ public final class ServeCommand implements Callable<Integer> {
     return false;
   }
 
+  /**
+   * True when only this machine can reach the address (127.0.0.1, ::1, localhost): then the API
+   * shows articles' file paths; on any other address (0.0.0.0 included) it leaves them out.
+   */
+  static boolean listensLocally(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     Path webRoot = web != null ? web : ArchiveOptions.Defaults.resolve("web");
@@ -101,7 +113,7 @@ public final class ServeCommand implements Callable<Integer> {
       }
       BroadsheetApp app;
       try {
-        app = new BroadsheetApp(b, webRoot, allowedHosts).start(host, port);
+        app = new BroadsheetApp(b, webRoot, allowedHosts, listensLocally(host)).start(host, port);
       } catch (RuntimeException e) {
         if (causedBy(e, java.net.BindException.class)) {
           System.err.println("broadsheet: cannot listen on " + host + ":" + port + " (in use, or not this machine's address); try --port");

@@ -2,18 +2,24 @@ package org.broadsheet.web;
 
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.head;
 import static io.javalin.apibuilder.ApiBuilder.path;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.broadsheet.Broadsheet;
-import org.broadsheet.Json;
 import org.broadsheet.search.BadQueryException;
 import org.broadsheet.search.SearchBusyException;
 import org.slf4j.Logger;
@@ -32,6 +38,11 @@ public final class BroadsheetApp {
       "X-Content-Type-Options", "nosniff",
       "Referrer-Policy", "no-referrer",
       "X-Frame-Options", "DENY");
+  /**
+   * The front end's files have no version in their names, so a browser asks each time whether
+   * its copy is current (a 304 from Last-Modified/ETag when it is): a new build is seen at once.
+   */
+  static final Map<String, String> STATIC_HEADERS = withHeader(SECURITY_HEADERS, Header.CACHE_CONTROL, "no-cache");
 
   /**
    * Largest request line plus headers, in bytes. A query may be 2,000 characters
@@ -56,11 +67,26 @@ public final class BroadsheetApp {
 
   /** @param allowedHosts host names, besides localhost and IP addresses, that requests may name in {@code Host} */
   public BroadsheetApp(Broadsheet archive, Path webRoot, List<String> allowedHosts) {
+    this(archive, webRoot, allowedHosts, true);
+  }
+
+  /**
+   * @param allowedHosts host names, besides localhost and IP addresses, that requests may name in {@code Host}
+   * @param showPaths    whether answers show articles' absolute file paths: true for a server that
+   *                     listens on this machine only, false for one other machines reach ({@link PathPolicy})
+   */
+  public BroadsheetApp(Broadsheet archive, Path webRoot, List<String> allowedHosts, boolean showPaths) {
     SearchController api = new SearchController(archive);
+    HealthController health = new HealthController(archive);
+    OpenApiDocument openApi = new OpenApiDocument();
+    // Answers depend on the index commit, and on whether they show paths.
+    Revalidation byIndex = new Revalidation(() -> archive.indexState().version() + (showPaths ? "+paths" : ""));
+    Revalidation byDocument = new Revalidation(openApi::version);
     this.hosts = new HostCheck(allowedHosts);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
-      config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+      config.jsonMapper(new JavalinJackson(PathPolicy.mapper(showPaths), false));
+      config.http.prefer405over404 = true;
       config.jetty.modifyHttpConfiguration(http -> {
         http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
         http.setIdleTimeout(IDLE_TIMEOUT_MS);
@@ -78,21 +104,30 @@ public final class BroadsheetApp {
         files.hostedPath = "/";
         files.directory = webRoot.toAbsolutePath().toString();
         files.location = Location.EXTERNAL;
-        files.headers = SECURITY_HEADERS;
+        files.headers = STATIC_HEADERS;
       });
       config.routes.apiBuilder(() -> {
         before(this::checkHost);
         before(BroadsheetApp::securityHeaders);
         path("api", () -> {
-          get("search", api::search);
-          get("articles/<id>", api::article);
-          get("facets/{dim}", api::facets);
+          before(ctx -> ctx.header(Header.CACHE_CONTROL, "no-store")); // answers that revalidate say so
+          get("search", byIndex.of(api::search));
+          get("articles/<id>", byIndex.of(api::article));
+          get("facets/{dim}", byIndex.of(api::facets));
+          get("health", health::health);
+          head("health", health::health); // else Javalin answers HEAD with 200 without asking
+          get("openapi.json", byDocument.of(openApi::serve));
         });
       });
       config.routes.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(SearchBusyException.class, (e, ctx) -> {
         ctx.header("Retry-After", "1");
         error(ctx, 503, e.getMessage());
+      });
+      config.routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+        String allow = String.join(", ", allowedMethods(e));
+        ctx.header(Header.ALLOW, allow);
+        error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allow);
       });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
@@ -113,6 +148,27 @@ public final class BroadsheetApp {
       throw new io.javalin.http.ForbiddenResponse("this server does not answer to the host name '"
           + HostCheck.hostOf(host) + "'; to allow it, start the server with --allow-host " + HostCheck.hostOf(host));
     }
+  }
+
+  /**
+   * The methods Javalin found routes for on the path (in the 405's details), with HEAD wherever
+   * GET is, since Javalin answers HEAD for every GET route.
+   */
+  private static Set<String> allowedMethods(MethodNotAllowedResponse e) {
+    Set<String> methods = new LinkedHashSet<>();
+    for (String listed : e.getDetails().values()) {
+      Arrays.stream(listed.split(",")).map(String::strip).filter(m -> !m.isEmpty()).forEach(methods::add);
+    }
+    if (methods.contains("GET")) {
+      methods.add("HEAD");
+    }
+    return methods;
+  }
+
+  private static Map<String, String> withHeader(Map<String, String> headers, String name, String value) {
+    Map<String, String> all = new HashMap<>(headers);
+    all.put(name, value);
+    return Map.copyOf(all);
   }
 
   private static void securityHeaders(Context ctx) {

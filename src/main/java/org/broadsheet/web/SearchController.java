@@ -15,9 +15,10 @@ import org.broadsheet.search.SearchRequest;
 
 /** The JSON API's handlers. Every parameter is checked where it is read; a bad one is a 400 that says which. */
 public final class SearchController {
-  private static final Set<String> SEARCH_PARAMS = union(
+  /** The parameters search accepts; any other is a 400. OpenApiTest holds the description to these. */
+  static final Set<String> SEARCH_PARAMS = union(
       Set.of("q", "published", "from", "to", "sort", "page", "size"), Set.copyOf(Fields.FILTER_DIMS));
-  private static final Set<String> FACET_PARAMS = union(SEARCH_PARAMS, Set.of("prefix", "limit"));
+  static final Set<String> FACET_PARAMS = union(SEARCH_PARAMS, Set.of("prefix", "limit"));
   /** Longest id accepted: ids are relative paths, and no real path comes near it. */
   private static final int MAX_ID_LENGTH = 1024;
   /** Longest facet value prefix: longer than any name, and each value's key is compared with it. */

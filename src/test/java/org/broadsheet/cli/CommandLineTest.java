@@ -41,6 +41,17 @@ class CommandLineTest {
     }
   }
 
+  /** serve shows articles' file paths in the API only when it listens on this machine only. */
+  @Test
+  void serveShowsPathsOnlyOnALoopbackAddress() {
+    for (String local : List.of("127.0.0.1", "127.0.0.2", "::1", "localhost")) {
+      assertTrue(ServeCommand.listensLocally(local), local);
+    }
+    for (String shared : List.of("0.0.0.0", "::", "192.0.2.1")) {
+      assertFalse(ServeCommand.listensLocally(shared), shared);
+    }
+  }
+
   @Test
   void indexExitsTwoWhenSomeFilesFailAndSearchPrintsJson() throws Exception {
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));

@@ -184,6 +184,22 @@ class HostileRequestsTest {
     assertEquals(before, archive.search("").total());
   }
 
+  /** On the wire: a 405 names the methods that are allowed, and HEAD on health is answered by the check itself. */
+  @Test
+  void otherMethodsOnApiRoutesAre405WithAllow() throws Exception {
+    for (String target : List.of("/api/search?q=x", article, "/api/facets/people", "/api/health", "/api/openapi.json")) {
+      RawHttp.Response res = RawHttp.request(port, "POST", target);
+      assertEquals(405, res.status(), target);
+      assertEquals("GET, HEAD", res.header("Allow"), target);
+      assertTrue(res.header("Content-Type").startsWith("application/json"), target);
+      assertFalse(JSON.readTree(res.body()).get("error").asText().isBlank(), target);
+    }
+    assertEquals(404, RawHttp.request(port, "POST", "/api/index").status());
+    RawHttp.Response head = RawHttp.request(port, "HEAD", "/api/health");
+    assertEquals(200, head.status());
+    assertEquals("", head.body());
+  }
+
   @Test
   void pagesAndApiCarryTheSecurityHeaders() throws Exception {
     for (String target : List.of("/", "/index.html", "/api/search?q=story", article)) {
