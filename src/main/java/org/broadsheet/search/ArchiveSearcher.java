@@ -136,17 +136,14 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /** The commit searches read now, without waiting for a search slot: cheap enough for a health check. */
   public IndexState state() throws IOException {
-    IndexSearcher searcher = manager.acquire();
-    try {
+    return searchers.withSearcher(searcher -> {
       // A SearcherManager's readers are directory readers; the commit id is random per commit.
       var reader = (org.apache.lucene.index.DirectoryReader) searcher.getIndexReader();
       String commit = reader instanceof org.apache.lucene.index.StandardDirectoryReader r
           ? java.util.HexFormat.of().formatHex(r.getSegmentInfos().getId())
           : "g" + reader.getIndexCommit().getGeneration();
       return new IndexState(commit + "-" + reader.getVersion(), reader.numDocs());
-    } finally {
-      manager.release(searcher);
-    }
+    });
   }
 
   /** Every root folder that articles in the index were found under. */
