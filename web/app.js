@@ -10,9 +10,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import { articlePage } from './js/article.js';
+import { loadDimensions } from './js/dims.js';
 import { searchPage } from './js/search-page.js';
 
-function start() {
+async function start() {
+  await loadDimensions();
   const page = document.body.dataset.page;
   if (page === 'search') searchPage();
   else if (page === 'article') articlePage();

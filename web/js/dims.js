@@ -15,6 +15,29 @@ export const DIMS = [
 ];
 /** Dimensions whose full value lists /api/facets/{dim} can page through and filter by prefix. */
 export const ENTITY_DIMS = ['people', 'places', 'organizations', 'countries'];
+
+/**
+ * Takes the dimensions from the server (GET /api/dimensions, defined once in the index's Fields):
+ * panels the server does not have are dropped, the order is the server's, and the listable ones
+ * are the server's. The lists above are only the labels and the answer used if the server cannot
+ * be asked. Called once, before the page starts.
+ */
+export async function loadDimensions() {
+  let server;
+  try {
+    const res = await fetch('/api/dimensions', { headers: { Accept: 'application/json' } });
+    if (!res.ok) return;
+    server = await res.json();
+  } catch {
+    return;
+  }
+  if (!Array.isArray(server.facets) || !Array.isArray(server.listable)) return;
+  const known = new Map(DIMS.map((d) => [d.key, d]));
+  const ordered = server.facets.filter((k) => known.has(k)).map((k) => known.get(k));
+  DIMS.splice(0, DIMS.length, ...ordered);
+  ENTITY_DIMS.splice(0, ENTITY_DIMS.length, ...server.listable.filter((k) => known.has(k)));
+  LIST_PARAMS.splice(0, LIST_PARAMS.length, ...DIMS.map((d) => d.key));
+}
 /** Dimensions whose values are dates (labelled as such, ordered newest first). */
 export const DATE_DIMS = ['published', 'mentioned'];
 export const LIST_PARAMS = DIMS.map((d) => d.key);

@@ -114,6 +114,7 @@ public final class BroadsheetApp {
           get("search", byIndex.of(api::search));
           get("articles/<id>", byIndex.of(api::article));
           get("facets/{dim}", byIndex.of(api::facets));
+          get("dimensions", ctx -> ctx.json(Dimensions.ARCHIVE));
           get("health", health::health);
           head("health", health::health); // else Javalin answers HEAD with 200 without asking
           get("openapi.json", byDocument.of(openApi::serve));

@@ -120,4 +120,17 @@ class ApiTest {
       }
     });
   }
+
+  /** The front end takes its panels and filters from here: the one list in Fields. */
+  @Test
+  void dimensionsAreServedFromTheIndexsOneList() {
+    JavalinTest.test(new BroadsheetApp(archive, web).javalin(), (server, client) -> {
+      var res = client.get("/api/dimensions");
+      assertEquals(200, res.code());
+      JsonNode d = JSON.readTree(res.body().string());
+      assertEquals(org.broadsheet.index.Fields.FACET_DIMS, JSON.convertValue(d.get("facets"), List.class));
+      assertEquals(org.broadsheet.index.Fields.FILTER_DIMS, JSON.convertValue(d.get("filters"), List.class));
+      assertEquals(org.broadsheet.index.Fields.ENTITY_FACETS, JSON.convertValue(d.get("listable"), List.class));
+    });
+  }
 }
