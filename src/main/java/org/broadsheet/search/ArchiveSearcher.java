@@ -81,7 +81,8 @@ public final class ArchiveSearcher implements AutoCloseable {
     try {
       Query query = parser.parse(r.query(), searcher.getIndexReader());
       FacetedSearch found = FacetedSearch.run(searcher, config, rs, DrillDown.of(r, query, config), r);
-      List<SearchResult.Hit> hits = hitReader.read(searcher, query, found.page(r), found.total());
+      List<SearchResult.Hit> hits = Respelling.hits(hitReader.read(searcher, query, found.page(r), found.total()),
+          rs.spellings());
       String[] published = DrillDown.publishedPath(r);
       if (found.facets() == null) {
         return new SearchResult(r.query(), found.total(), r.page(), r.size(), 0, hits, FacetLists.empty(),
@@ -131,7 +132,10 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   public Optional<ArticleView> article(String id) throws IOException {
     // In turn with the searches: finding related articles is a search of its own.
-    return searchers.withSearcher(searcher -> slots.inTurn(() -> articleReader.read(searcher, id)));
+    return searchers.withSearcher(searcher -> {
+      Spellings spellings = readerState(searcher.getIndexReader()).spellings();
+      return slots.inTurn(() -> articleReader.read(searcher, id)).map(a -> Respelling.article(a, spellings));
+    });
   }
 
   /** The commit searches read now, without waiting for a search slot: cheap enough for a health check. */

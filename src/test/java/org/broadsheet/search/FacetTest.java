@@ -7,6 +7,8 @@ import static org.broadsheet.search.TestArchive.org;
 import static org.broadsheet.search.TestArchive.person;
 import static org.broadsheet.search.TestArchive.place;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
@@ -200,5 +202,18 @@ class FacetTest {
 
   private static List<String> values(List<SearchResult.FacetValue> vs) {
     return vs.stream().map(SearchResult.FacetValue::value).toList();
+  }
+
+  /** One rule for the spelling shown: the facet's spelling in every hit and on the article page too. */
+  @Test
+  void hitsAndArticlesShowTheArchivesSpelling() throws Exception {
+    SearchResult r = searcher.search(SearchRequest.of("").withSize(20));
+    for (SearchResult.Hit h : r.hits()) {
+      assertFalse(h.people().contains("Erdogan"), h.people().toString());
+    }
+    SearchResult.Hit f2 = r.hits().stream().filter(h -> h.id().equals("f2")).findFirst().orElseThrow();
+    assertTrue(f2.people().contains("Erdoğan"), "f2 spells it Erdogan in its text: " + f2.people());
+    var page = searcher.article("f2").orElseThrow();
+    assertTrue(page.people().contains("Erdoğan") && !page.people().contains("Erdogan"), page.people().toString());
   }
 }
