@@ -198,7 +198,7 @@ public final class Broadsheet implements AutoCloseable {
       throw new org.broadsheet.ingest.SkippedFileException.NotAnArticle(file,
           "is a folder: extract reads files ('broadsheet index' reads folders)");
     }
-    org.broadsheet.ingest.Article article = parser().parse(abs.getParent(), abs);
+    org.broadsheet.ingest.Article article = parser().parse(abs);
     return new ExtractedArticle(article, extractor().extract(article));
   }
 
@@ -253,10 +253,7 @@ public final class Broadsheet implements AutoCloseable {
         try {
           searcher = new ArchiveSearcher(layout, searchSettings);
         } catch (IOException e) {
-          if (IndexDamagedException.isDamage(e)) {
-            throw IndexDamagedException.at(layout.root(), e);
-          }
-          throw e;
+          throw IndexDamagedException.named(layout.root(), e);
         }
       }
       return searcher;

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
@@ -80,7 +81,7 @@ public final class ArchiveIndexer {
     }
     long start = System.nanoTime();
     List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
-    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean stopping = new AtomicBoolean();
     Consumer<SkippedFileException> skip = e -> {
       if (stopping.get()) {
         return; // the run is stopping: a file cut short is not a file that failed
@@ -207,7 +208,7 @@ public final class ArchiveIndexer {
     }
     Article article;
     try {
-      article = parser.parse(f.root(), f.file());
+      article = parser.parse(f.file());
     } catch (SkippedFileException e) {
       skip.accept(e);
       if (e instanceof SkippedFileException.Unreadable) {
@@ -267,10 +268,7 @@ public final class ArchiveIndexer {
       }
       return IndexedRoots.of(reader);
     } catch (IOException e) {
-      if (IndexDamagedException.isDamage(e)) {
-        throw IndexDamagedException.at(layout.root(), e);
-      }
-      throw e;
+      throw IndexDamagedException.named(layout.root(), e);
     }
   }
 
@@ -287,11 +285,8 @@ public final class ArchiveIndexer {
       throw new IndexInUseException("the index at " + layout.root() + " is in use by " + pid
           + " (one indexing run at a time)", e);
     } catch (IOException e) {
-      if (!IndexDamagedException.isDamage(e)) {
-        throw e;
-      }
-      if (!full) {
-        throw IndexDamagedException.at(layout.root(), e);
+      if (!full || !IndexDamagedException.isDamage(e)) {
+        throw IndexDamagedException.named(layout.root(), e);
       }
       // A full rebuild needs nothing from the old index: clear what is left of it and start afresh.
       LOG.warn("the index at {} is damaged ({}); rebuilding it from the files", layout.root(), e.getMessage());

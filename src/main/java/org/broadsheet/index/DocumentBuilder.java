@@ -46,7 +46,6 @@ public final class DocumentBuilder {
     doc.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
     doc.add(new StringField(Fields.ROOT, file.root(), Field.Store.NO));
     doc.add(new StoredField(Fields.PATH, a.path()));
-    doc.add(new StoredField(Fields.FILE, file.uri()));
     doc.add(new StoredField(Fields.HASH, a.contentHash()));
     doc.add(new BinaryDocValuesField(Fields.BOOKKEEPING, file.encode()));
 

@@ -25,8 +25,6 @@ public final class Fields {
   public static final String ROOT = "root";
   /** The file's path as shown to people, stored only. */
   public static final String PATH = "path";
-  /** The file's identity, its {@code file:} URI (exact even for names that are not UTF-8), stored only. */
-  public static final String FILE = "file";
   /** SHA-256 of the file bytes, stored only. */
   public static final String HASH = "hash";
 

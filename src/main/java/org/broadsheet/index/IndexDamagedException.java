@@ -14,6 +14,11 @@ public final class IndexDamagedException extends IOException {
         + "); rebuild it from the files with 'broadsheet index --full PATH...'", cause);
   }
 
+  /** What to throw for {@code e}, met reading the index at {@code where}: the one-line damage message, or {@code e} itself. */
+  public static IOException named(java.nio.file.Path where, IOException e) {
+    return isDamage(e) ? at(where, e) : e;
+  }
+
   /** True for the exceptions Lucene throws on a damaged index. */
   public static boolean isDamage(Throwable e) {
     return e instanceof org.apache.lucene.index.CorruptIndexException

@@ -97,11 +97,11 @@ public final class ArticleParser implements AutoCloseable {
   }
 
   /**
-   * Parses {@code file}, found under {@code root}, into an article whose id is the path relative to root.
+   * Parses {@code file} into an article whose id is its {@link ArticleId}.
    *
    * @throws SkippedFileException when the file is not indexable; the subclass says why
    */
-  public Article parse(Path root, Path file) throws SkippedFileException {
+  public Article parse(Path file) throws SkippedFileException {
     long size;
     try {
       size = Files.size(file);
@@ -120,7 +120,7 @@ public final class ArticleParser implements AutoCloseable {
     CountDownLatch stopped = new CountDownLatch(1);
     Future<Article> result = parseThreads.submit(() -> {
       try {
-        return parseNow(root, file);
+        return parseNow(file);
       } finally {
         stopped.countDown();
       }
@@ -163,10 +163,10 @@ public final class ArticleParser implements AutoCloseable {
     }
   }
 
-  private Article parseNow(Path root, Path file) throws SkippedFileException, IOException {
+  private Article parseNow(Path file) throws SkippedFileException, IOException {
     byte[] bytes = Files.readAllBytes(file);
     String hash = sha256(bytes);
-    String id = idOf(root, file);
+    String id = ArticleId.of(file);
     Metadata md = new Metadata();
     md.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
     String baseType = tika.detect(bytes, md).getBaseType().toString();
@@ -298,11 +298,6 @@ public final class ArticleParser implements AutoCloseable {
       }
     }
     return null;
-  }
-
-  /** The article id of {@code file}: {@link ArticleId#of}, whichever root it was found under. */
-  public static String idOf(Path root, Path file) {
-    return ArticleId.of(file);
   }
 
   public static String sha256(byte[] bytes) {

@@ -36,7 +36,7 @@ class ArticleParserTest {
   }
 
   private static Article good(String name) throws SkippedFileException {
-    return parser.parse(dir.resolve("good"), dir.resolve("good").resolve(name));
+    return parser.parse(dir.resolve("good").resolve(name));
   }
 
   @Test
@@ -113,7 +113,7 @@ class ArticleParserTest {
   void badFilesAreSkippedWithTheirKind() {
     for (var e : SampleFiles.BAD.entrySet()) {
       SkippedFileException skip = assertThrows(SkippedFileException.class,
-          () -> parser.parse(dir.resolve("bad"), dir.resolve("bad").resolve(e.getKey())), e.getKey());
+          () -> parser.parse(dir.resolve("bad").resolve(e.getKey())), e.getKey());
       assertEquals(e.getValue(), skip.kind(), e.getKey() + ": " + skip.getMessage());
       assertFalse(skip.getMessage().isBlank());
     }
@@ -124,21 +124,21 @@ class ArticleParserTest {
     Path big = dir.resolve("big.txt");
     Files.write(big, new byte[2 << 20]);
     assertInstanceOf(SkippedFileException.TooLarge.class,
-        assertThrows(SkippedFileException.class, () -> parser.parse(dir, big)));
+        assertThrows(SkippedFileException.class, () -> parser.parse(big)));
   }
 
   @Test
   void publishedDatesFromDatelineAndNeverFromTheFileTime() throws Exception {
     Path f = dir.resolve("dateline.txt");
     Files.writeString(f, "Talks resume\nGENEVA, March 3, 2021 (Example) - Talks resumed on Wednesday.\n");
-    Article a = parser.parse(dir, f);
+    Article a = parser.parse(f);
     assertEquals(Instant.parse("2021-03-03T00:00:00Z"), a.published());
     assertEquals(DateSource.DATELINE, a.publishedFrom());
     assertEquals("Example", a.source());
     Path undated = dir.resolve("undated.txt");
     Files.writeString(undated, "No date here\nJust some text about a meeting that happened.\n");
-    assertNull(parser.parse(dir, undated).published());
-    assertNull(parser.parse(dir, undated).publishedFrom());
+    assertNull(parser.parse(undated).published());
+    assertNull(parser.parse(undated).publishedFrom());
   }
 
   @Test
@@ -146,7 +146,7 @@ class ArticleParserTest {
     Path obituary = dir.resolve("obituary.txt");
     Files.writeString(obituary, "Actor dies at 104\n\nThe actor, born on 5 April 1920 in Leeds, died on Sunday.\n"
         + "He first appeared on stage on 1 January 1935.\n");
-    Article a = parser.parse(dir, obituary);
+    Article a = parser.parse(obituary);
     assertNull(a.published(), "not his birthday: " + a.published());
     assertNull(a.publishedFrom());
   }
@@ -160,7 +160,7 @@ class ArticleParserTest {
         <meta name="date" content="0001-01-01">
         </head><body><p>The harbour council approved a new ferry timetable on Monday.</p></body></html>
         """);
-    Article a = parser.parse(dir, page);
+    Article a = parser.parse(page);
     assertEquals(Instant.parse("2021-07-10T00:00:00Z"), a.published(), "indexed, dated by the next source");
     assertEquals(DateSource.FILENAME, a.publishedFrom());
   }
@@ -171,7 +171,7 @@ class ArticleParserTest {
     for (String first : new String[] {"REM", "#!", "<?php", "MZ", "%PDF-1.4", "GIF89a", "PK", "<?xml"}) {
       Path f = dir.resolve("first-word-" + Integer.toHexString(first.hashCode()) + ".txt");
       Files.writeString(f, first + body);
-      Article a = parser.parse(dir, f);
+      Article a = parser.parse(f);
       assertEquals(first + body, a.text(), first);
       assertEquals("text/plain", a.contentType(), first);
     }
@@ -180,14 +180,14 @@ class ArticleParserTest {
     new java.util.Random(7).nextBytes(noise);
     Files.write(junk, noise);
     assertInstanceOf(SkippedFileException.NotAnArticle.class, assertThrows(SkippedFileException.class,
-        () -> parser.parse(dir, junk)), "binary junk named .txt is still refused");
+        () -> parser.parse(junk)), "binary junk named .txt is still refused");
   }
 
   @Test
   void utf8IsNotReadAsLatin1() throws Exception {
     Path text = dir.resolve("donation.txt");
     Files.writeString(text, "Club gives donation\n\nThe club gave a £2m donation to the harbour fund.\n");
-    assertTrue(parser.parse(dir, text).text().contains("a £2m donation"));
+    assertTrue(parser.parse(text).text().contains("a £2m donation"));
     String page = "<html><head>%s<title>Club gives £2m</title></head><body><p>The club gave a £2m donation "
         + "to the \u201charbour fund\u201d on Monday, officials said.</p></body></html>";
     Path undeclared = dir.resolve("undeclared.html");
@@ -197,7 +197,7 @@ class ArticleParserTest {
     Path latin1 = dir.resolve("latin1.html");
     Files.writeString(latin1, page.formatted(""), java.nio.charset.Charset.forName("windows-1252"));
     for (Path p : new Path[] {undeclared, lying, latin1}) {
-      Article a = parser.parse(dir, p);
+      Article a = parser.parse(p);
       assertEquals("Club gives £2m", a.title(), p.toString());
       assertTrue(a.text().contains("a £2m donation to the \u201charbour fund\u201d"), p + ": " + a.text());
     }

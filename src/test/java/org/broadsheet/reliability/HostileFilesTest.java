@@ -115,7 +115,7 @@ class HostileFilesTest {
   void textOverTheLimitIsTooLarge() throws Exception {
     Path file = HostileFiles.longText(tmp.resolve("long.txt"), 20_000);
     try (ArticleParser parser = new ArticleParser(new ParserLimits(1 << 20, 10_000, Duration.ofSeconds(30)))) {
-      SkippedFileException e = assertThrows(SkippedFileException.TooLarge.class, () -> parser.parse(tmp, file));
+      SkippedFileException e = assertThrows(SkippedFileException.TooLarge.class, () -> parser.parse(file));
       assertTrue(e.getMessage().contains("10000 characters"), e.getMessage());
     }
   }
@@ -126,7 +126,7 @@ class HostileFilesTest {
     Path file = HostileFiles.pdfManyPages(tmp.resolve("pages.pdf"), 100_000);
     try (ArticleParser parser = new ArticleParser(new ParserLimits(8L << 20, 50_000_000, Duration.ofSeconds(1)))) {
       SkippedFileException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
-          () -> assertThrows(SkippedFileException.Timeout.class, () -> parser.parse(tmp, file)));
+          () -> assertThrows(SkippedFileException.Timeout.class, () -> parser.parse(file)));
       assertEquals("timeout", e.kind());
       // The abandoned parse must end, not run on in the background holding a core and its memory:
       // the timeout is reported only once the parse thread has left the parser.
