@@ -24,7 +24,8 @@ import { labelFor, rememberFacetLabels } from './labels.js';
 import { rememberSearch } from './last-search.js';
 import { renderPager } from './pager.js';
 import { renderHits, renderNoResults } from './results.js';
-import { copyState, filterCount, readState, stateParams, stateUrl } from './state.js';
+import { copyState, effectiveSort, filterCount, readState, stateParams, stateUrl } from './state.js';
+import { renderSuggestion } from './suggestion.js';
 import { renderTimeline } from './timeline.js';
 import { arr, num } from './values.js';
 
@@ -60,7 +61,7 @@ export function searchPage() {
 
   $('#sort').addEventListener('change', (e) => {
     const next = copyState(ctx.state);
-    next.sort = SORTS.includes(e.target.value) ? e.target.value : 'relevance';
+    next.sort = SORTS.includes(e.target.value) ? e.target.value : '';
     next.page = 1;
     navigate(next);
   });
@@ -102,9 +103,14 @@ export function searchPage() {
 
   function syncForm() {
     if (document.activeElement !== input || input.value.trim() !== ctx.state.q) input.value = ctx.state.q;
-    $('#sort').value = ctx.state.sort;
+    showSort(ctx.state.sort);
     const n = filterCount(ctx.state);
     $('#filter-count').textContent = n ? `(${n} active)` : '';
+  }
+
+  /** The sort menu shows the order applied: the state's own, else the server's answer, else its default. */
+  function showSort(applied) {
+    $('#sort').value = SORTS.includes(applied) ? applied : effectiveSort(ctx.state);
   }
 
   function setQueryError(msg) {
@@ -176,6 +182,8 @@ export function searchPage() {
     renderTimeline(ctx, data.histogram);
     renderHits(ctx, hits);
     renderPager(ctx, total, Math.trunc(num(data.page, ctx.state.page)) || 1, Math.trunc(num(data.size, 10)) || 10);
+    showSort(ctx.state.sort || data.sort);
+    renderSuggestion(ctx, data.suggestion);
     if (total === 0) renderNoResults(ctx);
     else message.replaceChildren();
   }
@@ -183,6 +191,7 @@ export function searchPage() {
   function renderEmptyAll() {
     results.replaceChildren();
     message.replaceChildren();
+    renderSuggestion(ctx, null);
     $('#facets').replaceChildren();
     $('#timeline').hidden = true;
     $('#pager').hidden = true;

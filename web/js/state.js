@@ -7,7 +7,8 @@ import { DATE_KEY, LIST_PARAMS, SORTS } from './dims.js';
 import { str, uniq } from './values.js';
 
 export function emptyState() {
-  const s = { q: '', from: '', to: '', sort: 'relevance', page: 1, size: 0 };
+  // sort '' is the server's default: relevance for a query, newest first without one.
+  const s = { q: '', from: '', to: '', sort: '', page: 1, size: 0 };
   for (const d of LIST_PARAMS) s[d] = [];
   return s;
 }
@@ -18,7 +19,7 @@ export function readState(search = location.search) {
   s.q = p.get('q') ?? '';
   s.from = p.get('from') ?? '';
   s.to = p.get('to') ?? '';
-  s.sort = SORTS.includes(p.get('sort')) ? p.get('sort') : 'relevance';
+  s.sort = SORTS.includes(p.get('sort')) ? p.get('sort') : '';
   s.page = Math.max(1, Number.parseInt(p.get('page'), 10) || 1);
   const size = Number.parseInt(p.get('size'), 10);
   s.size = size > 0 && size <= 100 ? size : 0;
@@ -33,7 +34,7 @@ export function stateParams(s, { page = true } = {}) {
   for (const d of LIST_PARAMS) for (const v of s[d]) p.append(d, v);
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
-  if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
+  if (s.sort) p.set('sort', s.sort);
   if (page && s.page > 1) p.set('page', String(s.page));
   if (s.size) p.set('size', String(s.size));
   return p;
@@ -72,6 +73,14 @@ export function entitySearchUrl(type, value, text) {
   return stateUrl(s);
 }
 
-export function articlePageUrl(id) {
-  return `/article.html?id=${encodeURIComponent(str(id))}`;
+/** The sort a state's search runs with: its own, else the server's default for it. */
+export function effectiveSort(s) {
+  return s.sort || (s.q ? 'relevance' : 'newest');
+}
+
+/** The article page; `q`, the search that led there, is carried so the page can mark its words. */
+export function articlePageUrl(id, q = '') {
+  const p = new URLSearchParams({ id: str(id) });
+  if (str(q).trim()) p.set('q', str(q).trim());
+  return `/article.html?${p}`;
 }
