@@ -44,7 +44,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "DATE", description = "Published on or before YYYY[-MM[-DD]]")
   String to;
 
-  @Option(names = "--sort", defaultValue = "relevance", description = "relevance, newest or oldest (default: ${DEFAULT-VALUE})")
+  @Option(names = "--sort", description = "relevance, newest or oldest (default: newest without a query, relevance with one)")
   SearchRequest.Sort sort;
 
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query (empty: every article)")

@@ -85,19 +85,23 @@ public final class ArchiveSearcher implements AutoCloseable {
           rs.spellings());
       String[] published = DrillDown.publishedPath(r);
       if (found.facets() == null) {
-        return new SearchResult(r.query(), found.total(), r.page(), r.size(), 0, hits, FacetLists.empty(),
-            Timeline.none());
+        return new SearchResult(r.query(), found.total(), r.page(), r.size(), sortName(r), 0, hits,
+            FacetLists.empty(), Timeline.none(), null);
       }
       SearchResult.Histogram timeline = rs.has(Fields.FACET_PUBLISHED)
           ? Timeline.of(Timeline.counts(found.facets()), published)
           : Timeline.none();
-      return new SearchResult(r.query(), found.total(), r.page(), r.size(), 0, hits,
-          FacetLists.of(found.facets(), rs, published), timeline);
+      return new SearchResult(r.query(), found.total(), r.page(), r.size(), sortName(r), 0, hits,
+          FacetLists.of(found.facets(), rs, published), timeline, null);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new BadQueryException("the query expands to too many terms; make it more specific", e);
     } catch (TooComplexToDeterminizeException e) {
       throw new BadQueryException("the query is too complex; make wildcards more specific", e);
     }
+  }
+
+  private static String sortName(SearchRequest r) {
+    return r.sort().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** All values of one facet dimension for the hits of {@code r}, optionally only those starting with {@code prefix}. */

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param published a published-date drill-down path such as {@code 2024} or {@code 2024/05}, or null
  * @param from      earliest published date, {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}, or null
  * @param to        latest published date in the same forms (inclusive), or null
- * @param sort      relevance, newest or oldest
+ * @param sort      relevance, newest or oldest; null for the default: newest when browsing (a blank
+ *                  query, where every article scores alike), relevance for a query
  * @param page      1-based page number
  * @param size      hits per page
  */
@@ -44,7 +45,7 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Str
     if (start > end) {
       throw new BadQueryException("'from' is after 'to'");
     }
-    sort = sort == null ? Sort.RELEVANCE : sort;
+    sort = sort != null ? sort : query.isBlank() ? Sort.NEWEST : Sort.RELEVANCE;
     checkPaging(page, size);
   }
 
@@ -62,7 +63,7 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Str
   }
 
   public static SearchRequest of(String query) {
-    return new SearchRequest(query, Map.of(), null, null, null, Sort.RELEVANCE, 1, 10);
+    return new SearchRequest(query, Map.of(), null, null, null, null, 1, 10);
   }
 
   public SearchRequest withSize(int n) {

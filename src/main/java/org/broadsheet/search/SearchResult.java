@@ -1,15 +1,38 @@
 package org.broadsheet.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** What a search returns; serialised as-is for {@code search --json} and {@code /api/search}. */
-public record SearchResult(String query, long total, int page, int size, long tookMs, List<Hit> hits,
-                           Map<String, List<FacetValue>> facets, Histogram histogram) {
+/**
+ * What a search returns; serialised as-is for {@code search --json} and {@code /api/search}.
+ *
+ * @param sort       the order the hits are in ("relevance", "newest" or "oldest"): the one asked for, or
+ *                   the default (newest for browsing without a query, relevance for a query)
+ * @param suggestion a respelt query that finds more, when this one found few ({@link Suggestion}); null
+ *                   (absent from the JSON) when there is none
+ */
+public record SearchResult(String query, long total, int page, int size, String sort, long tookMs, List<Hit> hits,
+                           Map<String, List<FacetValue>> facets, Histogram histogram,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Suggestion suggestion) {
 
   /** The same result, timed anew: a result answered from the cache took only the lookup. */
   public SearchResult withTookMs(long ms) {
-    return new SearchResult(query, total, page, size, ms, hits, facets, histogram);
+    return new SearchResult(query, total, page, size, sort, ms, hits, facets, histogram, suggestion);
+  }
+
+  /** The same result with a "did you mean" suggestion. */
+  public SearchResult withSuggestion(Suggestion s) {
+    return new SearchResult(query, total, page, size, sort, tookMs, hits, facets, histogram, s);
+  }
+
+  /**
+   * "Did you mean": the query respelt with words of the index, never run in place of the query.
+   *
+   * @param query the respelt query, its syntax (operators, fields, quotes) as typed
+   * @param total how many articles it finds, with the same filters
+   */
+  public record Suggestion(String query, long total) {
   }
 
   /**

@@ -72,7 +72,7 @@ public final class SearchController {
 
   private static SearchRequest.Sort sort(String value) {
     if (value == null || value.isBlank()) {
-      return SearchRequest.Sort.RELEVANCE;
+      return null; // the request's default: newest without a query, relevance with one
     }
     try {
       return SearchRequest.Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));

@@ -70,6 +70,20 @@ class RankingAndPagingTest {
   }
 
   @Test
+  void browsingWithoutAQueryListsNewestFirstAndSaysSo() throws Exception {
+    SearchResult all = searcher.search(SearchRequest.of("").withSize(SearchRequest.MAX_SIZE));
+    assertEquals("newest", all.sort());
+    List<String> ids = ids(all);
+    assertEquals(List.of("split", "solid", "inbody", "intitle"), ids.subList(0, 4));
+    assertEquals("undated", ids.get(ids.size() - 1));
+    SearchResult byRelevance = searcher.search(sorted(SearchRequest.of(""), SearchRequest.Sort.RELEVANCE));
+    assertEquals("relevance", byRelevance.sort());
+    SearchResult query = searcher.search(SearchRequest.of("budget"));
+    assertEquals("relevance", query.sort(), "a query ranks by relevance unless asked otherwise");
+    assertEquals("oldest", searcher.search(sorted(SearchRequest.of(""), SearchRequest.Sort.OLDEST)).sort());
+  }
+
+  @Test
   void pagesAreConsecutiveSlicesOfOneRanking() throws Exception {
     SearchRequest harvest = sorted(SearchRequest.of("harvest"), SearchRequest.Sort.OLDEST);
     List<String> all = ids(searcher.search(harvest.withSize(25)));
