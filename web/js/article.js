@@ -1,22 +1,32 @@
-// The article page (article.html): one article with its entities marked, lists of them
-// and related articles beside it.
+// The article page (article.html): one article in paragraphs with its entities linked and the
+// words of the search that led there (the page's q parameter) marked, a link to the original
+// file, lists of its entities and related articles beside it.
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import { articleApiUrl, getJson } from './api.js';
 import { SITE } from './dims.js';
 import { $, el, joinWithDots } from './dom.js';
-import { markedText, normalType, renderEntityLists } from './entities.js';
+import { articleParagraphs, markedText, paragraphRanges } from './article-text.js';
+import { initCompletion } from './completion.js';
+import { normalType, renderEntityLists } from './entities.js';
 import { dateSourceNote, formatDate } from './format.js';
 import { initSearchForm } from './header.js';
+import { initSearchBoxKeys } from './keys.js';
 import { rememberedSearch } from './last-search.js';
-import { articlePageUrl } from './state.js';
+import { queryTerms, termRanges } from './query-terms.js';
+import { articlePageUrl, emptyState, stateUrl } from './state.js';
 import { arr, str } from './values.js';
 
 export async function articlePage() {
   initSearchForm(null);
+  const input = $('#q');
+  initCompletion(input, (q) => { location.assign(stateUrl({ ...emptyState(), q: q.trim() })); });
+  initSearchBoxKeys(input);
   const status = $('#article-status');
-  const id = new URLSearchParams(location.search).get('id') || '';
+  const params = new URLSearchParams(location.search);
+  const id = params.get('id') || '';
+  const query = (params.get('q') || '').trim();
 
   // "Back to search" returns to the last search (the server sends no Referer).
   const back = $('#back-link');
@@ -44,7 +54,7 @@ export async function articlePage() {
     }
     return;
   }
-  renderArticle(a);
+  renderArticle(a, query);
 }
 
 function showArticleProblem(title, text) {
@@ -56,10 +66,11 @@ function showArticleProblem(title, text) {
     el('p', {}, el('a', { href: '/', text: 'Search the archive' }))));
 }
 
-function renderArticle(a) {
+function renderArticle(a, query) {
   const title = str(a.title).trim() || str(a.id) || 'Untitled';
+  const terms = queryTerms(query);
   document.title = `${title} — ${SITE}`;
-  $('#article-title').textContent = title;
+  $('#article-title').replaceChildren(markedText(title, termRanges(title, terms)));
   const meta = [];
   const date = formatDate(a.published);
   const dateNote = date ? dateSourceNote(a.publishedFrom) : '';
@@ -68,6 +79,8 @@ function renderArticle(a) {
   if (str(a.byline)) meta.push(el('span', { class: 'byline', text: `By ${str(a.byline).replace(/^by\s+/i, '')}` }));
   if (str(a.source)) meta.push(el('span', { class: 'source', text: str(a.source) }));
   if (str(a.language)) meta.push(el('span', { class: 'language', text: `Language: ${str(a.language)}` }));
+  const original = str(a.original);
+  if (original.startsWith('/') && !original.startsWith('//')) meta.push(el('a', { class: 'original', href: original, text: 'Original file' }));
   const metaBox = $('#article-meta');
   metaBox.replaceChildren(...joinWithDots(meta));
   metaBox.hidden = meta.length === 0;
@@ -80,13 +93,25 @@ function renderArticle(a) {
   const rawTitle = str(a.title).trim();
   const skip = rawTitle && text.trimStart().startsWith(rawTitle) && /^\s*(\n|$)/.test(text.trimStart().slice(rawTitle.length))
     ? text.length - text.trimStart().length + rawTitle.length : 0;
-  $('#article-text').replaceChildren(markedText(text, mentions, skip));
+  const marks = termRanges(text, terms);
+  $('#article-text').replaceChildren(articleParagraphs(text, paragraphRanges(text, a.paragraphs, skip), mentions, marks));
+  renderMarkNote(query, $('#article-text').querySelectorAll('mark').length);
 
   renderEntityLists(a, mentions);
   renderRelated(arr(a.related));
   $('#article-status').textContent = '';
   $('#article').hidden = false;
   $('#article-side').hidden = false;
+}
+
+/** Says which words are marked, and how often; nothing when the article came from no search. */
+function renderMarkNote(query, count) {
+  const note = $('#article-marks');
+  note.hidden = !query;
+  if (!query) return;
+  note.replaceChildren(count
+    ? `The words of your search “${query}” are highlighted (${count}).`
+    : `The words of your search “${query}” are not in the text.`);
 }
 
 function renderRelated(related) {

@@ -1,4 +1,5 @@
-// An article's entity mentions: as links in its text, and as lists by type beside it.
+// An article's entity mentions: their types and values, and the lists by type beside the text
+// (the links in the text are article-text.js).
 // Text goes in as text nodes only.
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,7 +9,7 @@ import { dateKeyLabel } from './format.js';
 import { entitySearchUrl } from './state.js';
 import { arr, str } from './values.js';
 
-const TYPE_LABEL = { person: 'Person', place: 'Place', organization: 'Organisation', date: 'Date' };
+export const TYPE_LABEL = { person: 'Person', place: 'Place', organization: 'Organisation', date: 'Date' };
 
 /** person, place, organization or date; '' for a type the page does not show. */
 export function normalType(t) {
@@ -20,46 +21,11 @@ export function normalType(t) {
   return '';
 }
 
-function entityFacetValue(m) {
+/** The facet value a mention searches for: its canonical name, or a date's value. */
+export function entityFacetValue(m) {
   const type = normalType(m.type);
   if (type === 'date') return str(m.value) || str(m.text);
   return str(m.canonical) || str(m.text);
-}
-
-/** The text from `from` on as paragraphs with entity mentions as links; text nodes only. */
-export function markedText(text, mentions, from = 0) {
-  const frag = document.createDocumentFragment();
-  let para = el('p');
-  const flush = () => {
-    if (para.childNodes.length && para.textContent.trim()) frag.append(para);
-    para = el('p');
-  };
-  const plain = (s) => {
-    const parts = s.split(/\n[ \t]*\n\s*/);
-    parts.forEach((part, i) => {
-      if (i > 0) flush();
-      if (part) para.append(document.createTextNode(part));
-    });
-  };
-  let pos = from;
-  for (const m of mentions) {
-    if (m.start < pos) continue; // overlaps an earlier mention
-    plain(text.slice(pos, m.start));
-    const type = normalType(m.type);
-    const value = entityFacetValue(m);
-    const surface = text.slice(m.start, m.end);
-    const tip = value && value !== surface ? `${TYPE_LABEL[type]}: ${value}` : TYPE_LABEL[type];
-    para.append(el('a', {
-      class: `ent ent-${type}`,
-      href: entitySearchUrl(type, value, surface),
-      title: tip,
-      dataset: { type, value },
-    }, surface));
-    pos = m.end;
-  }
-  plain(text.slice(pos));
-  flush();
-  return frag;
 }
 
 /** People, places, organisations and dates of the article, most mentioned first (dates in order). */

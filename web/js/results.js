@@ -48,7 +48,7 @@ function renderHit(state, h) {
   }
   return el('li', { class: 'hit' },
     el('article', {},
-      el('h3', { class: 'hit-title' }, el('a', { href: articlePageUrl(id) }, title)),
+      el('h3', { class: 'hit-title' }, el('a', { href: articlePageUrl(id, state.q) }, title)),
       metaLine,
       snippet,
       tags.length ? el('ul', { class: 'tags', 'aria-label': 'People and places' }, tags) : null));

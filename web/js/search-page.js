@@ -19,7 +19,9 @@ import { $, el } from './dom.js';
 import { renderFacets } from './facets.js';
 import { restoreFocus, trackFocusKeys } from './focus.js';
 import { nf, plural } from './format.js';
+import { initCompletion } from './completion.js';
 import { initSearchForm, isPlainClick } from './header.js';
+import { initResultKeys, initSearchBoxKeys } from './keys.js';
 import { labelFor, rememberFacetLabels } from './labels.js';
 import { rememberSearch } from './last-search.js';
 import { renderPager } from './pager.js';
@@ -52,12 +54,16 @@ export function searchPage() {
   details.open = wide.matches;
   wide.addEventListener('change', () => { details.open = wide.matches; });
 
-  initSearchForm((q) => {
+  const search = (q) => {
     const next = copyState(ctx.state);
-    next.q = q;
+    next.q = q.trim();
     next.page = 1;
     navigate(next);
-  });
+  };
+  initSearchForm(search);
+  initCompletion(input, search);
+  initSearchBoxKeys(input);
+  initResultKeys();
 
   $('#sort').addEventListener('change', (e) => {
     const next = copyState(ctx.state);
@@ -212,5 +218,4 @@ export function searchPage() {
   // Normalise the URL (e.g. drop unknown params) without adding a history entry.
   history.replaceState(null, '', stateUrl(ctx.state) + location.hash);
   run();
-  if (!input.value) input.focus();
 }

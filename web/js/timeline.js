@@ -1,5 +1,6 @@
 // The timeline: articles per year, month or day as an SVG bar chart. Click a bar, or drag
-// across bars, to filter by date; Enter on a focused bar does the same.
+// across bars, to filter by date; Enter on a focused bar does the same. The bars are one tab
+// stop (a roving tabindex: the arrow keys, Home and End move between them).
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -58,6 +59,7 @@ export function renderTimeline(ctx, histogram) {
       svg.append(svgEl('g', { dataset: { key: b.key, index: String(i) } }, svgEl('title', { text: labelText }), hit, bar));
     }
   });
+  rovingTabStop(svg);
   const selection = svgEl('rect', { class: 'drag-selection', x: 0, y: 0, width: 0, height: H, visibility: 'hidden' });
   svg.append(selection);
 
@@ -119,9 +121,32 @@ export function renderTimeline(ctx, histogram) {
   box.replaceChildren(
     el('div', { class: 'timeline-head' },
       el('h2', { id: 'timeline-heading', text: 'Timeline' }),
-      el('p', { class: 'timeline-help', text: `${plural(total, 'dated article', 'dated articles')} by ${unit}. Click a bar, or drag across bars, to filter by date.` })),
+      el('p', { class: 'timeline-help', text: `${plural(total, 'dated article', 'dated articles')} by ${unit}. Click a bar, or drag across bars, to filter by date (or arrow keys and Enter).` })),
     el('div', { class: 'timeline-plot' }, svg),
     axis);
+}
+
+/** One tab stop for all the bars: the selected one (else the newest); arrows move it. */
+function rovingTabStop(svg) {
+  const bars = [...svg.querySelectorAll('a.bar-link')];
+  if (!bars.length) return;
+  const inRange = bars.filter((b) => b.querySelector('.bar.in-range'));
+  let stop = inRange.length ? inRange[inRange.length - 1] : bars[bars.length - 1];
+  const move = (to) => {
+    stop.setAttribute('tabindex', '-1');
+    stop = to;
+    stop.setAttribute('tabindex', '0');
+    stop.focus();
+  };
+  for (const b of bars) b.setAttribute('tabindex', b === stop ? '0' : '-1');
+  svg.addEventListener('keydown', (e) => {
+    const i = bars.indexOf(e.target instanceof Element ? e.target.closest('a.bar-link') : null);
+    if (i < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+    const to = { ArrowLeft: i - 1, ArrowRight: i + 1, ArrowUp: i + 1, ArrowDown: i - 1, Home: 0, End: bars.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    move(bars[Math.max(0, Math.min(bars.length - 1, to))]);
+  });
 }
 
 /** Adds zero-count buckets so bars are evenly spaced in time. */
