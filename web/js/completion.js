@@ -103,7 +103,7 @@ export function initCompletion(input, onChoose) {
     onChoose(value);
   }
 
-  async function ask(value) {
+  async function ask(value, { choosingFirst = false } = {}) {
     if (controller) controller.abort();
     const mine = new AbortController();
     controller = mine;
@@ -123,7 +123,9 @@ export function initCompletion(input, onChoose) {
         .map((s) => ({ text: str(s.text).trim(), kind: str(s.kind), part }))
         .filter((s) => s.text.toLowerCase() !== prefix.toLowerCase() || s.kind !== 'term');
       if (found.length) {
-        if (document.activeElement === input) show(found.slice(0, LIMIT));
+        if (document.activeElement !== input) return;
+        show(found.slice(0, LIMIT));
+        if (choosingFirst) highlight(0);
         return;
       }
     }
@@ -147,7 +149,7 @@ export function initCompletion(input, onChoose) {
     if (e.key === 'ArrowDown' && !n && input.value.trim()) {
       e.preventDefault();
       clearTimeout(timer);
-      ask(input.value); // reopen after Escape, or without waiting for the pause
+      ask(input.value, { choosingFirst: true }); // opens on the first option, as after a pause and ArrowDown
     } else if (e.key === 'ArrowDown' && n) {
       e.preventDefault();
       list.hidden = false;
