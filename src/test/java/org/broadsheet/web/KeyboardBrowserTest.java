@@ -71,6 +71,7 @@ class KeyboardBrowserTest extends BrowserHarness {
     assertEquals(Boolean.TRUE, js("return document.activeElement.matches(':focus-visible');"), "the focus is visible");
     WebElement current = links.get(1).findElement(By.xpath("ancestor::li[contains(@class,'hit')]"));
     assertTrue(current.getAttribute("class").contains("current"), "the whole result is outlined: " + current.getAttribute("class"));
+    screenshot("keyboard-current-result");
     press("j", "j", "j", "j");
     assertEquals(links.get(links.size() - 1), active(), "j stops at the last result");
     press("k");
