@@ -51,6 +51,7 @@ public final class DocumentBuilder {
 
     doc.add(new TextField(Fields.TITLE, a.title(), Field.Store.YES));
     doc.add(new Field(Fields.BODY, a.text(), BODY_TYPE));
+    doc.add(new NumericDocValuesField(Fields.BODY_START, a.bodyStart()));
     storeIfPresent(doc, Fields.BYLINE, a.byline());
     storeIfPresent(doc, Fields.SOURCE, a.source());
     storeIfPresent(doc, Fields.LANGUAGE, a.language());

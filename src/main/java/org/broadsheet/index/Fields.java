@@ -15,7 +15,7 @@ public final class Fields {
    * run over an older index rebuilds it (cheaply: extraction results are cached) instead of
    * mixing documents of two schemas. Stored in each commit's user data under {@link #SCHEMA_KEY}.
    */
-  public static final String SCHEMA_VERSION = "6";
+  public static final String SCHEMA_VERSION = "7";
   public static final String SCHEMA_KEY = "broadsheet.schema";
 
   // ---- identity and bookkeeping (StringField: exact, not analysed) ----
@@ -38,6 +38,11 @@ public final class Fields {
   // ---- full text (analysed) ----
   public static final String TITLE = "title";
   public static final String BODY = "body";
+  /**
+   * Where the story begins in {@link #BODY}, after the headline and dateline it repeats
+   * ({@code Article#bodyStart}): numeric doc values, read by the snippets and the article view.
+   */
+  public static final String BODY_START = "body_start";
 
   // ---- metadata ----
   public static final String BYLINE = "byline";

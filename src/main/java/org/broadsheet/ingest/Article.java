@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param language      ISO 639-1 code, or null when unknown
  * @param contentType   media type detected from the content, e.g. {@code text/html}
  * @param contentHash   SHA-256 of the file's bytes, hex; the key for incremental indexing and the extraction cache
+ * @param bodyStart     offset in {@code text} where the story begins, after the headline, byline and dateline
+ *                      the text repeats ({@link BodyStart}); 0 when the text begins with the story
  */
 public record Article(String id, String path, String title, String text, Instant published,
                       DateSource publishedFrom, String byline, String source, String language,
-                      String contentType, String contentHash) {
+                      String contentType, String contentHash, int bodyStart) {
   public Article {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(text, "text");
@@ -31,5 +33,14 @@ public record Article(String id, String path, String title, String text, Instant
     if ((published == null) != (publishedFrom == null)) {
       throw new IllegalArgumentException("a published date needs its source, and a source its date");
     }
+    if (bodyStart < 0 || bodyStart > text.length()) {
+      throw new IllegalArgumentException("body start " + bodyStart + " is outside the text");
+    }
+  }
+
+  /** An article whose text begins with the story (no headline or dateline before it). */
+  public Article(String id, String path, String title, String text, Instant published, DateSource publishedFrom,
+                 String byline, String source, String language, String contentType, String contentHash) {
+    this(id, path, title, text, published, publishedFrom, byline, source, language, contentType, contentHash, 0);
   }
 }

@@ -272,10 +272,11 @@ public final class ArticleParser implements AutoCloseable {
     if (language == null) {
       language = languages.guess(text);
     }
-    return new Article(id, file.toAbsolutePath().toString(), TextFallbacks.cleanTitle(title), text,
+    String cleanTitle = TextFallbacks.cleanTitle(title);
+    return new Article(id, file.toAbsolutePath().toString(), cleanTitle, text,
         published == null ? null : published.at(), published == null ? null : published.from(),
         byline == null ? null : byline.strip(), source == null ? null : source.strip(),
-        language == null ? null : language.toLowerCase(Locale.ROOT), type, hash);
+        language == null ? null : language.toLowerCase(Locale.ROOT), type, hash, BodyStart.of(cleanTitle, text));
   }
 
   private void checkText(Path file, String text) throws SkippedFileException {

@@ -75,6 +75,14 @@ final class Datelines {
     return null;
   }
 
+  /** True when {@code line} (stripped) is only a date, or a "Published: ..." label with its date. */
+  static boolean isDateLine(String line) {
+    if (line.length() > LINE_CHARS) {
+      return false;
+    }
+    return date(ONLY_A_DATE.matcher(line), true) != null || date(LABELLED.matcher(line), false) != null;
+  }
+
   /** The first {@link #MAX_LINES} non-blank lines within the first {@link #HEAD_CHARS} characters, stripped. */
   static List<String> topLines(String text) {
     List<String> lines = new ArrayList<>(MAX_LINES);

@@ -11,11 +11,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.broadsheet.index.Fields;
 
-/** One page of hits as results: stored fields plus a highlighted snippet of the body. */
+/** One page of hits as results: stored fields plus a highlighted snippet of the story ({@link BodySnippets}). */
 final class HitReader {
   /** Passages of the body per snippet: enough to show the words in context, short enough to scan. */
   private static final int SNIPPET_PASSAGES = 2;
@@ -47,10 +46,7 @@ final class HitReader {
   }
 
   private String[] snippets(IndexSearcher searcher, Query query, ScoreDoc[] page, long total) throws IOException {
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, queryAnalyzer)
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)) // escape=true: text is HTML-safe
-        .withMaxLength(200_000)
-        .build();
+    UnifiedHighlighter highlighter = BodySnippets.highlighter(searcher, queryAnalyzer);
     TopDocs pageDocs = new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), page);
     return highlighter.highlight(Fields.BODY, query, pageDocs, SNIPPET_PASSAGES);
   }

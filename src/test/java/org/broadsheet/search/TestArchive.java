@@ -32,9 +32,10 @@ final class TestArchive {
   static Doc doc(String id, String title, String body, String published, Mention... mentions) {
     Instant when = published == null ? null : Instant.parse(published.length() == 10 ? published + "T12:00:00Z" : published);
     String text = title.isEmpty() ? body : title + "\n\n" + body;
+    // The text repeats the headline, as a wire story's does; the story begins after it.
     Article a = new Article(id, "/archive/" + id, title, text, when, when == null ? null : DateSource.METADATA,
         null, "Test Wire", "en", "text/plain",
-        Integer.toHexString(text.hashCode()));
+        Integer.toHexString(text.hashCode()), title.isEmpty() || body.isEmpty() ? 0 : title.length() + 2);
     return new Doc(a, new Extraction(List.of(mentions)));
   }
 

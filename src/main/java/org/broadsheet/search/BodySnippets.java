@@ -1,0 +1,225 @@
+package org.broadsheet.search;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.text.CharacterIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+import org.broadsheet.index.Fields;
+
+/**
+ * Snippets of the story, not of the headline and dateline the text begins with: a
+ * {@link UnifiedHighlighter} whose passages start at or after each article's body start
+ * ({@link Fields#BODY_START}). Matches before it are not passages (the headline is shown apart);
+ * a passage never reaches back over it; and an article whose only matches are in its headline
+ * (or that matches only by a field other than the body) shows the body's first sentences.
+ * An index written before body starts were kept has none: its snippets start where the text does.
+ */
+final class BodySnippets {
+  private BodySnippets() {
+  }
+
+  /** A highlighter for one page of hits; not thread-safe (each search builds its own). */
+  static UnifiedHighlighter highlighter(IndexSearcher searcher, Analyzer queryAnalyzer) {
+    UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, queryAnalyzer)
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)) // escape=true: HTML-safe
+        .withMaxLength(200_000);
+    return new UnifiedHighlighter(b) {
+      @Override
+      protected FieldHighlighter newFieldHighlighter(String field, FieldOffsetStrategy offsets, BreakIterator breaks,
+                                                     PassageScorer scorer, int maxPassages, int maxNoHighlight,
+                                                     PassageFormatter formatter, Comparator<Passage> order) {
+        return new FromBodyStart(field, offsets, breaks, scorer, maxPassages, maxNoHighlight, formatter, order);
+      }
+    };
+  }
+
+  /** The field highlighter: knows the body start of the document it is highlighting. */
+  private static final class FromBodyStart extends FieldHighlighter {
+    private final Bounded bounded;
+
+    FromBodyStart(String field, FieldOffsetStrategy offsets, BreakIterator breaks, PassageScorer scorer,
+                  int maxPassages, int maxNoHighlight, PassageFormatter formatter, Comparator<Passage> order) {
+      this(field, offsets, new Bounded(breaks), scorer, maxPassages, maxNoHighlight, formatter, order);
+    }
+
+    private FromBodyStart(String field, FieldOffsetStrategy offsets, Bounded breaks, PassageScorer scorer,
+                          int maxPassages, int maxNoHighlight, PassageFormatter formatter, Comparator<Passage> order) {
+      super(field, offsets, breaks, scorer, maxPassages, maxNoHighlight, formatter, order);
+      this.bounded = breaks;
+    }
+
+    @Override
+    public Object highlightFieldForDoc(LeafReader reader, int docId, String content) throws IOException {
+      bounded.bodyStart = Math.min(bodyStart(reader, docId), content.length());
+      return super.highlightFieldForDoc(reader, docId, content);
+    }
+
+    @Override
+    protected Passage[] highlightOffsetsEnums(OffsetsEnum off) throws IOException {
+      return super.highlightOffsetsEnums(new AfterOffset(off, bounded.bodyStart));
+    }
+
+    /** The first sentences from the body start, for a document with no match in its body. */
+    @Override
+    protected Passage[] getSummaryPassagesNoHighlight(int maxPassages) {
+      List<Passage> passages = new ArrayList<>();
+      int end = breakIterator.getText().getEndIndex();
+      int pos = bounded.bodyStart;
+      while (passages.size() < maxPassages && pos < end) {
+        int next = breakIterator.following(pos);
+        if (next == BreakIterator.DONE || next <= pos) {
+          break;
+        }
+        Passage p = new Passage();
+        p.setStartOffset(pos);
+        p.setEndOffset(next);
+        passages.add(p);
+        pos = next;
+      }
+      return passages.toArray(new Passage[0]);
+    }
+  }
+
+  /** {@link Fields#BODY_START} of a document, 0 when it has none (an index of an older schema). */
+  static int bodyStart(LeafReader reader, int docId) throws IOException {
+    NumericDocValues starts = reader.getNumericDocValues(Fields.BODY_START);
+    return starts != null && starts.advanceExact(docId) ? (int) Math.max(0, starts.longValue()) : 0;
+  }
+
+  /** The matches of a document from {@code from} on. */
+  private static final class AfterOffset extends OffsetsEnum {
+    private final OffsetsEnum in;
+    private final int from;
+
+    AfterOffset(OffsetsEnum in, int from) {
+      this.in = in;
+      this.from = from;
+    }
+
+    @Override
+    public boolean nextPosition() throws IOException {
+      while (in.nextPosition()) {
+        if (in.startOffset() >= from) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public int freq() throws IOException {
+      return in.freq();
+    }
+
+    @Override
+    public BytesRef getTerm() throws IOException {
+      return in.getTerm();
+    }
+
+    @Override
+    public int startOffset() throws IOException {
+      return in.startOffset();
+    }
+
+    @Override
+    public int endOffset() throws IOException {
+      return in.endOffset();
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
+  /**
+   * Sentences, with the body start as one more boundary: a passage around a match in the first
+   * sentence of the story starts with the story, not with the headline the sentence iterator
+   * runs it into ("Kelley Oil Buys ... HOUSTON, June 18 - Kelley Oil said").
+   */
+  private static final class Bounded extends BreakIterator {
+    private final BreakIterator in;
+    int bodyStart;
+
+    Bounded(BreakIterator in) {
+      this.in = in;
+    }
+
+    @Override
+    public int preceding(int offset) {
+      int p = in.preceding(offset);
+      return offset > bodyStart && (p == DONE || p < bodyStart) ? bodyStart : p;
+    }
+
+    @Override
+    public int following(int offset) {
+      int f = in.following(offset);
+      return offset < bodyStart && (f == DONE || f > bodyStart) ? bodyStart : f;
+    }
+
+    @Override
+    public int first() {
+      return in.first();
+    }
+
+    @Override
+    public int last() {
+      return in.last();
+    }
+
+    @Override
+    public int next(int n) {
+      return in.next(n);
+    }
+
+    @Override
+    public int next() {
+      return in.next();
+    }
+
+    @Override
+    public int previous() {
+      return in.previous();
+    }
+
+    @Override
+    public int current() {
+      return in.current();
+    }
+
+    @Override
+    public boolean isBoundary(int offset) {
+      return offset == bodyStart || in.isBoundary(offset);
+    }
+
+    @Override
+    public CharacterIterator getText() {
+      return in.getText();
+    }
+
+    @Override
+    public void setText(CharacterIterator text) {
+      in.setText(text);
+    }
+
+    @Override
+    public void setText(String text) {
+      in.setText(text);
+    }
+  }
+}
