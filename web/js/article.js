@@ -79,8 +79,8 @@ function renderArticle(a, query) {
   if (str(a.byline)) meta.push(el('span', { class: 'byline', text: `By ${str(a.byline).replace(/^by\s+/i, '')}` }));
   if (str(a.source)) meta.push(el('span', { class: 'source', text: str(a.source) }));
   if (str(a.language)) meta.push(el('span', { class: 'language', text: `Language: ${str(a.language)}` }));
-  const original = str(a.original);
-  if (original.startsWith('/') && !original.startsWith('//')) meta.push(el('a', { class: 'original', href: original, text: 'Original file' }));
+  const original = sameOriginPath(a.original);
+  if (original) meta.push(el('a', { class: 'original', href: original, text: 'Original file' }));
   const metaBox = $('#article-meta');
   metaBox.replaceChildren(...joinWithDots(meta));
   metaBox.hidden = meta.length === 0;
@@ -102,6 +102,17 @@ function renderArticle(a, query) {
   $('#article-status').textContent = '';
   $('#article').hidden = false;
   $('#article-side').hidden = false;
+}
+
+/** A link from the server as a path on this server ('' for anything else, e.g. "/\\elsewhere"). */
+function sameOriginPath(link) {
+  if (!str(link).startsWith('/')) return '';
+  try {
+    const url = new URL(str(link), location.origin);
+    return url.origin === location.origin ? url.pathname + url.search : '';
+  } catch {
+    return '';
+  }
 }
 
 /** Says which words are marked, and how often; nothing when the article came from no search. */

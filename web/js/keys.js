@@ -78,7 +78,7 @@ export function initResultKeys() {
   if (skip) {
     skip.addEventListener('click', (e) => {
       e.preventDefault();
-      const target = resultLinks()[0] || $('#suggestion:not([hidden]) a') || $('#results-heading');
+      const target = resultLinks()[0] || $('#suggestion a') || $('#results-heading');
       target.focus();
     });
   }

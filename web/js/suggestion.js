@@ -8,13 +8,12 @@ import { plural } from './format.js';
 import { copyState, stateUrl } from './state.js';
 import { num, str } from './values.js';
 
-/** Shows `suggestion` ({query, total} from /api/search) under the status line, or hides the line. */
+/** Shows `suggestion` ({query, total} from /api/search) above the results (a polite live region), or empties it. */
 export function renderSuggestion(ctx, suggestion) {
   const box = $('#suggestion');
   const query = str(suggestion && suggestion.query).trim();
   if (!query || query === ctx.state.q.trim()) {
-    box.hidden = true;
-    box.replaceChildren();
+    box.replaceChildren(); // empty, so hidden by the style sheet; the live region stays in place
     return;
   }
   const next = copyState(ctx.state);
@@ -25,5 +24,4 @@ export function renderSuggestion(ctx, suggestion) {
     'Did you mean ',
     el('a', { href: stateUrl(next), 'data-nav': 'results', class: 'suggestion-link' }, query),
     Number.isFinite(total) ? ` (${plural(total, 'article', 'articles')})?` : '?');
-  box.hidden = false;
 }
