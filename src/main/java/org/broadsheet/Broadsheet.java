@@ -165,6 +165,16 @@ public final class Broadsheet implements AutoCloseable {
     return searcher().article(id);
   }
 
+  /**
+   * The source file of an article, for handing out as it is: only while it is a regular file under
+   * the folders the index was built from.
+   *
+   * @throws java.nio.file.NoSuchFileException when the article's file is gone or now lies outside them
+   */
+  public Optional<org.broadsheet.search.OriginalFile> original(String id) throws IOException {
+    return searcher().original(id);
+  }
+
   public List<SearchResult.FacetValue> facetValues(SearchRequest request, String dim, String prefix, int limit)
       throws IOException {
     return searcher().facetValues(request, dim, prefix, limit);

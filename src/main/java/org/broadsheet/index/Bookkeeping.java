@@ -43,6 +43,12 @@ public record Bookkeeping(String id, String uri, String root, String hash, Strin
     return new Bookkeeping(v[0], v[1], v[2], v[3], v[4]);
   }
 
+  /** The bookkeeping of document {@code doc} of a leaf, or null when it has none. */
+  public static Bookkeeping of(org.apache.lucene.index.LeafReader leaf, int doc) throws IOException {
+    BinaryDocValues column = leaf.getBinaryDocValues(Fields.BOOKKEEPING);
+    return column != null && column.advanceExact(doc) ? decode(column.binaryValue()) : null;
+  }
+
   /** Id → bookkeeping of every live article in the index {@code writer} writes. */
   static Map<String, Bookkeeping> read(IndexWriter writer) throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param byline        author(s) as written, or null
  * @param source        publisher or news agency, or null
  * @param language      ISO 639-1 code, or null when unknown
- * @param contentType   media type detected from the content, e.g. {@code text/html}
+ * @param contentType   media type detected from the content, e.g. {@code text/html}, with the charset the text
+ *                      was read with for text ({@code text/plain; charset=UTF-8})
  * @param contentHash   SHA-256 of the file's bytes, hex; the key for incremental indexing and the extraction cache
  * @param bodyStart     offset in {@code text} where the story begins, after the headline, byline and dateline
  *                      the text repeats ({@link BodyStart}); 0 when the text begins with the story

@@ -210,7 +210,7 @@ public final class ArticleParser implements AutoCloseable {
     String text = decoded.text();
     checkText(file, text);
     return build(file, id, TextFallbacks.firstLine(text), text, dates.find(Stream.empty(), text, fileName(file)),
-        null, null, null, type, hash);
+        null, null, null, type + "; charset=" + decoded.charset().name(), hash);
   }
 
   private Article newsXml(Path file, String id, byte[] bytes, String hash, String type)
@@ -239,8 +239,11 @@ public final class ArticleParser implements AutoCloseable {
     String source = firstNonBlank(md.get(TikaCoreProperties.PUBLISHER), md.get("og:site_name"));
     String language = firstNonBlank(md.get(TikaCoreProperties.LANGUAGE), md.get("Content-Language"),
         head == null ? null : head.lang());
+    String charset = md.get(Metadata.CONTENT_ENCODING);
+    String typeRead = type.startsWith("text/") && charset != null && Charset.isSupported(charset)
+        ? type + "; charset=" + Charset.forName(charset).name() : type;
     return build(file, id, title, text, dates.find(publishedValues(md, head), text, fileName(file)), byline, source,
-        language, type, hash);
+        language, typeRead, hash);
   }
 
   /** Metadata values that may hold the publication time, most specific first; each computed only when reached. */

@@ -37,8 +37,8 @@ final class BodyStart {
       + "|\\d{4}-\\d{2}-\\d{2})(?!\\d)";
   /** "HOUSTON, June 18 -", "HARTFORD, Conn., March 4 -", "LONDON (Reuters) -": a dash must close it. */
   private static final Pattern DATELINE = Pattern.compile(
-      "[ \\t]{0,8}(?<place>" + PLACE + ")(?:,[ \\t]{1,3}" + PLACE + "){0,2}"
-          + "(?:,[ \\t]{1,3}(?<date>" + DATE + "))?[ \\t]{0,3}"
+      "[ \\t]{0,8}(?<place>" + PLACE + ")(?:[ \\t]{0,2},[ \\t]{1,3}" + PLACE + "){0,2}"
+          + "(?:[ \\t]{0,2},[ \\t]{1,3}(?<date>" + DATE + "))?[ \\t]{0,3}"
           + "(?<agency>\\([^()\\n]{1,40}\\))?[ \\t]{0,3}(?:-{1,2}|[–—])(?=\\s|$)");
   private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}.'’-]{0,30}|van|von|de|der|da|di|al|bin|and)";
   /** "By Jane Doe", "By Jane Doe and John Roe, Reuters": names only, so "By Tuesday, the company said" is story. */

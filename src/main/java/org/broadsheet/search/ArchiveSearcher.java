@@ -142,6 +142,16 @@ public final class ArchiveSearcher implements AutoCloseable {
     });
   }
 
+  /**
+   * The source file of an article, when it may be served ({@link OriginalFiles}): a look-up by id,
+   * without waiting for a search slot.
+   *
+   * @throws java.nio.file.NoSuchFileException when the article's file is gone or now lies outside the roots
+   */
+  public Optional<OriginalFile> original(String id) throws IOException {
+    return searchers.withSearcher(searcher -> OriginalFiles.of(searcher, id));
+  }
+
   /** The commit searches read now, without waiting for a search slot: cheap enough for a health check. */
   public IndexState state() throws IOException {
     return searchers.withSearcher(searcher -> {

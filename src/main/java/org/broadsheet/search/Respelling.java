@@ -28,7 +28,8 @@ final class Respelling {
 
   static ArticleView article(ArticleView a, Spellings spellings) {
     return new ArticleView(a.id(), a.path(), a.title(), a.published(), a.publishedFrom(), a.byline(), a.source(),
-        a.language(), a.text(), a.entities(), values(a.people(), spellings, Fields.FACET_PEOPLE),
+        a.language(), a.text(), a.bodyStart(), a.paragraphs(), a.entities(),
+        values(a.people(), spellings, Fields.FACET_PEOPLE),
         values(a.places(), spellings, Fields.FACET_PLACES), values(a.organizations(), spellings, Fields.FACET_ORGS),
         a.dates(), a.related());
   }

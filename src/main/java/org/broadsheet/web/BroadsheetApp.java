@@ -112,6 +112,7 @@ public final class BroadsheetApp {
         path("api", () -> {
           before(ctx -> ctx.header(Header.CACHE_CONTROL, "no-store")); // answers that revalidate say so
           get("search", byIndex.of(api::search));
+          get("articles/{id}/original", api::original); // before articles/<id>, which would take it
           get("articles/<id>", byIndex.of(api::article));
           get("facets/{dim}", byIndex.of(api::facets));
           get("dimensions", ctx -> ctx.json(Dimensions.ARCHIVE));

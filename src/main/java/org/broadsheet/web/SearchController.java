@@ -3,7 +3,14 @@ package org.broadsheet.web;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.Header;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.broadsheet.Broadsheet;
 import org.broadsheet.index.Fields;
+import org.broadsheet.search.OriginalFile;
 import org.broadsheet.search.SearchRequest;
 
 /** The JSON API's handlers. Every parameter is checked where it is read; a bad one is a 400 that says which. */
@@ -24,6 +32,13 @@ public final class SearchController {
   /** Longest facet value prefix: longer than any name, and each value's key is compared with it. */
   private static final int MAX_PREFIX_LENGTH = 200;
 
+  /**
+   * The policy an original file is served under: a sandbox (a unique origin, no script, no forms,
+   * no plug-ins), nothing loaded from anywhere but its own inline styles and data: images, so a
+   * saved page can neither run in this origin nor tell a third party it was opened.
+   */
+  static final String ORIGINAL_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
   private final Broadsheet archive;
 
   public SearchController(Broadsheet archive) {
@@ -36,11 +51,48 @@ public final class SearchController {
   }
 
   public void article(Context ctx) throws IOException {
+    String id = articleId(ctx);
+    ctx.json(ArticleAnswer.of(archive.article(id).orElseThrow(() -> noArticle(id))));
+  }
+
+  /**
+   * The article's file as it is. Only the file the index recorded for the id is served, and only
+   * while it lies under the index's folders ({@code OriginalFiles}); HTML is rendered sandboxed (no
+   * script, no requests), anything but HTML and plain text is a download.
+   */
+  public void original(Context ctx) throws IOException {
+    String id = articleId(ctx);
+    OriginalFile file;
+    try {
+      file = archive.original(id).orElseThrow(() -> noArticle(id));
+    } catch (NoSuchFileException e) {
+      throw new NotFoundResponse("the file of article '" + id + "' is no longer in the archive's folders");
+    }
+    SeekableByteChannel channel;
+    try {
+      channel = Files.newByteChannel(file.file(), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+    } catch (IOException e) {
+      throw new NotFoundResponse("the file of article '" + id + "' cannot be read");
+    }
+    boolean inline = file.isHtml() || file.isPlainText();
+    ctx.contentType(file.contentType());
+    ctx.header(Header.CONTENT_DISPOSITION, ContentDisposition.of(inline ? "inline" : "attachment", file.fileName()));
+    // Whatever the file holds, it runs nothing here: no script, no plug-in, no request elsewhere.
+    ctx.header(Header.CONTENT_SECURITY_POLICY, ORIGINAL_CSP);
+    ctx.header(Header.CONTENT_LENGTH, String.valueOf(channel.size()));
+    ctx.result(Channels.newInputStream(channel));
+  }
+
+  private static String articleId(Context ctx) {
     String id = ctx.pathParam("id");
     if (id.isBlank() || id.length() > MAX_ID_LENGTH || id.contains("\0")) {
       throw new BadRequestResponse("not an article id");
     }
-    ctx.json(archive.article(id).orElseThrow(() -> new NotFoundResponse("no article with id '" + id + "'")));
+    return id;
+  }
+
+  private static NotFoundResponse noArticle(String id) {
+    return new NotFoundResponse("no article with id '" + id + "'");
   }
 
   public void facets(Context ctx) throws IOException {

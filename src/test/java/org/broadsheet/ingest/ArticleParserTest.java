@@ -58,7 +58,7 @@ class ArticleParserTest {
     assertEquals(Instant.parse("2024-05-12T00:00:00Z"), a.published(), "date from the file name");
     assertEquals(DateSource.FILENAME, a.publishedFrom());
     assertEquals("en", a.language());
-    assertEquals("text/plain", a.contentType());
+    assertEquals("text/plain; charset=UTF-8", a.contentType());
   }
 
   @Test
@@ -173,7 +173,7 @@ class ArticleParserTest {
       Files.writeString(f, first + body);
       Article a = parser.parse(f);
       assertEquals(first + body, a.text(), first);
-      assertEquals("text/plain", a.contentType(), first);
+      assertEquals("text/plain; charset=UTF-8", a.contentType(), first);
     }
     Path junk = dir.resolve("junk.txt");
     byte[] noise = new byte[4096];

@@ -34,6 +34,7 @@ class BodyStartTest {
     assertEquals("Talks resumed.", body("Talks", "Talks\nGAZA (Reuters) — Talks resumed."));
     assertEquals("Talks resumed.", body("", "Geneva, 12 May 2024 -- Talks resumed."));
     assertEquals("Talks resumed.", body("", "NEW YORK, Feb 26 (AP) - Talks resumed."));
+    assertEquals("Talks resumed.", body("", "OAKLAND , N.J., March 2 -\n\nTalks resumed."));
   }
 
   @Test
