@@ -13,9 +13,11 @@ import { arr } from './values.js';
 
 /**
  * The paragraphs of `text` from offset `from` on: the server's [{start, end}] when they are
- * usable, else blocks between blank lines.
+ * usable, else blocks between blank lines. The server makes the headline and a dateline
+ * paragraphs of their own (they end at `bodyStart`); a dateline on the story's first line
+ * ("HOUSTON, June 18 - Kelley Oil said…") is shown at the start of that paragraph, as printed.
  */
-export function paragraphRanges(text, paragraphs, from = 0) {
+export function paragraphRanges(text, paragraphs, from = 0, bodyStart = 0) {
   const given = arr(paragraphs)
     .filter((p) => p && Number.isInteger(p.start) && Number.isInteger(p.end) && p.start >= 0 && p.end > p.start && p.end <= text.length)
     .map((p) => [p.start, p.end])
@@ -30,9 +32,19 @@ export function paragraphRanges(text, paragraphs, from = 0) {
     }
     ranges.push([start, text.length]);
   }
-  return ranges
+  const shown = ranges
     .map(([s, e]) => [Math.max(s, from), e])
     .filter(([s, e]) => e > s && text.slice(s, e).trim());
+  const joined = [];
+  let pending = -1;
+  shown.forEach(([s, e], i) => {
+    const start = pending >= 0 ? pending : s;
+    pending = -1;
+    const next = shown[i + 1];
+    if (next && e <= bodyStart && !text.slice(e, next[0]).includes('\n')) pending = start;
+    else joined.push([start, e]);
+  });
+  return joined;
 }
 
 /** `text` with the ranges `marks` ([start, end), in order) in <mark>. */

@@ -94,7 +94,7 @@ function renderArticle(a, query) {
   const skip = rawTitle && text.trimStart().startsWith(rawTitle) && /^\s*(\n|$)/.test(text.trimStart().slice(rawTitle.length))
     ? text.length - text.trimStart().length + rawTitle.length : 0;
   const marks = termRanges(text, terms);
-  $('#article-text').replaceChildren(articleParagraphs(text, paragraphRanges(text, a.paragraphs, skip), mentions, marks));
+  $('#article-text').replaceChildren(articleParagraphs(text, paragraphRanges(text, a.paragraphs, skip, Number.isInteger(a.bodyStart) ? a.bodyStart : 0), mentions, marks));
   renderMarkNote(query, $('#article-text').querySelectorAll('mark').length);
 
   renderEntityLists(a, mentions);

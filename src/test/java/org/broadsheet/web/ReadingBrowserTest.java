@@ -104,13 +104,16 @@ class ReadingBrowserTest extends BrowserHarness {
     Map<String, Object> got = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
         const done = arguments[arguments.length - 1];
         fetch(arguments[0]).then(async (r) => done({ status: r.status, type: r.headers.get('content-type'),
-            disposition: r.headers.get('content-disposition'), body: await r.text() }))
+            disposition: r.headers.get('content-disposition'), csp: r.headers.get('content-security-policy'),
+            nosniff: r.headers.get('x-content-type-options'), body: await r.text() }))
           .catch((e) => done({ status: -1, body: String(e) }));
         """, original.getAttribute("href"));
     assertEquals(200L, ((Number) got.get("status")).longValue(), String.valueOf(got));
     assertTrue(String.valueOf(got.get("type")).startsWith("text/plain"), "content type: " + got.get("type"));
     assertTrue(String.valueOf(got.get("disposition")).contains("1987-06-18-kelley.txt"),
         "a file that is not HTML comes with its name: " + got.get("disposition"));
+    assertTrue(String.valueOf(got.get("csp")).contains("sandbox"), "the file runs nothing in our origin: " + got.get("csp"));
+    assertEquals("nosniff", got.get("nosniff"));
     assertTrue(String.valueOf(got.get("body")).startsWith("Kelley Oil buying oil properties\n\nHOUSTON, June 18"),
         "the file itself, unchanged: " + got.get("body"));
   }
