@@ -72,6 +72,9 @@ public final class SearchCommand implements Callable<Integer> {
 
   private static void print(SearchResult r, PrintStream out) {
     out.printf("%d hits (%d ms)%n", r.total(), r.tookMs());
+    if (r.suggestion() != null) {
+      out.printf("Did you mean: %s (%d hits)%n", r.suggestion().query(), r.suggestion().total());
+    }
     int rank = (r.page() - 1) * r.size();
     for (SearchResult.Hit h : r.hits()) {
       out.printf("%n%d. %s%n   %s  %s  score %.2f%n", ++rank, h.title(),

@@ -25,7 +25,8 @@ import org.broadsheet.index.IndexedRoots;
  *   <li>apply the filters ({@link DrillDown});</li>
  *   <li>find the top hits, the total and the facet counts at once ({@link FacetedSearch});</li>
  *   <li>read the page of hits with snippets ({@link HitReader}), the facet values
- *       ({@link FacetLists}) and the timeline ({@link Timeline}).</li>
+ *       ({@link FacetLists}) and the timeline ({@link Timeline});</li>
+ *   <li>when it found few articles, look for a respelt query that finds more ({@link DidYouMean}).</li>
  * </ol>
  * One article is read by {@link ArticleReader} with its {@link RelatedArticles}. The searchers
  * come from {@link SearcherLifecycle}, which sees new commits within a second.
@@ -38,6 +39,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   private final Analyzer indexAnalyzer = ArchiveAnalyzer.forIndexing();
   private final ArchiveQueryParser parser = new ArchiveQueryParser(analyzer);
   private final HitReader hitReader = new HitReader(analyzer);
+  private final DidYouMean didYouMean = new DidYouMean(parser, analyzer);
   private final ArticleReader articleReader = new ArticleReader(new RelatedArticles(indexAnalyzer));
   private final SearchSettings settings;
   private final SearchSlots slots;
@@ -84,15 +86,17 @@ public final class ArchiveSearcher implements AutoCloseable {
       List<SearchResult.Hit> hits = Respelling.hits(hitReader.read(searcher, query, found.page(r), found.total()),
           rs.spellings());
       String[] published = DrillDown.publishedPath(r);
+      // Only a query that found few articles pays for a respelling.
+      SearchResult.Suggestion suggestion = didYouMean.suggest(searcher, rs, config, r, found.total());
       if (found.facets() == null) {
         return new SearchResult(r.query(), found.total(), r.page(), r.size(), sortName(r), 0, hits,
-            FacetLists.empty(), Timeline.none(), null);
+            FacetLists.empty(), Timeline.none(), suggestion);
       }
       SearchResult.Histogram timeline = rs.has(Fields.FACET_PUBLISHED)
           ? Timeline.of(Timeline.counts(found.facets()), published)
           : Timeline.none();
       return new SearchResult(r.query(), found.total(), r.page(), r.size(), sortName(r), 0, hits,
-          FacetLists.of(found.facets(), rs, published), timeline, null);
+          FacetLists.of(found.facets(), rs, published), timeline, suggestion);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new BadQueryException("the query expands to too many terms; make it more specific", e);
     } catch (TooComplexToDeterminizeException e) {

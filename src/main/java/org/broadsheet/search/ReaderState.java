@@ -11,11 +11,11 @@ import org.apache.lucene.index.IndexReader;
 /**
  * What is built once per index reader: its facet ordinals ({@code state}, null while no article
  * has a facet value), the dimensions some article has a value in (asking Lucene for any other is
- * an error), spellings and the results computed from it. Rebuilt only when a refresh brings a new
+ * an error), spellings, the words of entity names (built on first use) and the results computed from it. Rebuilt only when a refresh brings a new
  * reader.
  */
 record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> dims,
-                   Spellings spellings, ResultCache results) {
+                   Spellings spellings, ResultCache results, java.util.function.Supplier<EntityWords> entityWords) {
 
   static ReaderState of(IndexReader reader, FacetsConfig config, int cacheMegabytes) throws IOException {
     SortedSetDocValuesReaderState state;
@@ -28,7 +28,26 @@ record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state, Set<
     if (state != null) {
       state.getDims().forEach(dims::add);
     }
-    return new ReaderState(reader, state, Set.copyOf(dims), new Spellings(state), new ResultCache(cacheMegabytes));
+    Spellings spellings = new Spellings(state);
+    // Built on the first "did you mean" of this reader, not for every reader.
+    java.util.function.Supplier<EntityWords> words = new java.util.function.Supplier<>() {
+      private volatile EntityWords built;
+
+      @Override
+      public EntityWords get() {
+        EntityWords w = built;
+        if (w == null) {
+          synchronized (this) {
+            if (built == null) {
+              built = new EntityWords(spellings);
+            }
+            w = built;
+          }
+        }
+        return w;
+      }
+    };
+    return new ReaderState(reader, state, Set.copyOf(dims), spellings, new ResultCache(cacheMegabytes), words);
   }
 
   /** True when some article has a value in {@code dim}. */

@@ -3,6 +3,7 @@ package org.broadsheet.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetResult;
@@ -37,6 +38,19 @@ final class Spellings {
   /** The best spelling in the index of the value {@code label} is one spelling of. */
   String best(String dim, String label) {
     return byDim.computeIfAbsent(dim, this::load).getOrDefault(key(label), label);
+  }
+
+  /** Every value of {@code dim} in the index with its article count (one count over the index, kept). */
+  List<LabelAndValue> all(String dim) {
+    if (state == null || state.getOrdRange(dim) == null) {
+      return List.of();
+    }
+    try {
+      FacetResult all = allCounts().getAllChildren(dim);
+      return all == null ? List.of() : List.of(all.labelValues);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** {@link FacetKeys#key} of a facet label, computed once per label. */

@@ -68,6 +68,18 @@ class ApiTest {
   }
 
   @Test
+  void aMisspeltQueryIsAnsweredAsTypedWithASuggestion() {
+    JavalinTest.test(new BroadsheetApp(archive, web).javalin(), (server, client) -> {
+      JsonNode body = JSON.readTree(client.get("/api/search?q=Rafha").body().string());
+      assertEquals(0, body.get("total").asInt());
+      assertEquals("Rafha", body.get("query").asText());
+      assertEquals("Rafah", body.get("suggestion").get("query").asText());
+      assertEquals(1, body.get("suggestion").get("total").asInt());
+      assertFalse(JSON.readTree(client.get("/api/search?q=Rafah").body().string()).has("suggestion"));
+    });
+  }
+
+  @Test
   void badRequestsAreFourHundredsWithAMessage() {
     JavalinTest.test(new BroadsheetApp(archive, web).javalin(), (server, client) -> {
       for (String path : List.of("/api/search?q=" + enc("title:"), "/api/search?q=" + enc("*leading"),

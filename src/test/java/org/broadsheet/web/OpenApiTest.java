@@ -122,6 +122,7 @@ class OpenApiTest {
       }
       // A page of hits with facets and every field filled in, and the errors.
       checked.add(check(client, "/api/search", "get", "/api/search?q=Gaza&size=100", 200));
+      checked.add(check(client, "/api/search", "get", "/api/search?q=Rafha", 200)); // with a suggestion
       checked.add(check(client, "/api/search", "get", "/api/search?q=title%3A", 400));
       checked.add(check(client, "/api/search", "get", "/api/search?q=x&bogus=1", 400));
       checked.add(check(client, "/api/articles/{id}", "get", "/api/articles/0123456789abcdef", 404));

@@ -1,0 +1,50 @@
+package org.broadsheet.search;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.facet.LabelAndValue;
+import org.broadsheet.index.FacetKeys;
+import org.broadsheet.index.Fields;
+
+/**
+ * The words of the archive's entity names, each in its best spelling: what a respelt word is shown
+ * as, so a correction of "Erdogen" (the index's folded term "erdogan") reads "Erdoğan". Built once
+ * per index reader from the facet values of people, places and organisations; among spellings of
+ * one word, diacritics win, then the one more articles use ({@link FacetKeys#better}).
+ */
+final class EntityWords {
+  /** Words shorter than this are initials and particles, never respelt. */
+  private static final int MIN_LETTERS = 3;
+
+  private record Spelling(String word, long count) {
+  }
+
+  private final Map<String, Spelling> byKey = new HashMap<>();
+
+  EntityWords(Spellings spellings) {
+    for (String dim : new String[] {Fields.FACET_PEOPLE, Fields.FACET_PLACES, Fields.FACET_ORGS}) {
+      for (LabelAndValue lv : spellings.all(dim)) {
+        for (String word : lv.label.split("[\\s,.()\\[\\]\"/]+")) {
+          if (word.codePoints().filter(Character::isLetter).count() >= MIN_LETTERS) {
+            add(word, lv.value.longValue());
+          }
+        }
+      }
+    }
+  }
+
+  private void add(String word, long count) {
+    String key = FacetKeys.key(word);
+    byKey.merge(key, new Spelling(word, count), (a, b) -> {
+      long total = a.count() + b.count();
+      return FacetKeys.better(b.word(), b.count(), a.word(), a.count())
+          ? new Spelling(b.word(), total) : new Spelling(a.word(), total);
+    });
+  }
+
+  /** The best spelling of the entity word whose folded form {@code word} is, or null when it is none. */
+  String spelling(String word) {
+    Spelling s = byKey.get(FacetKeys.key(word));
+    return s == null ? null : s.word();
+  }
+}
