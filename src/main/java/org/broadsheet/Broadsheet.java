@@ -175,6 +175,14 @@ public final class Broadsheet implements AutoCloseable {
     return searcher().original(id);
   }
 
+  /**
+   * Completions for a search box: names of people, places and organisations with a word starting
+   * with {@code prefix}, and common words starting with it, most articles first.
+   */
+  public List<org.broadsheet.search.Completion> complete(String prefix, int limit) throws IOException {
+    return searcher().complete(prefix, limit);
+  }
+
   public List<SearchResult.FacetValue> facetValues(SearchRequest request, String dim, String prefix, int limit)
       throws IOException {
     return searcher().facetValues(request, dim, prefix, limit);

@@ -44,6 +44,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   private final SearchSettings settings;
   private final SearchSlots slots;
   private volatile ReaderState readerState;
+  private final Completions completions;
 
   /** A facet list request, as a cache key. */
   private record FacetListKey(SearchRequest request, String dim, String prefix, int limit) {
@@ -57,6 +58,12 @@ public final class ArchiveSearcher implements AutoCloseable {
     this.settings = settings;
     this.slots = new SearchSlots(settings.concurrentSearches(), settings.queueTimeout());
     this.searchers = new SearcherLifecycle(layout.lucene());
+    this.completions = new Completions(() -> searchers.withSearcher(searcher -> {
+      ReaderState rs = readerState(searcher.getIndexReader());
+      return new Completions.Built(rs.reader(), CompletionIndex.build(rs.reader(), rs.spellings(),
+          rs.entityWords().get()));
+    }));
+    searchers.onNewReader(completions::readerChanged);
   }
 
   /** Sees the latest commit now rather than within a second. */
@@ -156,6 +163,15 @@ public final class ArchiveSearcher implements AutoCloseable {
     return searchers.withSearcher(searcher -> OriginalFiles.of(searcher, id));
   }
 
+  /**
+   * Completions of what is typed in the search box: entity names and common words starting with
+   * {@code prefix} (at any word of a name), folding case and accents. Answered from an index built
+   * once per reader ({@link Completions}), so no search slot is taken.
+   */
+  public List<Completion> complete(String prefix, int limit) throws IOException {
+    return searchers.withSearcher(searcher -> completions.lookup(searcher.getIndexReader(), prefix, limit));
+  }
+
   /** The commit searches read now, without waiting for a search slot: cheap enough for a health check. */
   public IndexState state() throws IOException {
     return searchers.withSearcher(searcher -> {
@@ -191,7 +207,7 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    try (analyzer; indexAnalyzer) {
+    try (analyzer; indexAnalyzer; completions) {
       searchers.close();
     }
   }

@@ -41,6 +41,22 @@ final class SearcherLifecycle implements AutoCloseable {
     refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
   }
 
+  /** Calls {@code listener} after each refresh that brought a new reader (on the refreshing thread). */
+  void onNewReader(Runnable listener) {
+    manager.addListener(new org.apache.lucene.search.ReferenceManager.RefreshListener() {
+      @Override
+      public void beforeRefresh() {
+      }
+
+      @Override
+      public void afterRefresh(boolean didRefresh) {
+        if (didRefresh) {
+          listener.run();
+        }
+      }
+    });
+  }
+
   /** Runs {@code work} with the current searcher, released afterwards. */
   <T> T withSearcher(Work<T> work) throws IOException {
     IndexSearcher searcher = manager.acquire();

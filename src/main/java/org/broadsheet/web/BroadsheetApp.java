@@ -115,6 +115,7 @@ public final class BroadsheetApp {
           get("articles/{id}/original", api::original); // before articles/<id>, which would take it
           get("articles/<id>", byIndex.of(api::article));
           get("facets/{dim}", byIndex.of(api::facets));
+          get("suggest", byIndex.of(api::suggest));
           get("dimensions", ctx -> ctx.json(Dimensions.ARCHIVE));
           get("health", health::health);
           head("health", health::health); // else Javalin answers HEAD with 200 without asking

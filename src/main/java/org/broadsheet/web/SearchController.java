@@ -27,6 +27,9 @@ public final class SearchController {
   static final Set<String> SEARCH_PARAMS = union(
       Set.of("q", "published", "from", "to", "sort", "page", "size"), Set.copyOf(Fields.FILTER_DIMS));
   static final Set<String> FACET_PARAMS = union(SEARCH_PARAMS, Set.of("prefix", "limit"));
+  static final Set<String> SUGGEST_PARAMS = Set.of("prefix", "limit");
+  /** Longest prefix completed: a search box's word or name, not a query. */
+  static final int MAX_SUGGEST_PREFIX = 100;
   /** Longest id accepted: ids are relative paths, and no real path comes near it. */
   private static final int MAX_ID_LENGTH = 1024;
   /** Longest facet value prefix: longer than any name, and each value's key is compared with it. */
@@ -104,6 +107,27 @@ public final class SearchController {
       throw new BadRequestResponse("'prefix' may be at most " + MAX_PREFIX_LENGTH + " characters");
     }
     ctx.json(Map.of("dim", dim, "values", archive.facetValues(request(ctx), dim, prefix, limit)));
+  }
+
+  /** Completions for the search box: entity names and common words starting with {@code prefix}. */
+  public void suggest(Context ctx) throws IOException {
+    checkParams(ctx, SUGGEST_PARAMS);
+    String prefix = ctx.queryParam("prefix");
+    if (prefix == null || prefix.isBlank()) {
+      throw new BadRequestResponse("'prefix' is required: the start of a word or name");
+    }
+    if (prefix.length() > MAX_SUGGEST_PREFIX) {
+      throw new BadRequestResponse("'prefix' may be at most " + MAX_SUGGEST_PREFIX + " characters");
+    }
+    if (prefix.indexOf('\0') >= 0 || prefix.indexOf('\u001e') >= 0 || prefix.indexOf('\u001f') >= 0) {
+      throw new BadRequestResponse("'prefix' holds a control character");
+    }
+    int limit = intParam(ctx, "limit", 8, 1, 50);
+    ctx.json(new SuggestAnswer(prefix, archive.complete(prefix.strip(), limit)));
+  }
+
+  /** The suggest route's answer. */
+  record SuggestAnswer(String prefix, java.util.List<org.broadsheet.search.Completion> suggestions) {
   }
 
   private static SearchRequest request(Context ctx) {

@@ -80,6 +80,26 @@ class ApiTest {
   }
 
   @Test
+  void theSearchBoxIsOfferedCompletions() {
+    JavalinTest.test(new BroadsheetApp(archive, web).javalin(), (server, client) -> {
+      JsonNode body = JSON.readTree(client.get("/api/suggest?prefix=RAF").body().string());
+      assertEquals("RAF", body.get("prefix").asText());
+      JsonNode first = body.get("suggestions").get(0);
+      assertEquals("rafah", first.get("text").asText().toLowerCase(java.util.Locale.ROOT));
+      assertEquals(1, first.get("count").asInt());
+      assertEquals(2, JSON.readTree(client.get("/api/suggest?prefix=t&limit=2").body().string())
+          .get("suggestions").size());
+      for (String bad : List.of("/api/suggest", "/api/suggest?prefix=", "/api/suggest?prefix=%20",
+          "/api/suggest?prefix=" + "a".repeat(101), "/api/suggest?prefix=a&limit=0", "/api/suggest?prefix=a&limit=x",
+          "/api/suggest?prefix=a&q=b", "/api/suggest?prefix=a%00b")) {
+        var res = client.get(bad);
+        assertEquals(400, res.code(), bad);
+        assertFalse(JSON.readTree(res.body().string()).get("error").asText().isBlank(), bad);
+      }
+    });
+  }
+
+  @Test
   void badRequestsAreFourHundredsWithAMessage() {
     JavalinTest.test(new BroadsheetApp(archive, web).javalin(), (server, client) -> {
       for (String path : List.of("/api/search?q=" + enc("title:"), "/api/search?q=" + enc("*leading"),

@@ -91,6 +91,7 @@ class OpenApiTest {
   void everyAcceptedParameterIsDescribed() {
     assertEquals(SearchController.SEARCH_PARAMS, queryParams("/api/search"));
     assertEquals(SearchController.FACET_PARAMS, queryParams("/api/facets/{dim}"));
+    assertEquals(SearchController.SUGGEST_PARAMS, queryParams("/api/suggest"));
   }
 
   @Test
@@ -109,14 +110,25 @@ class OpenApiTest {
         for (var v : pathValues.entrySet()) {
           target = target.replace("{" + v.getKey() + "}", v.getValue());
         }
-        checked.add(check(client, path.getKey(), "get", target, 200));
+        // Required parameters go in every request, with their examples; without them it is a 400.
+        String required = "";
         for (JsonNode param : params(get)) {
-          if (param.get("in").asText().equals("query")) {
+          if (param.get("in").asText().equals("query") && param.path("required").asBoolean()) {
+            required += (required.isEmpty() ? "?" : "&") + param.get("name").asText() + "="
+                + URLEncoder.encode(param.get("example").asText(), StandardCharsets.UTF_8);
+          }
+        }
+        if (!required.isEmpty()) {
+          checked.add(check(client, path.getKey(), "get", target, 400));
+        }
+        checked.add(check(client, path.getKey(), "get", target + required, 200));
+        for (JsonNode param : params(get)) {
+          if (param.get("in").asText().equals("query") && !param.path("required").asBoolean()) {
             JsonNode example = param.get("example");
             assertNotNull(example, "an example for " + param.get("name") + " in " + path.getKey());
             String value = example.isArray() ? example.get(0).asText() : example.asText();
-            checked.add(check(client, path.getKey(), "get", target + "?" + param.get("name").asText() + "="
-                + URLEncoder.encode(value, StandardCharsets.UTF_8), 200));
+            checked.add(check(client, path.getKey(), "get", target + required + (required.isEmpty() ? "?" : "&")
+                + param.get("name").asText() + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8), 200));
           }
         }
       }
@@ -129,6 +141,8 @@ class OpenApiTest {
       checked.add(check(client, "/api/articles/{id}/original", "get", "/api/articles/0123456789abcdef/original", 404));
       checked.add(check(client, "/api/facets/{dim}", "get", "/api/facets/nonsense", 400));
       checked.add(check(client, "/api/facets/{dim}", "get", "/api/facets/people?limit=0", 400));
+      checked.add(check(client, "/api/suggest", "get", "/api/suggest?prefix=raf", 200));
+      checked.add(check(client, "/api/suggest", "get", "/api/suggest?prefix=" + "x".repeat(101), 400));
       assertTrue(checked.size() > 30, checked.toString());
     });
     try (Broadsheet none = Broadsheet.open(tmp.resolve("no-index-here"))) {
