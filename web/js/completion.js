@@ -9,7 +9,7 @@
 
 import { getJson } from './api.js';
 import { el } from './dom.js';
-import { arr, str } from './values.js';
+import { arr, fold, str } from './values.js';
 
 /** Typing pause before asking the server. */
 const DEBOUNCE_MS = 150;
@@ -25,15 +25,24 @@ export function completionParts(value) {
   const parts = [];
   const lead = /^[\s("-]*/u.exec(value)[0].length;
   const whole = value.slice(lead);
-  if (whole.trim() && !/["():]/u.test(whole) && /\s/u.test(whole.trim())) parts.push({ start: lead, text: whole });
+  const words = whole.trim().split(/\s+/u).length;
+  if (words >= 2 && words <= 3 && !/["():]/u.test(whole)) parts.push({ start: lead, text: whole });
   const m = /(?:^|[\s(])(?:[a-z]+:)?[-"]?([^\s"():]*)$/iu.exec(value);
   if (m && m[1]) parts.push({ start: value.length - m[1].length, text: m[1] });
   return parts;
 }
 
-/** The box's text with `part` replaced by the chosen text, quoted when it is several words. */
+/**
+ * The box's text with `part` replaced by the chosen text, quoted when it is several words. Words
+ * typed just before the part that belong to the chosen name go too: "recep tay" + "Recep Tayyip
+ * Erdoğan" is the name alone, "gaza erd" keeps "gaza".
+ */
 export function completedValue(value, part, text) {
-  const before = value.slice(0, part.start);
+  const names = new Set(fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  let start = part.start;
+  const wordBefore = (at) => /([-"(]*)([^\s"()]+)\s+$/u.exec(value.slice(0, at));
+  for (let m = wordBefore(start); m && names.has(fold(m[2])); m = wordBefore(start)) start = m.index + m[1].length;
+  const before = value.slice(0, start);
   const quoted = /\s/u.test(text) && !before.endsWith('"') ? `"${text}"` : text;
   const close = before.endsWith('"') && /\s/u.test(text) ? '"' : '';
   return `${before}${quoted}${close}`;
