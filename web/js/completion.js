@@ -86,7 +86,8 @@ export function initCompletion(input, onChoose) {
       onclick: () => choose(i),
     },
     el('span', { class: 'completion-text', text: o.text }),
-    KIND_LABEL[o.kind] ? el('span', { class: `completion-kind kind-${o.kind}`, text: `, ${KIND_LABEL[o.kind]}` }) : null)));
+    KIND_LABEL[o.kind] ? el('span', { class: `completion-kind kind-${o.kind}` },
+      el('span', { class: 'visually-hidden', text: ', ' }), KIND_LABEL[o.kind]) : null)));
     list.hidden = found.length === 0;
     input.setAttribute('aria-expanded', String(found.length > 0));
   }

@@ -80,6 +80,10 @@ class AccessibilityBrowserTest extends BrowserHarness {
     assertTrue(list.isDisplayed());
     assertViolations("completion-desktop");
     screenshot("completion-desktop");
+    resize(390, 844);
+    assertTrue(list.isDisplayed(), "the list stays open");
+    assertViolations("completion-phone");
+    screenshot("completion-phone");
   }
 
   @Test
