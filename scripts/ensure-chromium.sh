@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ensure headless Chromium and its WebDriver are installed (Debian packages
 # `chromium` and `chromium-driver`), for the browser tests in
-# src/test/java/org/broadsheet/web/BrowserTest.java.
+# src/test/java/org/broadsheet/web/*BrowserTest.java (BrowserHarness).
 #
 # Idempotent: does nothing when /usr/bin/chromium and /usr/bin/chromedriver
 # already exist. Otherwise runs `apt-get update` and a non-interactive

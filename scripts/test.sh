@@ -4,7 +4,7 @@
 # a JDK 21+, makes sure the headless browser the front-end tests drive is installed, then runs Maven
 # through the wrapper. `./mvnw test` runs the fast tests only (see DEVELOPERS.md).
 #
-# When Chromium cannot be installed (no root, no network) the suite still runs: BrowserTest skips
+# When Chromium cannot be installed (no root, no network) the suite still runs: the browser tests skip
 # itself, and this script says so at the start and at the end.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -13,7 +13,7 @@ broadsheet_find_jdk || exit 1
 browser_note=""
 if [ -x "$here/scripts/ensure-chromium.sh" ]; then
   if ! "$here/scripts/ensure-chromium.sh"; then
-    browser_note="test: Chromium or its driver could not be installed: the browser tests (BrowserTest) were SKIPPED, the rest ran"
+    browser_note="test: Chromium or its driver could not be installed: the browser tests (*BrowserTest) were SKIPPED, the rest ran"
     echo "$browser_note" >&2
   fi
 fi
