@@ -207,7 +207,8 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    try (analyzer; indexAnalyzer; completions) {
+    try (analyzer; indexAnalyzer) {
+      completions.close(); // first: a build in progress holds a searcher
       searchers.close();
     }
   }

@@ -121,7 +121,7 @@ final class CompletionIndex {
         continue;
       }
       // "erdoğan" and its folded twin "erdogan" are one word: the spelled one shows.
-      String key = FacetKeys.key(word);
+      String key = EntityWords.key(word);
       Entry seen = byKey.get(key);
       if (seen != null) {
         if (FacetKeys.better(word, df, seen.text(), seen.count())) {
@@ -136,7 +136,7 @@ final class CompletionIndex {
       top.add(e);
       byKey.put(key, e);
       if (top.size() > MAX_TERMS) {
-        byKey.remove(FacetKeys.key(top.poll().text()));
+        byKey.remove(EntityWords.key(top.poll().text()));
       }
     }
     out.addAll(top);

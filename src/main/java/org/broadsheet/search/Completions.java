@@ -88,8 +88,14 @@ final class Completions implements AutoCloseable {
     });
   }
 
+  /** Stops building, and waits (a few seconds at most) for a build in progress to let go of its searcher. */
   @Override
   public void close() {
     thread.shutdownNow();
+    try {
+      thread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -34,7 +34,7 @@ final class EntityWords {
   }
 
   private void add(String word, long count) {
-    String key = FacetKeys.key(word);
+    String key = key(word);
     byKey.merge(key, new Spelling(word, count), (a, b) -> {
       long total = a.count() + b.count();
       return FacetKeys.better(b.word(), b.count(), a.word(), a.count())
@@ -44,7 +44,21 @@ final class EntityWords {
 
   /** The best spelling of the entity word whose folded form {@code word} is, or null when it is none. */
   String spelling(String word) {
-    Spelling s = byKey.get(FacetKeys.key(word));
+    Spelling s = byKey.get(key(word));
     return s == null ? null : s.word();
+  }
+
+  /**
+   * {@link FacetKeys#key} of one word, without its Unicode decomposition and regular expressions for
+   * a word of lower-case ASCII letters (most words of an index), which is its own key.
+   */
+  static String key(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return FacetKeys.key(word);
+      }
+    }
+    return word;
   }
 }

@@ -70,6 +70,22 @@ class CompletionIndexTest {
   }
 
   @Test
+  void aCommitIsCompletedOnceTheRefreshHasBuiltItsIndex(@TempDir Path dir) throws Exception {
+    try (ArchiveSearcher own = TestArchive.open(dir, List.of(doc("a", "Harbour", "The harbour reopened.", "2024-01-01")))) {
+      assertEquals(List.of(), own.complete("kelley", 8), "the first look-up builds, and there is no Kelley yet");
+      TestArchive.write(dir, List.of(doc("k", "Kelley Oil", "Kelley Oil bought properties.", "2024-01-02")));
+      own.refresh(); // the refresh's listener queues the new reader's build
+      // Answers come from the old index until the new one is built; no sleep, a bounded spin on the answer.
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+        while (own.complete("kelley", 8).isEmpty()) {
+          Thread.onSpinWait();
+        }
+      });
+      assertEquals("kelley", own.complete("kel", 8).get(0).text());
+    }
+  }
+
+  @Test
   void theLimitIsKeptAndAnUnknownPrefixFindsNothing() throws Exception {
     assertEquals(1, searcher.complete("er", 1).size());
     assertEquals(List.of(), searcher.complete("zzqx", 8));
