@@ -169,7 +169,10 @@ public final class ArchiveSearcher implements AutoCloseable {
    * once per reader ({@link Completions}), so no search slot is taken.
    */
   public List<Completion> complete(String prefix, int limit) throws IOException {
-    return searchers.withSearcher(searcher -> completions.lookup(searcher.getIndexReader(), prefix, limit));
+    if (prefix == null || prefix.isBlank() || limit < 1) {
+      return List.of();
+    }
+    return searchers.withSearcher(searcher -> completions.lookup(searcher.getIndexReader(), prefix.strip(), limit));
   }
 
   /** The commit searches read now, without waiting for a search slot: cheap enough for a health check. */

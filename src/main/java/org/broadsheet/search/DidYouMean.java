@@ -40,6 +40,8 @@ final class DidYouMean {
   /** A rare word is respelt only for a word this many times as common, one letter away. */
   private static final int MORE_POPULAR_BY = 5;
   private static final int CANDIDATES = 5;
+  /** Words looked up at most per query: a typed query has a few; a 2,000-character one costs no more than this. */
+  static final int MAX_WORDS = 12;
 
   private final ArchiveQueryParser parser;
   private final Analyzer analyzer;
@@ -82,6 +84,7 @@ final class DidYouMean {
 
   /** The query with its misspelt words replaced, or null when no word was. */
   String respell(String query, IndexReader reader, EntityWords entities) throws IOException {
+    int[] looked = {0}; // words looked up so far, against MAX_WORDS
     List<int[]> spans = new ArrayList<>(); // start, end of each replaced word
     List<String> words = new ArrayList<>();
     boolean negated = false;
@@ -93,7 +96,7 @@ final class DidYouMean {
         continue;
       }
       if (t.kind() == Kind.WORD && !negated) {
-        wordOf(t.text(), at, reader, entities, spans, words);
+        wordOf(t.text(), at, reader, entities, spans, words, looked);
       } else if (t.kind() == Kind.PHRASE && !negated && !t.text().startsWith("-") && !t.text().startsWith("!")) {
         int i = 1;
         String inner = t.text();
@@ -102,7 +105,7 @@ final class DidYouMean {
           while (end < inner.length() - 1 && !Character.isWhitespace(inner.charAt(end))) {
             end++;
           }
-          respellWord(inner.substring(i, end), at + i, reader, entities, spans, words);
+          respellWord(inner.substring(i, end), at + i, reader, entities, spans, words, looked);
           i = end + 1;
         }
       }
@@ -122,7 +125,7 @@ final class DidYouMean {
 
   /** A word token: past its modifier and field, if it is a plain word (no wildcard, fuzzy or escape). */
   private void wordOf(String w, int at, IndexReader reader, EntityWords entities, List<int[]> spans,
-                      List<String> words) throws IOException {
+                      List<String> words, int[] looked) throws IOException {
     if (w.startsWith("-") || w.startsWith("!")) {
       return;
     }
@@ -131,17 +134,21 @@ final class DidYouMean {
     if (colon > k && fields.isNamed(w.substring(k, colon))) {
       k = colon + 1;
     }
-    int end = w.length();
-    int boost = w.indexOf('^', k);
-    if (boost > k) {
-      end = boost;
+    int end = k;
+    while (end < w.length() && Character.isLetter(w.charAt(end))) {
+      end++;
     }
-    respellWord(w.substring(k, end), at + k, reader, entities, spans, words);
+    // After the word: nothing, a boost, or punctuation that is text ("goverment?", "Erdogen,").
+    String rest = w.substring(end);
+    if (rest.isEmpty() || rest.matches("\\^\\d{1,4}(?:\\.\\d{1,4})?") || rest.matches("[,.;:!?]{1,5}")) {
+      respellWord(w.substring(k, end), at + k, reader, entities, spans, words, looked);
+    }
   }
 
   private void respellWord(String word, int at, IndexReader reader, EntityWords entities, List<int[]> spans,
-                           List<String> words) throws IOException {
-    if (word.length() < unknown.getMinQueryLength() || !word.codePoints().allMatch(Character::isLetter)) {
+                           List<String> words, int[] looked) throws IOException {
+    if (word.length() < unknown.getMinQueryLength() || !word.codePoints().allMatch(Character::isLetter)
+        || looked[0]++ >= MAX_WORDS) {
       return;
     }
     String better = closest(word, reader);

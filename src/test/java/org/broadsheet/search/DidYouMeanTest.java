@@ -66,6 +66,9 @@ class DidYouMeanTest {
     assertNotNull(s);
     assertEquals("title:budget AND \"the government said\" -Ankara", s.query());
     assertEquals(8, s.total());
+    assertEquals(new SearchResult.Suggestion("government?", 8), search("goverment?").suggestion());
+    assertEquals(new SearchResult.Suggestion("(government OR Erdoğan)^2", 12),
+        search("(goverment OR Erdogen)^2").suggestion());
     // Negated words, wildcards and fuzzy words are the user's own.
     assertNull(search("-goverment budgett*").suggestion());
   }
@@ -74,6 +77,18 @@ class DidYouMeanTest {
   void theTotalIsUnderTheSameFilters() throws Exception {
     SearchRequest filtered = new SearchRequest("Erdogen", Map.of(), null, "2024-03-03", null, null, 1, 10);
     assertEquals(new SearchResult.Suggestion("Erdoğan", 2), searcher.search(filtered).suggestion());
+  }
+
+  @Test
+  void aLongQueryIsRespeltOnlyInItsFirstWords() throws Exception {
+    String many = "goverment ".repeat(40).strip();
+    var analyzer = org.broadsheet.index.ArchiveAnalyzer.forQueries();
+    try (var dir = org.apache.lucene.store.FSDirectory.open(new org.broadsheet.index.IndexLayout(tmp).lucene());
+         var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+      String respelt = new DidYouMean(new ArchiveQueryParser(analyzer), analyzer)
+          .respell(many, reader, new EntityWords(new Spellings(null)));
+      assertEquals(DidYouMean.MAX_WORDS, respelt.split("government", -1).length - 1, respelt);
+    }
   }
 
   @Test
