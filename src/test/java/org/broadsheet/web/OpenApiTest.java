@@ -91,6 +91,8 @@ class OpenApiTest {
   void everyAcceptedParameterIsDescribed() {
     assertEquals(SearchController.SEARCH_PARAMS, queryParams("/api/search"));
     assertEquals(SearchController.FACET_PARAMS, queryParams("/api/facets/{dim}"));
+    assertEquals(SearchController.EXPORT_PARAMS, queryParams("/api/export"));
+    assertEquals(SearchController.FEED_PARAMS, queryParams("/api/feed"));
   }
 
   @Test
@@ -175,6 +177,13 @@ class OpenApiTest {
     String pointer = "/paths/" + escape(template) + "/" + method + "/responses/" + status;
     if (described.has("$ref")) {
       pointer = described.get("$ref").asText().substring(1);
+    }
+    JsonNode content = doc.at(pointer + "/content");
+    if (!content.isMissingNode() && !content.has("application/json")) {
+      // Not JSON (CSV, JSON Lines, Atom): the media type must be one described.
+      String type = String.valueOf(res.headers().get("Content-Type")).replaceAll("[\\[\\]]", "").split(";")[0].strip();
+      assertTrue(content.has(type), target + " answered " + type + ", described: " + content.properties());
+      return target;
     }
     Schema schema = schemas.getSchema(SchemaLocation.of(BASE + "#" + pointer + "/content/application~1json/schema"));
     var errors = schema.validate(JSON.readTree(body));
