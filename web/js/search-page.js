@@ -24,7 +24,7 @@ import { labelFor, rememberFacetLabels } from './labels.js';
 import { rememberSearch } from './last-search.js';
 import { renderPager } from './pager.js';
 import { renderHits, renderNoResults } from './results.js';
-import { copyState, filterCount, readState, stateParams, stateUrl } from './state.js';
+import { copyState, exportUrl, filterCount, readState, stateParams, stateUrl } from './state.js';
 import { renderTimeline } from './timeline.js';
 import { arr, num } from './values.js';
 
@@ -120,6 +120,18 @@ export function searchPage() {
     }
   }
 
+  /** The download and feed links follow the search: every matching article, and its feed. */
+  function updateExportLinks() {
+    $('#download-csv').setAttribute('href', exportUrl(ctx.state, 'csv'));
+    $('#download-jsonl').setAttribute('href', exportUrl(ctx.state, 'jsonl'));
+    $('#feed-link').setAttribute('href', exportUrl(ctx.state, 'feed'));
+    const alt = $('#feed-alternate');
+    if (alt) {
+      alt.setAttribute('href', exportUrl(ctx.state, 'feed'));
+      alt.setAttribute('title', `${document.title.replace(/ — .*$/, '')}: newest articles`);
+    }
+  }
+
   async function run({ focus = '' } = {}) {
     const my = ++seq;
     rememberSearch(stateUrl(ctx.state));
@@ -127,6 +139,7 @@ export function searchPage() {
     controller = new AbortController();
     updateTitle();
     syncForm();
+    updateExportLinks();
     renderChips(ctx);
     document.body.classList.add('loading');
     results.setAttribute('aria-busy', 'true');
@@ -168,7 +181,8 @@ export function searchPage() {
     const total = Math.max(0, Math.trunc(num(data.total)));
     const took = num(data.tookMs, NaN);
     const hits = arr(data.hits).filter((h) => h && typeof h === 'object');
-    const what = plural(total, 'article', 'articles');
+    const groups = Math.max(0, Math.trunc(num(data.groups, total)));
+    const what = plural(total, 'article', 'articles') + (groups && groups < total ? ` (${plural(groups, 'story', 'stories')})` : '');
     const q = ctx.state.q ? ` for “${ctx.state.q}”` : '';
     status.textContent = `${what}${q}${Number.isFinite(took) ? ` · ${nf.format(Math.round(took))} ms` : ''}`;
     status.dataset.total = String(total);

@@ -127,7 +127,7 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   private static void print(SearchResult r, PrintStream out) {
-    out.printf("%d hits%s (%d ms)%n", r.total(), r.groups() < r.total() ? ", " + r.groups() + " stories" : "",
+    out.printf("%d hits%s (%d ms)%n", r.total(), r.groups() < r.total() ? ", " + r.groups() + (r.groups() == 1 ? " story" : " stories") : "",
         r.tookMs());
     int rank = (r.page() - 1) * r.size();
     for (SearchResult.Hit h : r.hits()) {

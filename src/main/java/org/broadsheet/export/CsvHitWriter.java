@@ -2,6 +2,7 @@ package org.broadsheet.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -28,6 +29,7 @@ final class CsvHitWriter implements HitWriter {
     COLUMNS.forEach(schema::addColumn);
     CsvMapper mapper = new CsvMapper();
     mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    mapper.getFactory().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING); // quotes only where RFC 4180 needs them
     this.rows = mapper.writerFor(String[].class).with(schema.build()).writeValues(out);
   }
 
