@@ -186,6 +186,7 @@ export function searchPage() {
     const q = ctx.state.q ? ` for “${ctx.state.q}”` : '';
     status.textContent = `${what}${q}${Number.isFinite(took) ? ` · ${nf.format(Math.round(took))} ms` : ''}`;
     status.dataset.total = String(total);
+    status.dataset.groups = String(groups || total);
     renderFacets(ctx, data.facets || {});
     renderTimeline(ctx, data.histogram);
     renderHits(ctx, hits);

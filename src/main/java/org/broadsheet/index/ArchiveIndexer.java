@@ -225,7 +225,8 @@ public final class ArchiveIndexer {
         : cache != null ? cache.extract(article, extractor)
         : extractor.extract(article);
     Bookkeeping bookkeeping = new Bookkeeping(f.id(), f.uri(), ArticleId.uri(f.root()), article.contentHash(), stamp);
-    CopyMark copies = groups.assign(f.id(), article.contentHash(), article.text(), System.currentTimeMillis());
+    CopyMark copies = groups.assign(f.id(), article.contentHash(), article.title(), article.text(),
+        System.currentTimeMillis());
     Document doc = builder.build(article, x, bookkeeping, copies);
     writer.updateDocument(new Term(Fields.ID, f.id()), doc);
     groups.written(f.id());

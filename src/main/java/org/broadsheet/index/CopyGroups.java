@@ -31,7 +31,7 @@ import org.apache.lucene.search.TermQuery;
  * <p>Thread-safe. The table holds only the articles added since the last reader refresh
  * ({@link #REFRESH_EVERY}), so memory stays flat however large the run.
  */
-final class CopyGroups implements Closeable {
+public final class CopyGroups implements Closeable {
   /** Candidates verified per article at most: the best-matching by shared bands; more would only be more of the same group. */
   private static final int MAX_CANDIDATES = 10;
   /** Articles written between reader refreshes: each refresh flushes a segment, so not too often; the table stays small. */
@@ -61,7 +61,8 @@ final class CopyGroups implements Closeable {
     }
   }
 
-  CopyGroups(IndexWriter writer) throws IOException {
+  /** Groups the articles {@code writer} adds, against what it already holds. */
+  public CopyGroups(IndexWriter writer) throws IOException {
     this.writer = writer;
     this.reader = DirectoryReader.open(writer);
   }
@@ -70,8 +71,9 @@ final class CopyGroups implements Closeable {
    * The group of the article {@code id} with this text: that of its closest copy already indexed
    * or added in this run, or a new one. Call {@link #written} once the writer has the document.
    */
-  CopyMark assign(String id, String contentHash, String text, long indexedAt) throws IOException {
-    MinHash signature = MinHash.of(text);
+  public CopyMark assign(String id, String contentHash, String title, String text, long indexedAt)
+      throws IOException {
+    MinHash signature = MinHash.ofArticle(title, text);
     String[] bands = signature.bands();
     DirectoryReader r;
     synchronized (this) {
@@ -107,7 +109,7 @@ final class CopyGroups implements Closeable {
   }
 
   /** The writer has the article's document now: the next reader shows it, and the table can let it go. */
-  void written(String id) throws IOException {
+  public void written(String id) throws IOException {
     boolean refresh;
     synchronized (this) {
       Pending p = pendingById.get(id);
@@ -163,7 +165,7 @@ final class CopyGroups implements Closeable {
     searcher.setQueryCache(null);
     ScoreDoc[] hits = searcher.search(any.build(), MAX_CANDIDATES).scoreDocs; // most shared bands first
     StoredFields stored = searcher.storedFields();
-    Set<String> fields = Set.of(Fields.ID, Fields.GROUP, Fields.BODY);
+    Set<String> fields = Set.of(Fields.ID, Fields.GROUP, Fields.TITLE, Fields.BODY);
     Candidate best = null;
     for (ScoreDoc hit : hits) {
       Document d = stored.document(hit.doc, new LinkedHashSet<>(fields));
@@ -172,7 +174,7 @@ final class CopyGroups implements Closeable {
       if (other == null || group == null || other.equals(id) || shadowed(other)) {
         continue;
       }
-      MinHash theirs = MinHash.of(d.get(Fields.BODY) == null ? "" : d.get(Fields.BODY));
+      MinHash theirs = MinHash.ofArticle(d.get(Fields.TITLE), d.get(Fields.BODY) == null ? "" : d.get(Fields.BODY));
       if (CopyRule.copies(signature, theirs)) {
         best = Candidate.closer(best, new Candidate(group, CopyRule.closeness(signature, theirs)));
       }

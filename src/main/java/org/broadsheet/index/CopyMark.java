@@ -5,8 +5,8 @@ package org.broadsheet.index;
  * ({@link Fields#GROUP}), when this version was indexed ({@link Fields#INDEXED}: among copies
  * published at the same time, the first indexed leads the group) and its text's signature, whose
  * bands are indexed ({@link Fields#COPY_BAND}) so that later articles find it. The signature is
- * recomputed from the stored body ({@link MinHash#of}), so a document rebuilt from stored values
- * needs only the stored group and time: {@code new CopyMark(group, indexed, MinHash.of(body))}.
+ * recomputed from the stored title and body ({@link MinHash#ofArticle}), so a document rebuilt from
+ * stored values needs only the stored group and time: {@code new CopyMark(group, indexed, MinHash.ofArticle(title, body))}.
  */
 public record CopyMark(String group, long indexed, MinHash signature) {
   /** An article in a group of its own, as a new story starts one. */

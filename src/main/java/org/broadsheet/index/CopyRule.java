@@ -16,10 +16,10 @@ public final class CopyRule {
   static final double CONTAINMENT = 0.8;
   /** Below this Jaccard, containment alone does not make a copy (a short item inside a long digest). */
   static final double CONTAINMENT_FLOOR = 0.25;
-  /** Shingles below which an article counts as short. */
-  static final int SHORT = 25;
+  /** Shingles below which an article counts as short (a dozen words of text besides its headline). */
+  static final int SHORT = 15;
   /** Jaccard a short article needs. */
-  static final double SHORT_JACCARD = 0.85;
+  static final double SHORT_JACCARD = 0.7;
 
   private CopyRule() {
   }

@@ -46,14 +46,15 @@ public final class DocumentBuilder {
    * documents without an indexing run's {@link CopyGroups}.
    */
   public Document build(Article a, Extraction x, Bookkeeping file) throws IOException {
-    return build(a, x, file, CopyMark.alone(a.id(), a.contentHash(), MinHash.of(a.text()), System.currentTimeMillis()));
+    return build(a, x, file, CopyMark.alone(a.id(), a.contentHash(), MinHash.ofArticle(a.title(), a.text()),
+        System.currentTimeMillis()));
   }
 
   /**
    * @param file   what the index keeps of the article's file, for the next incremental run; also
    *               where its collection comes from ({@link CollectionName})
    * @param copies its group of copies and when it was indexed; a document rebuilt from stored values
-   *               passes the stored {@link Fields#GROUP} and {@link Fields#INDEXED} with {@code MinHash.of(body)}
+   *               passes the stored {@link Fields#GROUP} and {@link Fields#INDEXED} with {@code MinHash.ofArticle(title, body)}
    */
   public Document build(Article a, Extraction x, Bookkeeping file, CopyMark copies) throws IOException {
     Document doc = new Document();

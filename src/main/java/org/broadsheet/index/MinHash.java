@@ -46,6 +46,17 @@ public final class MinHash {
     this.shingles = shingles;
   }
 
+  /**
+   * The signature of an article: its text without the headline it starts with, so that a copy under
+   * another headline (a correction, an "UPDATE 1-") is the same text, short items included. Both
+   * are stored, so the signature is recomputed from a stored document alike.
+   */
+  public static MinHash ofArticle(String title, String text) {
+    String t = title == null ? "" : title.strip();
+    String body = text == null ? "" : text.strip();
+    return of(!t.isEmpty() && body.startsWith(t) ? body.substring(t.length()) : body);
+  }
+
   /** The signature of {@code text}; a text of fewer than {@link #SHINGLE_WORDS} words has no shingles. */
   public static MinHash of(String text) {
     int[] mins = new int[HASHES];

@@ -177,7 +177,8 @@ class BrowserTest {
     assertEquals("Rafah — Broadsheet", driver.getTitle());
 
     List<WebElement> hits = driver.findElements(By.cssSelector("#results .hit"));
-    assertEquals(total(), hits.size());
+    assertEquals(groups(), hits.size(), "one hit per story");
+    assertTrue(groups() < total(), "the Rafah story and its copy are one hit: " + statusText());
     WebElement first = hits.get(0);
     assertFalse(first.findElement(By.cssSelector(".hit-title a")).getText().isBlank());
     assertTrue(first.findElement(By.cssSelector(".hit-title a")).getAttribute("href").contains("/article.html?id="));
@@ -197,7 +198,7 @@ class BrowserTest {
     open("/");
     waitForResults();
     int all = total();
-    assertEquals(5, all, "the index has five articles: " + statusText());
+    assertEquals(6, all, "the index has six articles: " + statusText());
 
     WebElement erdogan = facetButton("people", "Erdoğan");
     int facetCount = Integer.parseInt(erdogan.findElement(By.cssSelector(".count")).getText().replaceAll("\\D", ""));
@@ -290,6 +291,58 @@ class BrowserTest {
   }
 
   @Test
+  void copiesExpandDownloadsHaveEveryArticleAndNotExcludes() {
+    open("/?q=Rafah");
+    waitForResults();
+    assertTrue(statusText().contains("(3 stories)"), statusText());
+    WebElement toggle = wait.until(d -> d.findElements(By.cssSelector("#results .copies-toggle")).stream()
+        .findFirst().orElse(null));
+    assertEquals("1 copy", toggle.getText());
+    WebElement hit = toggle.findElement(By.xpath("ancestor::li[contains(@class,'hit')]"));
+    assertEquals("Rafah crossing reopens", hit.findElement(By.cssSelector(".hit-title a")).getText(),
+        "the earliest-published copy stands for the story");
+    toggle.click();
+    WebElement copy = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results .copies li.copy a")));
+    assertEquals("UPDATE 1-Rafah crossing reopens for aid", copy.getText());
+    assertEquals("true", toggle.getAttribute("aria-expanded"));
+    toggle.click();
+    wait.until(d -> !copy.isDisplayed());
+
+    // Download and feed links follow the search; the CSV has a row per article, copies included.
+    String csvHref = driver.findElement(By.id("download-csv")).getAttribute("href");
+    assertTrue(csvHref.contains("/api/export?") && csvHref.contains("q=Rafah") && csvHref.contains("format=csv"), csvHref);
+    Object csv = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(document.getElementById('download-csv').href).then(r => r.text()).then(done, e => done(String(e)));");
+    String[] rows = String.valueOf(csv).strip().split("\\r?\\n"); // the driver may hand CRLF over as LF
+    assertEquals("id,title,published,people,places,organizations,countries,group", rows[0]);
+    assertEquals(total() + 1, rows.length, String.valueOf(csv));
+    String feed = driver.findElement(By.id("feed-link")).getAttribute("href");
+    assertTrue(feed.contains("/api/feed?q=Rafah"), feed);
+    assertEquals(feed, driver.findElement(By.cssSelector("link[rel=alternate][type='application/atom+xml']"))
+        .getAttribute("href"));
+
+    // "not" leaves out a place; its chip takes it back.
+    int before = total();
+    WebElement not = wait.until(d -> d.findElements(By.cssSelector("#facet-places .facet-row")).stream()
+        .filter(r -> r.findElement(By.cssSelector(".facet-label")).getText().equals("Cairo"))
+        .map(r -> r.findElement(By.cssSelector("button.facet-not"))).findFirst().orElse(null));
+    not.click();
+    wait.until(d -> d.getCurrentUrl().contains("not_places=Cairo"));
+    wait.until(d -> total() >= 0 && total() < before);
+    for (WebElement h : driver.findElements(By.cssSelector("#results .hit"))) {
+      assertFalse(h.getText().contains("Cairo"), h.getText());
+    }
+    WebElement chip = driver.findElement(By.cssSelector("#chips .chip"));
+    assertTrue(chip.getText().contains("Not place: Cairo"), chip.getText());
+    assertTrue(driver.findElement(By.id("download-csv")).getAttribute("href").contains("not_places=Cairo"));
+    chip.click();
+    wait.until(d -> total() == before);
+    assertFalse(driver.getCurrentUrl().contains("not_places"), driver.getCurrentUrl());
+    screenshot("copies-and-not");
+  }
+
+  @Test
   void malformedQueryShowsTheServersError() {
     open("/");
     driver.findElement(By.id("q")).sendKeys("title:", Keys.ENTER);
@@ -332,11 +385,11 @@ class BrowserTest {
     open("/");
     waitForResults();
     facetButton("published", "2024").click();
-    wait.until(d -> total() == 4);
+    wait.until(d -> total() == 5); // four stories and the Rafah story's copy
     WebElement may = facetButton("published", "May 2024");
     assertEquals("true", facetButton("published", "2024").getAttribute("aria-pressed"));
     may.click();
-    wait.until(d -> total() == 2);
+    wait.until(d -> total() == 3);
     assertTrue(driver.getCurrentUrl().contains("published=2024%2F05"), driver.getCurrentUrl());
     assertTrue(driver.findElement(By.cssSelector("#chips .chip")).getText().contains("May 2024"));
     assertEquals("May 2024 — Broadsheet", driver.getTitle());
@@ -383,6 +436,12 @@ class BrowserTest {
   private int total() {
     Object t = ((JavascriptExecutor) driver).executeScript(
         "const s = document.getElementById('status'); return document.body.classList.contains('loading') ? -1 : Number(s.dataset.total ?? -1);");
+    return ((Number) t).intValue();
+  }
+
+  private int groups() {
+    Object t = ((JavascriptExecutor) driver).executeScript(
+        "const s = document.getElementById('status'); return Number(s.dataset.groups ?? -1);");
     return ((Number) t).intValue();
   }
 
@@ -509,6 +568,13 @@ class BrowserTest {
         """);
     write(dir.resolve("world/2024-05-14-rafah.txt"), """
         Rafah crossing reopens
+
+        The Rafah crossing between Egypt and Gaza reopened on 14 May 2024, the United Nations said. \
+        Aid trucks from Cairo had waited at the border for a week.
+        """);
+    // A copy of the Rafah story under another headline: one hit with "1 copy".
+    write(dir.resolve("wire/2024-05-15-rafah-update.txt"), """
+        UPDATE 1-Rafah crossing reopens for aid
 
         The Rafah crossing between Egypt and Gaza reopened on 14 May 2024, the United Nations said. \
         Aid trucks from Cairo had waited at the border for a week.
