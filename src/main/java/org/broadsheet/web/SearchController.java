@@ -31,7 +31,7 @@ public final class SearchController {
       Set.of("q", "published", "from", "to", "group"), Set.copyOf(Fields.FILTER_DIMS)),
       Set.copyOf(Fields.FILTER_DIMS.stream().map(d -> NOT + d).toList()));
   static final Set<String> SEARCH_PARAMS = union(FILTER_PARAMS, Set.of("sort", "page", "size", "collapse", "after"));
-  static final Set<String> FACET_PARAMS = union(FILTER_PARAMS, Set.of("prefix", "limit", "collapse", "sort"));
+  static final Set<String> FACET_PARAMS = union(FILTER_PARAMS, Set.of("prefix", "limit", "collapse", "sort", "page", "size"));
   static final Set<String> EXPORT_PARAMS = union(FILTER_PARAMS, Set.of("sort", "format"));
   static final Set<String> FEED_PARAMS = union(FILTER_PARAMS, Set.of("collapse"));
   /** Entries in a feed: the newest 50, as feed readers expect a few dozen. */

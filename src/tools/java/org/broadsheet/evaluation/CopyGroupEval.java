@@ -81,10 +81,15 @@ public final class CopyGroupEval {
       }
       String kind = KINDS[written % KINDS.length];
       Path out = generated.resolve(kind + "-" + f.getFileName());
-      // New text in a variant (an added paragraph, a re-top's lead) is a paragraph of another article,
-      // so that no two variants share it.
-      String other = paragraphs(Files.readString(originals.get(random.nextInt(originals.size())),
-          StandardCharsets.UTF_8)).stream().findFirst().orElse("Further details were not available.");
+      // New text in a variant (an added paragraph, a re-top's lead) is 40 words drawn at random from
+      // another article: text no other article or variant has, in the corpus's vocabulary.
+      String[] pool = bodyText(Files.readString(originals.get(random.nextInt(originals.size())),
+          StandardCharsets.UTF_8)).split("\\s+");
+      StringBuilder fresh = new StringBuilder();
+      for (int w = 0; w < 40; w++) {
+        fresh.append(w == 0 ? "" : " ").append(pool[random.nextInt(pool.length)]);
+      }
+      String other = fresh.toString();
       Files.writeString(out, variant(html, kind, random, other), StandardCharsets.UTF_8);
       String vid = ArticleId.of(out.toRealPath());
       cluster.put(vid, cluster.get(ArticleId.of(f.toRealPath())));
@@ -163,7 +168,8 @@ public final class CopyGroupEval {
 
   /** A headline without "UPDATE 1-", "Corrected: ", case and punctuation. */
   private static String plainTitle(String t) {
-    String s = t == null ? "" : t.replaceFirst("^(UPDATE \\d+-|Corrected: )", "").replaceFirst(" - sources$", "");
+    String s = t == null ? "" : t.replaceFirst("^(UPDATE \\d+-|\\(?Corrected\\)?\\s*[-:]\\s*)", "")
+        .replaceFirst(" - sources$", "");
     return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
   }
 
