@@ -3,7 +3,7 @@
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-import { DIMS } from './dims.js';
+import { DIMS, NOT_DIMS } from './dims.js';
 import { $, el } from './dom.js';
 import { dateKeyLabel } from './format.js';
 import { labelFor } from './labels.js';
@@ -20,6 +20,16 @@ export function renderChips(ctx) {
         next.page = 1;
         return next;
       }, { dim: d.key, value: v }));
+    }
+  }
+  for (const d of DIMS.filter((x) => NOT_DIMS.includes(x.key))) {
+    for (const v of (state.not && state.not[d.key]) || []) {
+      chips.push(chip(ctx, `Not ${d.singular.toLowerCase()}: ${labelFor(ctx.labels, d.key, v)}`, `chip:not:${d.key}:${v}`, () => {
+        const next = copyState(ctx.state);
+        next.not[d.key] = next.not[d.key].filter((x) => x !== v);
+        next.page = 1;
+        return next;
+      }, { dim: `not_${d.key}`, value: v }));
     }
   }
   if (state.from || state.to) {

@@ -12,9 +12,14 @@ export const DIMS = [
   { key: 'countries', label: 'Countries', singular: 'Country', type: 'country' },
   { key: 'published', label: 'Published', singular: 'Published', type: 'published' },
   { key: 'mentioned', label: 'Years mentioned', singular: 'Mentions', type: 'mentioned' },
+  { key: 'collection', label: 'Collections', singular: 'Collection', type: 'collection' },
 ];
 /** Dimensions whose full value lists /api/facets/{dim} can page through and filter by prefix. */
-export const ENTITY_DIMS = ['people', 'places', 'organizations', 'countries'];
+export const ENTITY_DIMS = ['people', 'places', 'organizations', 'countries', 'collection'];
+/** Dimensions a value can be excluded from (not_people=...): the server's filter dimensions. */
+export const NOT_DIMS = ['people', 'places', 'organizations', 'countries', 'mentioned', 'collection'];
+/** The URL parameter excluding values of a dimension. */
+export const notKey = (dim) => `not_${dim}`;
 
 /**
  * Takes the dimensions from the server (GET /api/dimensions, defined once in the index's Fields):
@@ -32,6 +37,7 @@ export async function loadDimensions() {
     return;
   }
   if (!Array.isArray(server.facets) || !Array.isArray(server.listable)) return;
+  if (Array.isArray(server.filters)) NOT_DIMS.splice(0, NOT_DIMS.length, ...server.filters.filter((k) => typeof k === 'string'));
   const known = new Map(DIMS.map((d) => [d.key, d]));
   const ordered = server.facets.filter((k) => known.has(k)).map((k) => known.get(k));
   DIMS.splice(0, DIMS.length, ...ordered);

@@ -5,7 +5,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import { getJson } from './api.js';
-import { DATE_DIMS, DIMS, ENTITY_DIMS } from './dims.js';
+import { DATE_DIMS, DIMS, ENTITY_DIMS, NOT_DIMS } from './dims.js';
 import { $, el } from './dom.js';
 import { dateKeyLabel, nf } from './format.js';
 import { labelFor, rememberLabel } from './labels.js';
@@ -27,6 +27,10 @@ export function renderFacets(ctx, facets) {
       if (DATE_DIMS.includes(d.key)) values.sort((a, b) => b.value.localeCompare(a.value));
       for (const v of ctx.state[d.key]) {
         if (!values.some((f) => f.value === v)) values.unshift({ value: v, label: '', count: null });
+      }
+      // An excluded value has no count (no hit has it) but stays in its panel, to take it back.
+      for (const v of (ctx.state.not && ctx.state.not[d.key]) || []) {
+        if (!values.some((f) => f.value === v)) values.push({ value: v, label: '', count: null });
       }
     }
     if (!values.length) continue;
@@ -182,11 +186,38 @@ function facetPanel(ctx, d, values) {
   return section;
 }
 
+/**
+ * The "not" action of a facet value: leaves out the articles that have it (not_people=...), or,
+ * when it is already left out, takes it back.
+ */
+function notButton(ctx, d, f, text) {
+  if (!NOT_DIMS.includes(d.key) || f.pressed !== undefined) return null;
+  const excluded = ((ctx.state.not && ctx.state.not[d.key]) || []).includes(f.value);
+  return el('button', {
+    type: 'button',
+    class: `facet-not${excluded ? ' active' : ''}`,
+    'aria-pressed': String(excluded),
+    'aria-label': excluded ? `Stop excluding ${text}` : `Exclude ${text}`,
+    title: excluded ? `Stop excluding ${text}` : `Leave out articles with ${text}`,
+    'data-focus-key': `not:${d.key}:${f.value}`,
+    dataset: { value: f.value },
+    text: 'not',
+    onclick: () => {
+      const next = copyState(ctx.state);
+      const list = next.not[d.key] || [];
+      next.not[d.key] = excluded ? list.filter((x) => x !== f.value) : [...list, f.value];
+      if (!excluded) next[d.key] = next[d.key].filter((x) => x !== f.value); // not both selected and excluded
+      next.page = 1;
+      ctx.navigate(next);
+    },
+  });
+}
+
 function facetItem(ctx, d, f) {
   if (f.label) rememberLabel(ctx.labels, d.key, f.value, f.label);
   const on = f.pressed ?? ctx.state[d.key].includes(f.value);
   const text = DATE_DIMS.includes(d.key) ? dateKeyLabel(f.value) : f.label || labelFor(ctx.labels, d.key, f.value);
-  return el('li', { class: f.child ? 'facet-child' : null }, el('button', {
+  return el('li', { class: f.child ? 'facet-child' : 'facet-row' }, el('button', {
     type: 'button',
     class: 'facet-value',
     'aria-pressed': String(on),
@@ -205,5 +236,6 @@ function facetItem(ctx, d, f) {
   el('span', { class: 'facet-label', text }),
   f.count === null ? null : el('span', { class: 'count' },
     el('span', { class: 'visually-hidden', text: ', ' }), nf.format(f.count),
-    el('span', { class: 'visually-hidden', text: f.count === 1 ? ' article' : ' articles' }))));
+    el('span', { class: 'visually-hidden', text: f.count === 1 ? ' article' : ' articles' }))),
+  notButton(ctx, d, f, text));
 }

@@ -2,12 +2,13 @@
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+import { getJson } from './api.js';
 import { DIMS } from './dims.js';
 import { $, el, joinWithDots } from './dom.js';
-import { dateSourceNote, formatDate } from './format.js';
+import { dateSourceNote, formatDate, plural } from './format.js';
 import { labelFor } from './labels.js';
 import { snippetNodes } from './snippet.js';
-import { articlePageUrl, copyState, emptyState, hasFilters, stateUrl } from './state.js';
+import { articlePageUrl, copyState, emptyState, hasFilters, stateParams, stateUrl } from './state.js';
 import { arr, num, str, uniq } from './values.js';
 
 export function renderHits(ctx, hits) {
@@ -51,7 +52,59 @@ function renderHit(state, h) {
       el('h3', { class: 'hit-title' }, el('a', { href: articlePageUrl(id, state.q) }, title)),
       metaLine,
       snippet,
-      tags.length ? el('ul', { class: 'tags', 'aria-label': 'People and places' }, tags) : null));
+      tags.length ? el('ul', { class: 'tags', 'aria-label': 'People and places' }, tags) : null,
+      copiesControl(state, h, id)));
+}
+
+/**
+ * "N copies": the other articles of the hit's group of copies that match the search (the same
+ * story, re-topped or lightly edited), listed under it when the button is pressed.
+ */
+function copiesControl(state, h, id) {
+  const copies = Math.max(0, Math.trunc(num(h.copies)));
+  const group = str(h.group);
+  if (!copies || !group) return null;
+  const listId = `copies-${id}`;
+  const list = el('ul', { class: 'copies', id: listId, hidden: true });
+  const label = plural(copies, 'copy', 'copies');
+  let loaded = false;
+  const button = el('button', {
+    type: 'button',
+    class: 'copies-toggle',
+    'aria-expanded': 'false',
+    'aria-controls': listId,
+    'data-focus-key': `copies:${id}`,
+    text: label,
+    onclick: async () => {
+      const open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      button.textContent = open ? `Hide ${label}` : label;
+      list.hidden = !open;
+      if (!open || loaded) return;
+      loaded = true;
+      list.replaceChildren(el('li', { class: 'copies-loading', text: 'Loading…' }));
+      const p = stateParams({ ...state, page: 1, size: 0 }, { page: false });
+      p.set('group', group);
+      p.set('collapse', 'false');
+      p.set('size', '100');
+      p.set('sort', 'oldest');
+      try {
+        const data = await getJson(`/api/search?${p}`);
+        const others = arr(data.hits).filter((c) => c && str(c.id) && str(c.id) !== id);
+        list.replaceChildren(...others.map((c) => {
+          const date = formatDate(c.published);
+          return el('li', { class: 'copy' },
+            el('a', { href: articlePageUrl(str(c.id)) }, str(c.title).trim() || str(c.id)),
+            date ? el('time', { class: 'copy-date', datetime: str(c.published), text: ` · ${date}` }) : null);
+        }));
+        if (!others.length) list.replaceChildren(el('li', { text: 'No other copy matches now.' }));
+      } catch (e) {
+        loaded = false;
+        list.replaceChildren(el('li', { class: 'copies-error', text: `The copies could not be loaded: ${e.message}` }));
+      }
+    },
+  });
+  return el('div', { class: 'hit-copies' }, button, list);
 }
 
 /** Ways out of an empty result: drop a filter, check the query, browse everything. */

@@ -26,7 +26,7 @@ import { labelFor, rememberFacetLabels } from './labels.js';
 import { rememberSearch } from './last-search.js';
 import { renderPager } from './pager.js';
 import { renderHits, renderNoResults } from './results.js';
-import { copyState, effectiveSort, filterCount, readState, stateParams, stateUrl } from './state.js';
+import { copyState, effectiveSort, exportUrl, filterCount, readState, stateParams, stateUrl } from './state.js';
 import { renderSuggestion } from './suggestion.js';
 import { renderTimeline } from './timeline.js';
 import { arr, num } from './values.js';
@@ -132,6 +132,18 @@ export function searchPage() {
     }
   }
 
+  /** The download and feed links follow the search: every matching article, and its feed. */
+  function updateExportLinks() {
+    $('#download-csv').setAttribute('href', exportUrl(ctx.state, 'csv'));
+    $('#download-jsonl').setAttribute('href', exportUrl(ctx.state, 'jsonl'));
+    $('#feed-link').setAttribute('href', exportUrl(ctx.state, 'feed'));
+    const alt = $('#feed-alternate');
+    if (alt) {
+      alt.setAttribute('href', exportUrl(ctx.state, 'feed'));
+      alt.setAttribute('title', `${document.title.replace(/ — .*$/, '')}: newest articles`);
+    }
+  }
+
   async function run({ focus = '' } = {}) {
     const my = ++seq;
     rememberSearch(stateUrl(ctx.state));
@@ -139,6 +151,7 @@ export function searchPage() {
     controller = new AbortController();
     updateTitle();
     syncForm();
+    updateExportLinks();
     renderChips(ctx);
     document.body.classList.add('loading');
     results.setAttribute('aria-busy', 'true');
@@ -180,10 +193,12 @@ export function searchPage() {
     const total = Math.max(0, Math.trunc(num(data.total)));
     const took = num(data.tookMs, NaN);
     const hits = arr(data.hits).filter((h) => h && typeof h === 'object');
-    const what = plural(total, 'article', 'articles');
+    const groups = Math.max(0, Math.trunc(num(data.groups, total)));
+    const what = plural(total, 'article', 'articles') + (groups && groups < total ? ` (${plural(groups, 'story', 'stories')})` : '');
     const q = ctx.state.q ? ` for “${ctx.state.q}”` : '';
     status.textContent = `${what}${q}${Number.isFinite(took) ? ` · ${nf.format(Math.round(took))} ms` : ''}`;
     status.dataset.total = String(total);
+    status.dataset.groups = String(groups || total);
     renderFacets(ctx, data.facets || {});
     renderTimeline(ctx, data.histogram);
     renderHits(ctx, hits);

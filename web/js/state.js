@@ -3,13 +3,15 @@
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-import { DATE_KEY, LIST_PARAMS, SORTS } from './dims.js';
+import { DATE_KEY, LIST_PARAMS, NOT_DIMS, SORTS, notKey } from './dims.js';
 import { str, uniq } from './values.js';
 
 export function emptyState() {
   // sort '' is the server's default: relevance for a query, newest first without one.
   const s = { q: '', from: '', to: '', sort: '', page: 1, size: 0 };
   for (const d of LIST_PARAMS) s[d] = [];
+  s.not = {};
+  for (const d of NOT_DIMS) s.not[d] = [];
   return s;
 }
 
@@ -24,6 +26,7 @@ export function readState(search = location.search) {
   const size = Number.parseInt(p.get('size'), 10);
   s.size = size > 0 && size <= 100 ? size : 0;
   for (const d of LIST_PARAMS) s[d] = uniq(p.getAll(d).filter((v) => v !== ''));
+  for (const d of NOT_DIMS) s.not[d] = uniq(p.getAll(notKey(d)).filter((v) => v !== ''));
   s.published = s.published.slice(0, 1); // one published path (hierarchical: 2024, 2024/05, 2024/05/12)
   return s;
 }
@@ -32,6 +35,7 @@ export function stateParams(s, { page = true } = {}) {
   const p = new URLSearchParams();
   if (s.q) p.set('q', s.q);
   for (const d of LIST_PARAMS) for (const v of s[d]) p.append(d, v);
+  for (const d of NOT_DIMS) for (const v of s.not[d] || []) p.append(notKey(d), v);
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
   if (s.sort) p.set('sort', s.sort);
@@ -48,15 +52,32 @@ export function stateUrl(s) {
 export function copyState(s) {
   const c = { ...s };
   for (const d of LIST_PARAMS) c[d] = [...s[d]];
+  c.not = {};
+  for (const d of NOT_DIMS) c.not[d] = [...((s.not && s.not[d]) || [])];
   return c;
 }
 
+function excludedCount(s) {
+  return NOT_DIMS.reduce((n, d) => n + ((s.not && s.not[d]) || []).length, 0);
+}
+
 export function hasFilters(s) {
-  return LIST_PARAMS.some((d) => s[d].length) || Boolean(s.from || s.to);
+  return LIST_PARAMS.some((d) => s[d].length) || excludedCount(s) > 0 || Boolean(s.from || s.to);
 }
 
 export function filterCount(s) {
-  return LIST_PARAMS.reduce((n, d) => n + s[d].length, 0) + (s.from || s.to ? 1 : 0);
+  return LIST_PARAMS.reduce((n, d) => n + s[d].length, 0) + excludedCount(s) + (s.from || s.to ? 1 : 0);
+}
+
+/** The API URL of the search's articles in another form: export (csv, jsonl) or feed; no page, size or sort where they do not apply. */
+export function exportUrl(s, format) {
+  const p = stateParams({ ...s, page: 1, size: 0 }, { page: false });
+  if (format === 'feed') {
+    p.delete('sort');
+    return `/api/feed?${p}`;
+  }
+  p.set('format', format);
+  return `/api/export?${p}`;
 }
 
 /** The search URL for one entity, from the article view or anywhere without a current search. */

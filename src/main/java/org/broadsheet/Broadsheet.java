@@ -161,6 +161,16 @@ public final class Broadsheet implements AutoCloseable {
     return search(SearchRequest.of(query));
   }
 
+  /**
+   * Every article matching {@code request}, one at a time to {@code sink}, with no page limit:
+   * what {@code /api/export} and {@code search --all} write. Memory stays that of one page.
+   *
+   * @return how many articles were written
+   */
+  public long export(SearchRequest request, org.broadsheet.search.ExportSink sink) throws IOException {
+    return searcher().export(request, sink);
+  }
+
   public Optional<ArticleView> article(String id) throws IOException {
     return searcher().article(id);
   }

@@ -106,6 +106,7 @@ public final class ArchiveIndexer {
         Map<String, String> seen = new ConcurrentHashMap<>();
         listener.started(files.size());
         DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig());
+        CopyGroups groups = new CopyGroups(writer);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
           Thread t = new Thread(r, "indexer");
           t.setDaemon(true);
@@ -115,7 +116,7 @@ public final class ArchiveIndexer {
           ExecutorCompletionService<IndexReport.Outcome> done = new ExecutorCompletionService<>(pool);
           Map<Future<IndexReport.Outcome>, SourceFile> tasks = new HashMap<>();
           for (SourceFile f : files) {
-            tasks.put(done.submit(() -> indexOne(f, known.get(f.id()), writer, builder, skip, bytes, seen)), f);
+            tasks.put(done.submit(() -> indexOne(f, known.get(f.id()), writer, builder, groups, skip, bytes, seen)), f);
           }
           long lastCommit = System.nanoTime();
           for (int i = 0; i < files.size(); i++) {
@@ -144,6 +145,7 @@ public final class ArchiveIndexer {
           throw new IOException("indexing interrupted", e);
         } finally {
           pool.shutdownNow();
+          groups.close();
         }
         Set<String> gone = Deletions.of(known, seen, walkedFolders, walk.unreadable(), Deletions::fileGone);
         for (String id : gone) {
@@ -184,7 +186,7 @@ public final class ArchiveIndexer {
   }
 
   private IndexReport.Outcome indexOne(SourceFile f, Bookkeeping known, IndexWriter writer, DocumentBuilder builder,
-                                       Consumer<SkippedFileException> skip, AtomicLong bytes, Map<String, String> seen)
+                                       CopyGroups groups, Consumer<SkippedFileException> skip, AtomicLong bytes, Map<String, String> seen)
       throws IOException {
     String stamp;
     try {
@@ -223,8 +225,11 @@ public final class ArchiveIndexer {
         : cache != null ? cache.extract(article, extractor)
         : extractor.extract(article);
     Bookkeeping bookkeeping = new Bookkeeping(f.id(), f.uri(), ArticleId.uri(f.root()), article.contentHash(), stamp);
-    Document doc = builder.build(article, x, bookkeeping);
+    CopyMark copies = groups.assign(f.id(), article.contentHash(), article.title(), article.text(),
+        System.currentTimeMillis());
+    Document doc = builder.build(article, x, bookkeeping, copies);
     writer.updateDocument(new Term(Fields.ID, f.id()), doc);
+    groups.written(f.id());
     seen.put(f.id(), article.contentHash());
     return IndexReport.Outcome.INDEXED;
   }

@@ -9,12 +9,14 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 import org.broadsheet.extract.EntityType;
 import org.broadsheet.extract.Extraction;
 import org.broadsheet.ingest.Article;
@@ -39,11 +41,38 @@ public final class DocumentBuilder {
     this.facets = facets;
   }
 
-  /** @param file what the index keeps of the article's file, for the next incremental run */
+  /**
+   * The document of an article in a group of its own, indexed now: for tests and tools that write
+   * documents without an indexing run's {@link CopyGroups}.
+   */
   public Document build(Article a, Extraction x, Bookkeeping file) throws IOException {
+    return build(a, x, file, CopyMark.alone(a.id(), a.contentHash(), MinHash.ofArticle(a.title(), a.text()),
+        System.currentTimeMillis()));
+  }
+
+  /**
+   * @param file   what the index keeps of the article's file, for the next incremental run; also
+   *               where its collection comes from ({@link CollectionName})
+   * @param copies its group of copies and when it was indexed; a document rebuilt from stored values
+   *               passes the stored {@link Fields#GROUP} and {@link Fields#INDEXED} with {@code MinHash.ofArticle(title, body)}
+   */
+  public Document build(Article a, Extraction x, Bookkeeping file, CopyMark copies) throws IOException {
     Document doc = new Document();
     // StringField: exact terms to update and delete by, never analysed.
     doc.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
+    doc.add(new NumericDocValuesField(Fields.ORDER_KEY, orderKey(a.id())));
+    doc.add(new StringField(Fields.GROUP, copies.group(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(Fields.GROUP, new BytesRef(copies.group())));
+    for (String band : copies.signature().bands()) {
+      doc.add(new StringField(Fields.COPY_BAND, band, Field.Store.NO));
+    }
+    doc.add(new StoredField(Fields.INDEXED, copies.indexed()));
+    doc.add(new NumericDocValuesField(Fields.INDEXED, copies.indexed()));
+    String collection = CollectionName.of(file);
+    if (collection != null) {
+      doc.add(new StoredField(Fields.FACET_COLLECTION, collection));
+      doc.add(new SortedSetDocValuesFacetField(Fields.FACET_COLLECTION, collection));
+    }
     doc.add(new StringField(Fields.ROOT, file.root(), Field.Store.NO));
     doc.add(new StoredField(Fields.PATH, a.path()));
     doc.add(new StoredField(Fields.HASH, a.contentHash()));
@@ -73,6 +102,7 @@ public final class DocumentBuilder {
     addEntities(doc, x, EntityType.PLACE, Fields.PLACE, Fields.FACET_PLACES);
     addEntities(doc, x, EntityType.ORGANIZATION, Fields.ORG, Fields.FACET_ORGS);
     for (String code : x.countries()) {
+      doc.add(new StoredField(Fields.COUNTRY, code));
       doc.add(new SortedSetDocValuesFacetField(Fields.FACET_COUNTRIES, code));
       doc.add(new StringField(Fields.facetKey(Fields.FACET_COUNTRIES), FacetKeys.key(code), Field.Store.NO));
     }
@@ -110,6 +140,15 @@ public final class DocumentBuilder {
       doc.add(new SortedSetDocValuesFacetField(dim, e.getValue()));
       doc.add(new StringField(Fields.facetKey(dim), e.getKey(), Field.Store.NO));
     }
+  }
+
+  /** {@link Fields#ORDER_KEY} of an id: a 64-bit FNV-1a hash, the same in every run. */
+  public static long orderKey(String id) {
+    long h = 0xCBF29CE484222325L;
+    for (int i = 0; i < id.length(); i++) {
+      h = (h ^ id.charAt(i)) * 0x100000001B3L;
+    }
+    return h;
   }
 
   private static void storeIfPresent(Document doc, String field, String value) {

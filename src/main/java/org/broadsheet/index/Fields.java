@@ -35,6 +35,20 @@ public final class Fields {
    */
   public static final String BOOKKEEPING = "bookkeeping";
 
+  /**
+   * A stable order among articles that tie on everything else: a 64-bit hash of the id, as
+   * numeric doc values. Paging cursors ({@code after=}) end on it, so they survive a new reader.
+   */
+  public static final String ORDER_KEY = "order_key";
+
+  // ---- copies of one story ({@link CopyGroups}) ----
+  /** The article's group of copies: StringField (filter by group, stored) and SortedDocValues (collapse). */
+  public static final String GROUP = "group";
+  /** The MinHash band keys of the text ({@link MinHash#bands}), StringField, not stored: later articles find their copies by them. */
+  public static final String COPY_BAND = "copy_band";
+  /** When this version of the article was indexed, epoch millis: stored and numeric doc values (first indexed leads a group). */
+  public static final String INDEXED = "indexed";
+
   // ---- full text (analysed) ----
   public static final String TITLE = "title";
   public static final String BODY = "body";
@@ -60,6 +74,8 @@ public final class Fields {
   public static final String ORG = "org";
   /** All mentions with offsets, stored in {@code ExtractionJson}'s form (types "person", "place", ...). */
   public static final String MENTIONS = "mentions";
+  /** ISO codes of the countries of the places mentioned, stored (the facet has them too, but hits and exports show them). */
+  public static final String COUNTRY = "country";
   /** Mentioned dates, resolved (yyyy, yyyy-MM or yyyy-MM-dd), stored. */
   public static final String MENTIONED = "mentioned";
 
@@ -72,6 +88,12 @@ public final class Fields {
   public static final String FACET_PUBLISHED = "published";
   /** Years of dates mentioned in the text. */
   public static final String FACET_MENTIONED = "mentioned";
+  /**
+   * The collection an article belongs to: the first folder under the root it was indexed through
+   * ({@code politics/} of {@code corpus/politics/a.txt}), or the root's own name for files directly
+   * in it ({@link CollectionName}). Also stored, for hits.
+   */
+  public static final String FACET_COLLECTION = "collection";
 
   /**
    * The field holding the folded keys ({@link FacetKeys#key}) of an entity dimension's
@@ -84,7 +106,7 @@ public final class Fields {
 
   /** Facet dimensions in the order the API returns them. */
   public static final java.util.List<String> FACET_DIMS = java.util.List.of(
-      FACET_PEOPLE, FACET_PLACES, FACET_ORGS, FACET_COUNTRIES, FACET_PUBLISHED, FACET_MENTIONED);
+      FACET_PEOPLE, FACET_PLACES, FACET_ORGS, FACET_COUNTRIES, FACET_PUBLISHED, FACET_MENTIONED, FACET_COLLECTION);
 
   /** Facet dimensions whose values are entities (selected by exact value, OR within a dimension). */
   public static final java.util.List<String> ENTITY_FACETS = java.util.List.of(
@@ -96,7 +118,11 @@ public final class Fields {
    * The published date is drilled into by its path instead ({@code published=2024/05}).
    */
   public static final java.util.List<String> FILTER_DIMS = java.util.List.of(
-      FACET_PEOPLE, FACET_PLACES, FACET_ORGS, FACET_COUNTRIES, FACET_MENTIONED);
+      FACET_PEOPLE, FACET_PLACES, FACET_ORGS, FACET_COUNTRIES, FACET_MENTIONED, FACET_COLLECTION);
+
+  /** The dimensions whose whole value list {@code /api/facets/{dim}} pages through: the entities and the collections. */
+  public static final java.util.List<String> LISTED_DIMS = java.util.List.of(
+      FACET_PEOPLE, FACET_PLACES, FACET_ORGS, FACET_COUNTRIES, FACET_COLLECTION);
 
   /** The facet configuration, shared by indexing and search so both agree on each dimension. */
   public static FacetsConfig facetsConfig() {

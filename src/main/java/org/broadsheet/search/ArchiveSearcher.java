@@ -90,20 +90,21 @@ public final class ArchiveSearcher implements AutoCloseable {
     try {
       Query query = parser.parse(r.query(), searcher.getIndexReader());
       FacetedSearch found = FacetedSearch.run(searcher, config, rs, DrillDown.of(r, query, config), r);
-      List<SearchResult.Hit> hits = Respelling.hits(hitReader.read(searcher, query, found.page(r), found.total()),
+      List<SearchResult.Hit> hits = Respelling.hits(hitReader.read(searcher, query, found.hits(), found.total()),
           rs.spellings());
+      String next = found.hits().size() == r.size() ? found.hits().get(r.size() - 1).cursor().encode(r.sort()) : null;
       String[] published = DrillDown.publishedPath(r);
       // Only a query that found few articles pays for a respelling.
       SearchResult.Suggestion suggestion = didYouMean.suggest(searcher, rs, config, r, found.total());
       if (found.facets() == null) {
-        return new SearchResult(r.query(), found.total(), r.page(), r.size(), sortName(r), 0, hits,
-            FacetLists.empty(), Timeline.none(), suggestion);
+        return new SearchResult(r.query(), found.total(), found.groups(), r.page(), r.size(), sortName(r), 0, hits,
+            FacetLists.empty(), Timeline.none(), next, suggestion);
       }
       SearchResult.Histogram timeline = rs.has(Fields.FACET_PUBLISHED)
           ? Timeline.of(Timeline.counts(found.facets()), published)
           : Timeline.none();
-      return new SearchResult(r.query(), found.total(), r.page(), r.size(), sortName(r), 0, hits,
-          FacetLists.of(found.facets(), rs, published), timeline, suggestion);
+      return new SearchResult(r.query(), found.total(), found.groups(), r.page(), r.size(), sortName(r), 0, hits,
+          FacetLists.of(found.facets(), rs, published), timeline, next, suggestion);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new BadQueryException("the query expands to too many terms; make it more specific", e);
     } catch (TooComplexToDeterminizeException e) {
@@ -113,6 +114,27 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   private static String sortName(SearchRequest r) {
     return r.sort().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * Hands every article matching {@code r} to {@code sink}, in the request's order, page by page
+   * ({@link ExportPager}): no depth limit, and memory for one page only. Filters, exclusions and
+   * {@code group} apply; {@code collapse}, {@code page}, {@code size} and {@code after} do not.
+   *
+   * @return how many articles were written
+   */
+  public long export(SearchRequest r, ExportSink sink) throws IOException {
+    return searchers.withSearcher(searcher -> {
+      ReaderState rs = readerState(searcher.getIndexReader());
+      try {
+        Query query = DrillDown.of(r, parser.parse(r.query(), searcher.getIndexReader()), config);
+        return ExportPager.export(searcher, slots, query, r, rs.spellings(), sink);
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw new BadQueryException("the query expands to too many terms; make it more specific", e);
+      } catch (TooComplexToDeterminizeException e) {
+        throw new BadQueryException("the query is too complex; make wildcards more specific", e);
+      }
+    });
   }
 
   /** All values of one facet dimension for the hits of {@code r}, optionally only those starting with {@code prefix}. */

@@ -23,7 +23,7 @@ final class DrillDown {
   }
 
   static DrillDownQuery of(SearchRequest r, Query query, FacetsConfig config) {
-    DrillDownQuery ddq = new DrillDownQuery(config, withDateRange(r, query));
+    DrillDownQuery ddq = new DrillDownQuery(config, withExclusions(r, withDateRange(r, query), config));
     for (Map.Entry<String, List<String>> f : r.filters().entrySet()) {
       addFilter(ddq, f.getKey(), f.getValue());
     }
@@ -37,6 +37,31 @@ final class DrillDown {
   /** The published-date path a request drills into ("2019/07" → [2019, 07]), empty when none. */
   static String[] publishedPath(SearchRequest r) {
     return PublishedPath.split(r.published());
+  }
+
+  /**
+   * The query without the excluded values ({@code not_people=...}: none of them, whatever the other
+   * filters) and, for {@code group=}, within one group of copies. Plain clauses, not drill-downs:
+   * an excluded value is not a selection, so its dimension is still counted as filtered.
+   */
+  private static Query withExclusions(SearchRequest r, Query query, FacetsConfig config) {
+    if (r.exclude().isEmpty() && r.group() == null) {
+      return query;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+    if (r.group() != null) {
+      b.add(new TermQuery(new Term(Fields.GROUP, r.group())), BooleanClause.Occur.FILTER);
+    }
+    for (Map.Entry<String, List<String>> e : r.exclude().entrySet()) {
+      String dim = e.getKey();
+      for (String v : e.getValue()) {
+        Term t = Fields.ENTITY_FACETS.contains(dim)
+            ? new Term(Fields.facetKey(dim), FacetKeys.key(v))
+            : DrillDownQuery.term(config.getDimConfig(dim).indexFieldName, dim, v);
+        b.add(new TermQuery(t), BooleanClause.Occur.MUST_NOT);
+      }
+    }
+    return b.build();
   }
 
   private static Query withDateRange(SearchRequest r, Query query) {

@@ -51,7 +51,7 @@ final class FacetLists {
   static List<SearchResult.FacetValue> matching(LabelAndValue[] all, Spellings spellings, String dim, String prefix,
                                                 int limit) {
     String folded = prefix == null ? "" : FacetKeys.key(prefix);
-    return MergedFacetValues.merge(all, spellings, dim).stream()
+    return byCount(all, spellings, dim).stream()
         .filter(lv -> folded.isEmpty() || matchesPrefix(spellings.key(lv.label), folded))
         .limit(limit)
         .map(lv -> facetValue(dim, lv))
@@ -76,10 +76,24 @@ final class FacetLists {
       lvs = new ArrayList<>(Arrays.asList(res.labelValues));
       lvs.sort((a, b) -> b.label.compareTo(a.label)); // dates newest first, not by count
     } else {
-      List<LabelAndValue> merged = MergedFacetValues.merge(res.labelValues, spellings, dim);
+      List<LabelAndValue> merged = byCount(res.labelValues, spellings, dim);
       lvs = merged.subList(0, Math.min(FACET_LIMIT, merged.size()));
     }
     return lvs.stream().map(lv -> facetValue(dim, lv)).toList();
+  }
+
+  /**
+   * Values most frequent first: an entity's spellings merged into one value; other dimensions
+   * (collections) as they are, since they are selected by exact value.
+   */
+  private static List<LabelAndValue> byCount(LabelAndValue[] all, Spellings spellings, String dim) {
+    if (Fields.ENTITY_FACETS.contains(dim)) {
+      return MergedFacetValues.merge(all, spellings, dim);
+    }
+    List<LabelAndValue> out = new ArrayList<>(Arrays.asList(all));
+    out.sort((a, b) -> a.value.longValue() != b.value.longValue()
+        ? Long.compare(b.value.longValue(), a.value.longValue()) : a.label.compareTo(b.label));
+    return out;
   }
 
   /** A multi-word prefix matches the start of the key, a one-word one the start of any of its words. */

@@ -26,28 +26,39 @@ final class HitReader {
     this.queryAnalyzer = queryAnalyzer;
   }
 
-  List<SearchResult.Hit> read(IndexSearcher searcher, Query query, ScoreDoc[] page, long total) throws IOException {
-    if (page.length == 0) {
+  List<SearchResult.Hit> read(IndexSearcher searcher, Query query, List<GroupedHits.Hit> page, long total)
+      throws IOException {
+    if (page.isEmpty()) {
       return List.of();
     }
     String[] snippets = snippets(searcher, query, page, total);
     StoredFields stored = searcher.storedFields();
-    List<SearchResult.Hit> hits = new ArrayList<>(page.length);
-    for (int i = 0; i < page.length; i++) {
-      Document d = stored.document(page[i].doc);
-      hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE),
-          StoredValues.published(d), d.get(Fields.PUBLISHED_FROM), d.get(Fields.BYLINE), d.get(Fields.SOURCE),
-          Float.isNaN(page[i].score) ? 0f : page[i].score,
-          snippets[i] == null ? "" : snippets[i].strip(),
-          StoredValues.values(d, Fields.PERSON), StoredValues.values(d, Fields.PLACE),
-          StoredValues.values(d, Fields.ORG), StoredValues.values(d, Fields.MENTIONED)));
+    List<SearchResult.Hit> hits = new ArrayList<>(page.size());
+    for (int i = 0; i < page.size(); i++) {
+      GroupedHits.Hit h = page.get(i);
+      hits.add(hit(stored.document(h.doc()), h.score(), snippets[i] == null ? "" : snippets[i].strip(), h.copies()));
     }
     return hits;
   }
 
-  private String[] snippets(IndexSearcher searcher, Query query, ScoreDoc[] page, long total) throws IOException {
+  /** A hit from its stored document, without a snippet: what an export writes. */
+  static SearchResult.Hit hit(Document d, float score, String snippet, long copies) {
+    return new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE),
+        StoredValues.published(d), d.get(Fields.PUBLISHED_FROM), d.get(Fields.BYLINE), d.get(Fields.SOURCE),
+        Float.isNaN(score) ? 0f : score, snippet,
+        StoredValues.values(d, Fields.PERSON), StoredValues.values(d, Fields.PLACE),
+        StoredValues.values(d, Fields.ORG), StoredValues.values(d, Fields.COUNTRY),
+        StoredValues.values(d, Fields.MENTIONED), d.get(Fields.FACET_COLLECTION), d.get(Fields.GROUP), copies);
+  }
+
+  private String[] snippets(IndexSearcher searcher, Query query, List<GroupedHits.Hit> page, long total)
+      throws IOException {
     UnifiedHighlighter highlighter = BodySnippets.highlighter(searcher, queryAnalyzer);
-    TopDocs pageDocs = new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), page);
+    ScoreDoc[] docs = new ScoreDoc[page.size()];
+    for (int i = 0; i < docs.length; i++) {
+      docs[i] = new ScoreDoc(page.get(i).doc(), page.get(i).score());
+    }
+    TopDocs pageDocs = new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), docs);
     return highlighter.highlight(Fields.BODY, query, pageDocs, SNIPPET_PASSAGES);
   }
 }

@@ -27,7 +27,7 @@ import org.broadsheet.index.Fields;
  * Up to {@link #RELATED} articles about the same story: those sharing the most distinctive words
  * of this one's title and body (MoreLikeThis: tf-idf picks the words, so "said" and "the" do not
  * count) and, weighted more, the same people, places and organisations (by folded key, so
- * spelling variants count as shared).
+ * spelling variants count as shared). Never a copy of the article itself (its group of copies).
  */
 final class RelatedArticles {
   /** Related articles shown with one article. */
@@ -65,8 +65,13 @@ final class RelatedArticles {
       }
     }
     like.add(new TermQuery(new Term(Fields.ID, d.get(Fields.ID))), BooleanClause.Occur.MUST_NOT);
+    String group = d.get(Fields.GROUP);
+    if (group != null) {
+      // A copy of this article is not a related article: it is the same one.
+      like.add(new TermQuery(new Term(Fields.GROUP, group)), BooleanClause.Occur.MUST_NOT);
+    }
     BooleanQuery q = like.build();
-    if (q.clauses().size() == 1) {
+    if (q.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
       return List.of(); // nothing to be alike in
     }
     TopDocs top = searcher.search(q, RELATED);

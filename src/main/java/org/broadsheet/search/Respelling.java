@@ -18,10 +18,8 @@ final class Respelling {
   static List<SearchResult.Hit> hits(List<SearchResult.Hit> hits, Spellings spellings) {
     List<SearchResult.Hit> out = new ArrayList<>(hits.size());
     for (SearchResult.Hit h : hits) {
-      out.add(new SearchResult.Hit(h.id(), h.path(), h.title(), h.published(), h.publishedFrom(), h.byline(),
-          h.source(), h.score(), h.snippet(), values(h.people(), spellings, Fields.FACET_PEOPLE),
-          values(h.places(), spellings, Fields.FACET_PLACES), values(h.organizations(), spellings, Fields.FACET_ORGS),
-          h.dates()));
+      out.add(h.withEntities(values(h.people(), spellings, Fields.FACET_PEOPLE),
+          values(h.places(), spellings, Fields.FACET_PLACES), values(h.organizations(), spellings, Fields.FACET_ORGS)));
     }
     return out;
   }

@@ -21,9 +21,15 @@ import java.util.Map;
  *                  query, where every article scores alike), relevance for a query
  * @param page      1-based page number
  * @param size      hits per page
+ * @param exclude   facet dimension → values no hit may have ({@code not_people=...}), checked like {@code filters}
+ * @param group     only the articles of this group of copies, or null
+ * @param collapse  one hit per group of copies (its earliest-published copy) instead of every article
+ * @param after     a cursor ({@link Cursor}) from a previous answer's {@code next}: the hits after it, with
+ *                  no depth limit; null for paging by {@code page}
  */
 public record SearchRequest(String query, Map<String, List<String>> filters, String published, String from, String to,
-                            Sort sort, int page, int size) {
+                            Sort sort, int page, int size, Map<String, List<String>> exclude, String group,
+                            boolean collapse, String after) {
   public enum Sort { RELEVANCE, NEWEST, OLDEST }
 
   /** Hits per page at most: a page of 100 is plenty to read, and bounds the work one request asks for. */
@@ -46,7 +52,37 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Str
       throw new BadQueryException("'from' is after 'to'");
     }
     sort = sort != null ? sort : query.isBlank() ? Sort.NEWEST : Sort.RELEVANCE;
-    checkPaging(page, size);
+    exclude = exclude == null ? Map.of() : FilterValues.normalize(exclude);
+    group = group == null || group.isBlank() ? null : group.strip();
+    if (group != null && group.length() > MAX_GROUP_LENGTH) {
+      throw new BadQueryException("'group' is not a group id");
+    }
+    after = after == null || after.isBlank() ? null : after.strip();
+    if (after != null) {
+      Cursor.decode(after, sort); // refuses a malformed cursor, or one of another sort, now
+      if (page != 1) {
+        throw new BadQueryException("'after' and 'page' cannot be combined: the cursor says where the page starts");
+      }
+      if (size < 1 || size > MAX_SIZE) {
+        throw new BadQueryException("'size' must be from 1 to " + MAX_SIZE);
+      }
+    } else {
+      checkPaging(page, size);
+    }
+  }
+
+  /** Longest group id accepted; ids are 16 hex digits. */
+  private static final int MAX_GROUP_LENGTH = 64;
+
+  /** The request as older callers make it: nothing excluded, any group, copies collapsed, paged by number. */
+  public SearchRequest(String query, Map<String, List<String>> filters, String published, String from, String to,
+                       Sort sort, int page, int size) {
+    this(query, filters, published, from, to, sort, page, size, Map.of(), null, true, null);
+  }
+
+  /** The cursor, decoded; null when paging by number. */
+  Cursor cursor() {
+    return after == null ? null : Cursor.decode(after, sort);
   }
 
   private static void checkPaging(int page, int size) {
@@ -67,10 +103,31 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Str
   }
 
   public SearchRequest withSize(int n) {
-    return new SearchRequest(query, filters, published, from, to, sort, page, n);
+    return new SearchRequest(query, filters, published, from, to, sort, page, n, exclude, group, collapse, after);
   }
 
   public SearchRequest withFilters(Map<String, List<String>> f) {
-    return new SearchRequest(query, f, published, from, to, sort, page, size);
+    return new SearchRequest(query, f, published, from, to, sort, page, size, exclude, group, collapse, after);
+  }
+
+  public SearchRequest withExclusions(Map<String, List<String>> e) {
+    return new SearchRequest(query, filters, published, from, to, sort, page, size, e, group, collapse, after);
+  }
+
+  public SearchRequest withGroup(String g) {
+    return new SearchRequest(query, filters, published, from, to, sort, page, size, exclude, g, collapse, after);
+  }
+
+  public SearchRequest withCollapse(boolean c) {
+    return new SearchRequest(query, filters, published, from, to, sort, page, size, exclude, group, c, after);
+  }
+
+  public SearchRequest withSort(Sort s) {
+    return new SearchRequest(query, filters, published, from, to, s, page, size, exclude, group, collapse, after);
+  }
+
+  /** The page after {@code cursor} (a previous answer's {@code next}), page numbering aside. */
+  public SearchRequest withAfter(String cursor) {
+    return new SearchRequest(query, filters, published, from, to, sort, 1, size, exclude, group, collapse, cursor);
   }
 }

@@ -6,24 +6,34 @@ import java.util.Map;
 
 /**
  * What a search returns; serialised as-is for {@code search --json} and {@code /api/search}.
+*
+ * {@code total} counts matching articles, {@code groups} the groups of copies they form (with
+ * {@code collapse} one hit per group); {@code next} is the cursor for the page after this one, null
+ * on the last page.
  *
  * @param sort       the order the hits are in ("relevance", "newest" or "oldest"): the one asked for, or
  *                   the default (newest for browsing without a query, relevance for a query)
  * @param suggestion a respelt query that finds more, when this one found few ({@link Suggestion}); null
  *                   (absent from the JSON) when there is none
  */
-public record SearchResult(String query, long total, int page, int size, String sort, long tookMs, List<Hit> hits,
-                           Map<String, List<FacetValue>> facets, Histogram histogram,
+public record SearchResult(String query, long total, long groups, int page, int size, String sort, long tookMs,
+                           List<Hit> hits, Map<String, List<FacetValue>> facets, Histogram histogram, String next,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Suggestion suggestion) {
+
+  /** A result that knows nothing of groups or cursors (every article its own group). */
+  public SearchResult(String query, long total, int page, int size, String sort, long tookMs, List<Hit> hits,
+                      Map<String, List<FacetValue>> facets, Histogram histogram) {
+    this(query, total, total, page, size, sort, tookMs, hits, facets, histogram, null, null);
+  }
 
   /** The same result, timed anew: a result answered from the cache took only the lookup. */
   public SearchResult withTookMs(long ms) {
-    return new SearchResult(query, total, page, size, sort, ms, hits, facets, histogram, suggestion);
+    return new SearchResult(query, total, groups, page, size, sort, ms, hits, facets, histogram, next, suggestion);
   }
 
   /** The same result with a "did you mean" suggestion. */
   public SearchResult withSuggestion(Suggestion s) {
-    return new SearchResult(query, total, page, size, sort, tookMs, hits, facets, histogram, s);
+    return new SearchResult(query, total, groups, page, size, sort, tookMs, hits, facets, histogram, next, s);
   }
 
   /**
@@ -38,11 +48,21 @@ public record SearchResult(String query, long total, int page, int size, String 
   /**
    * One matching article. {@code snippet} is HTML: article text escaped, matches in {@code <mark>}.
    * {@code publishedFrom} says where {@code published} came from: "metadata", "dateline" or "filename".
+   * {@code countries} are ISO codes; {@code collection} is the folder it was indexed from;
+   * {@code group} its group of copies and {@code copies} how many other articles of that group
+   * match the search.
    */
   public record Hit(String id, String path, String title, String published, String publishedFrom,
                     String byline, String source,
                     float score, String snippet, List<String> people, List<String> places,
-                    List<String> organizations, List<String> dates) {
+                    List<String> organizations, List<String> countries, List<String> dates, String collection,
+                    String group, long copies) {
+
+    /** The same hit with these entity spellings. */
+    Hit withEntities(List<String> people, List<String> places, List<String> organizations) {
+      return new Hit(id, path, title, published, publishedFrom, byline, source, score, snippet, people, places,
+          organizations, countries, dates, collection, group, copies);
+    }
   }
 
   /** A facet value with its count; {@code label} is a display name where the value is a code (countries). */

@@ -76,7 +76,7 @@ public final class BroadsheetApp {
    *                     listens on this machine only, false for one other machines reach ({@link PathPolicy})
    */
   public BroadsheetApp(Broadsheet archive, Path webRoot, List<String> allowedHosts, boolean showPaths) {
-    SearchController api = new SearchController(archive);
+    SearchController api = new SearchController(archive, PathPolicy.mapper(showPaths));
     HealthController health = new HealthController(archive);
     OpenApiDocument openApi = new OpenApiDocument();
     // Answers depend on the index commit, and on whether they show paths.
@@ -116,6 +116,8 @@ public final class BroadsheetApp {
           get("articles/<id>", byIndex.of(api::article));
           get("facets/{dim}", byIndex.of(api::facets));
           get("suggest", byIndex.of(api::suggest));
+          get("export", api::export);
+          get("feed", byIndex.of(api::feed));
           get("dimensions", ctx -> ctx.json(Dimensions.ARCHIVE));
           get("health", health::health);
           head("health", health::health); // else Javalin answers HEAD with 200 without asking

@@ -12,5 +12,5 @@ import org.broadsheet.index.Fields;
  * @param listable the dimensions whose whole value list {@code /api/facets/{dim}} pages through
  */
 record Dimensions(List<String> facets, List<String> filters, List<String> listable) {
-  static final Dimensions ARCHIVE = new Dimensions(Fields.FACET_DIMS, Fields.FILTER_DIMS, Fields.ENTITY_FACETS);
+  static final Dimensions ARCHIVE = new Dimensions(Fields.FACET_DIMS, Fields.FILTER_DIMS, Fields.LISTED_DIMS);
 }

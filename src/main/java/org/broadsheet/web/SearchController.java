@@ -16,7 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.broadsheet.Broadsheet;
+import org.broadsheet.export.AtomFeed;
+import org.broadsheet.export.ExportFormat;
+import org.broadsheet.export.HitWriter;
+import org.broadsheet.search.SearchResult;
 import org.broadsheet.index.Fields;
 import org.broadsheet.search.OriginalFile;
 import org.broadsheet.search.SearchRequest;
@@ -24,9 +32,18 @@ import org.broadsheet.search.SearchRequest;
 /** The JSON API's handlers. Every parameter is checked where it is read; a bad one is a 400 that says which. */
 public final class SearchController {
   /** The parameters search accepts; any other is a 400. OpenApiTest holds the description to these. */
-  static final Set<String> SEARCH_PARAMS = union(
-      Set.of("q", "published", "from", "to", "sort", "page", "size"), Set.copyOf(Fields.FILTER_DIMS));
-  static final Set<String> FACET_PARAMS = union(SEARCH_PARAMS, Set.of("prefix", "limit"));
+  /** Excluding a value of a dimension: {@code not_people=...}. */
+  static final String NOT = "not_";
+  /** What selects articles: the query, filters, exclusions, dates and group; every route that searches takes these. */
+  static final Set<String> FILTER_PARAMS = union(union(
+      Set.of("q", "published", "from", "to", "group"), Set.copyOf(Fields.FILTER_DIMS)),
+      Set.copyOf(Fields.FILTER_DIMS.stream().map(d -> NOT + d).toList()));
+  static final Set<String> SEARCH_PARAMS = union(FILTER_PARAMS, Set.of("sort", "page", "size", "collapse", "after"));
+  static final Set<String> FACET_PARAMS = union(FILTER_PARAMS, Set.of("prefix", "limit", "collapse", "sort", "page", "size"));
+  static final Set<String> EXPORT_PARAMS = union(FILTER_PARAMS, Set.of("sort", "format"));
+  static final Set<String> FEED_PARAMS = union(FILTER_PARAMS, Set.of("collapse"));
+  /** Entries in a feed: the newest 50, as feed readers expect a few dozen. */
+  static final int FEED_ENTRIES = 50;
   static final Set<String> SUGGEST_PARAMS = Set.of("prefix", "limit");
   /** Longest prefix completed: a search box's word or name, not a query. */
   static final int MAX_SUGGEST_PREFIX = 100;
@@ -43,9 +60,12 @@ public final class SearchController {
   static final String ORIGINAL_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
   private final Broadsheet archive;
+  private final ObjectMapper mapper;
 
-  public SearchController(Broadsheet archive) {
+  /** @param mapper the API's JSON mapper, for JSON Lines exports (shows {@code path} or not, as the answers do) */
+  public SearchController(Broadsheet archive, ObjectMapper mapper) {
     this.archive = archive;
+    this.mapper = mapper;
   }
 
   public void search(Context ctx) throws IOException {
@@ -130,20 +150,82 @@ public final class SearchController {
   record SuggestAnswer(String prefix, java.util.List<org.broadsheet.search.Completion> suggestions) {
   }
 
-  private static SearchRequest request(Context ctx) {
-    Map<String, List<String>> filters = new HashMap<>();
-    for (String dim : Fields.FILTER_DIMS) {
-      List<String> values = ctx.queryParams(dim); // SearchRequest refuses an empty one
-      if (values.size() > 50) {
-        throw new BadRequestResponse("at most 50 values may be selected for '" + dim + "'");
+  /**
+   * Every article matching the search, streamed as CSV or JSON Lines: no page limit, memory for one
+   * page at a time. Nothing is written before the first hit, so a bad query is still a 400.
+   */
+  public void export(Context ctx) throws IOException {
+    checkParams(ctx, EXPORT_PARAMS);
+    ExportFormat format = ExportFormat.of(ctx.queryParam("format") == null ? "csv" : ctx.queryParam("format"));
+    SearchRequest r = request(ctx);
+    HitWriter[] writer = new HitWriter[1];
+    archive.export(r, hit -> {
+      if (writer[0] == null) {
+        writer[0] = startExport(ctx, format);
       }
-      if (!values.isEmpty()) {
-        filters.put(dim, values);
-      }
+      writer[0].accept(hit);
+    });
+    // The rows are out; close writes what is left (the header alone when nothing matched).
+    try (HitWriter w = writer[0] != null ? writer[0] : startExport(ctx, format)) {
+      ctx.status(200);
     }
+  }
+
+  private HitWriter startExport(Context ctx, ExportFormat format) throws IOException {
+    ctx.contentType(format.mediaType());
+    ctx.header("Content-Disposition", "attachment; filename=\"broadsheet-export." + format.extension() + "\"");
+    return format.writer(ctx.outputStream(), mapper);
+  }
+
+  /** The 50 newest articles matching the search, as an Atom feed. */
+  public void feed(Context ctx) throws IOException {
+    checkParams(ctx, FEED_PARAMS);
+    SearchRequest r = request(ctx).withSort(SearchRequest.Sort.NEWEST).withSize(FEED_ENTRIES);
+    SearchResult result = archive.search(r);
+    String base = ctx.scheme() + "://" + ctx.host();
+    String query = ctx.queryString() == null || ctx.queryString().isEmpty() ? "" : "?" + ctx.queryString();
+    AtomFeed feed = new AtomFeed(FeedTitle.of(r), base + "/api/feed" + query, base + "/" + query,
+        id -> base + "/article.html?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8),
+        dim -> base + "/api/facets/" + dim);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    feed.write(result.hits(), Instant.now(), out);
+    ctx.contentType("application/atom+xml; charset=utf-8").result(out.toByteArray());
+  }
+
+  private static SearchRequest request(Context ctx) {
+    Map<String, List<String>> filters = values(ctx, "");
+    Map<String, List<String>> excluded = values(ctx, NOT);
     return new SearchRequest(ctx.queryParam("q"), filters, ctx.queryParam("published"), ctx.queryParam("from"),
         ctx.queryParam("to"), sort(ctx.queryParam("sort")), intParam(ctx, "page", 1, 1, Integer.MAX_VALUE),
-        intParam(ctx, "size", 10, 1, SearchRequest.MAX_SIZE));
+        intParam(ctx, "size", 10, 1, SearchRequest.MAX_SIZE), excluded, ctx.queryParam("group"),
+        bool(ctx, "collapse", true), ctx.queryParam("after"));
+  }
+
+  /** The values of each dimension's parameter ({@code prefix} + dimension), at most 50 each. */
+  private static Map<String, List<String>> values(Context ctx, String prefix) {
+    Map<String, List<String>> out = new HashMap<>();
+    for (String dim : Fields.FILTER_DIMS) {
+      List<String> values = ctx.queryParams(prefix + dim); // SearchRequest refuses an empty one
+      if (values.size() > 50) {
+        throw new BadRequestResponse("at most 50 values may be given for '" + prefix + dim + "'");
+      }
+      if (!values.isEmpty()) {
+        out.put(dim, values);
+      }
+    }
+    return out;
+  }
+
+  private static boolean bool(Context ctx, String name, boolean fallback) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    return switch (v.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new BadRequestResponse("'" + name + "' must be true or false, not '" + v + "'");
+    };
   }
 
   private static SearchRequest.Sort sort(String value) {

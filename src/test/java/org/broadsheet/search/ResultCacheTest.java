@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ResultCacheTest {
   private static SearchResult result(String q) {
     return new SearchResult(q, 1, 1, 10, "relevance", 5, List.of(), java.util.Map.of(),
-        new SearchResult.Histogram("year", List.of()), null);
+        new SearchResult.Histogram("year", List.of()));
   }
 
   @Test

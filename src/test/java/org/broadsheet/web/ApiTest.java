@@ -162,7 +162,7 @@ class ApiTest {
       JsonNode d = JSON.readTree(res.body().string());
       assertEquals(org.broadsheet.index.Fields.FACET_DIMS, JSON.convertValue(d.get("facets"), List.class));
       assertEquals(org.broadsheet.index.Fields.FILTER_DIMS, JSON.convertValue(d.get("filters"), List.class));
-      assertEquals(org.broadsheet.index.Fields.ENTITY_FACETS, JSON.convertValue(d.get("listable"), List.class));
+      assertEquals(org.broadsheet.index.Fields.LISTED_DIMS, JSON.convertValue(d.get("listable"), List.class));
     });
   }
 }

@@ -92,6 +92,8 @@ class OpenApiTest {
     assertEquals(SearchController.SEARCH_PARAMS, queryParams("/api/search"));
     assertEquals(SearchController.FACET_PARAMS, queryParams("/api/facets/{dim}"));
     assertEquals(SearchController.SUGGEST_PARAMS, queryParams("/api/suggest"));
+    assertEquals(SearchController.EXPORT_PARAMS, queryParams("/api/export"));
+    assertEquals(SearchController.FEED_PARAMS, queryParams("/api/feed"));
   }
 
   @Test
@@ -192,9 +194,12 @@ class OpenApiTest {
     if (described.has("$ref")) {
       pointer = described.get("$ref").asText().substring(1);
     }
-    if (doc.at(pointer + "/content/application~1json").isMissingNode()) {
-      assertTrue(doc.at(pointer + "/content").size() > 0, "what " + target + " answers is described");
-      return target; // a file as it is (the original route): no JSON to hold to a schema
+    JsonNode content = doc.at(pointer + "/content");
+    if (!content.isMissingNode() && !content.has("application/json")) {
+      // Not JSON (CSV, JSON Lines, Atom): the media type must be one described.
+      String type = String.valueOf(res.headers().get("Content-Type")).replaceAll("[\\[\\]]", "").split(";")[0].strip();
+      assertTrue(content.has(type) || content.has("*/*"), target + " answered " + type + ", described: " + content.properties());
+      return target;
     }
     Schema schema = schemas.getSchema(SchemaLocation.of(BASE + "#" + pointer + "/content/application~1json/schema"));
     var errors = schema.validate(JSON.readTree(body));

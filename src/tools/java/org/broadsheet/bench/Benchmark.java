@@ -173,6 +173,11 @@ public final class Benchmark {
     size.put("baseline_bytes_per_article", baseBytes / Math.max(1, articles.size()));
     size.put("source_bytes_per_article", bytes / Math.max(1, files.size()));
     r.put("index_size", size);
+
+    log.printf("ingest: what grouping copies costs, %,d articles...%n", articles.size());
+    Map<String, Object> copies = IngestBench.copyGroupCost(articles, work.resolve("copies"), t);
+    copies.put("share_of_ingest_without_extraction", round((double) copies.get("grouping_s") / firstS));
+    r.put("copy_groups", copies);
     IngestBench.deleteTree(work.resolve("baseline"));
     IngestBench.deleteTree(work.resolve("warm-baseline"));
 
@@ -237,6 +242,8 @@ public final class Benchmark {
       q.put("goals", goals);
       log.println("queries: what facet counting costs...");
       q.put("facet_cost", QueryBench.facetCost(b, index.resolve("lucene"), mix, c.warmup()));
+      log.println("queries: what collapsing copies costs...");
+      q.put("collapse_cost", QueryBench.collapseCost(b, mix, c.warmup()));
       r.put("query_latency", q);
     }
   }
@@ -281,6 +288,12 @@ public final class Benchmark {
           str(in.get("baseline_articles_per_s")), str(in.get("ratio")), ">= 0.6 " + ok(in)});
       rows.add(new String[] {"ingest, no extraction (MB/s)", str(in.get("broadsheet_mb_per_s")),
           str(in.get("baseline_mb_per_s")), str(in.get("ratio")), ""});
+    }
+    var cg = (Map<String, Object>) r.get("copy_groups");
+    if (cg != null) {
+      rows.add(new String[] {"ingest: grouping copies (s, share of ingest)", str(cg.get("grouping_s")),
+          str(cg.get("with_s")) + " with / " + str(cg.get("without_s")) + " without",
+          str(cg.get("share_of_ingest_without_extraction")), "<= 0.10"});
     }
     var re = (Map<String, Object>) r.get("reindex_unchanged");
     if (re != null) {

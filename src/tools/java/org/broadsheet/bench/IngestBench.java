@@ -1,5 +1,7 @@
 package org.broadsheet.bench;
 
+import java.util.Map;
+import org.broadsheet.index.CopyGroups;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +104,75 @@ final class IngestBench {
       }
       return doc;
     });
+  }
+
+  /**
+   * What grouping copies costs at ingest, on the parsed articles: Broadsheet's documents (no
+   * entities) written on {@code threads} threads, once with {@link CopyGroups} (MinHash, band
+   * lookups in the index and the run's table, candidates verified, bands indexed) and once with
+   * every article in a group of its own and no signature. The difference is what grouping adds to
+   * an ingest run; the other costs of a run (parsing, extraction) do not change.
+   */
+  static Map<String, Object> copyGroupCost(List<Article> articles, Path work, int threads) throws IOException {
+    DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig());
+    org.broadsheet.index.MinHash none = org.broadsheet.index.MinHash.of("");
+    double without = 0;
+    double with = 0;
+    long groups = 0;
+    for (int round = 0; round < 2; round++) { // the first round warms both paths
+      Path off = work.resolve("off-" + round);
+      Path on = work.resolve("on-" + round);
+      without = timedIndex(articles, off, ArchiveAnalyzer.forIndexing(), threads, a -> builder.build(a,
+          Extraction.EMPTY, bookkeeping(a, work), new org.broadsheet.index.CopyMark(a.id(), 0, none)));
+      java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      with = timedIndexWithGroups(articles, on, threads, builder, work, seen);
+      groups = seen.size();
+      deleteTree(off);
+      deleteTree(on);
+    }
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("articles", articles.size());
+    m.put("groups", groups);
+    m.put("without_s", Benchmark.round(without));
+    m.put("with_s", Benchmark.round(with));
+    m.put("grouping_s", Benchmark.round(Math.max(0, with - without)));
+    m.put("ratio", Benchmark.round(with / without));
+    return m;
+  }
+
+  private static org.broadsheet.index.Bookkeeping bookkeeping(Article a, Path root) {
+    return new org.broadsheet.index.Bookkeeping(a.id(), a.path(), root.toUri().toString(), a.contentHash(), "0:0");
+  }
+
+  private static double timedIndexWithGroups(List<Article> articles, Path dir, int threads, DocumentBuilder builder,
+                                             Path root, java.util.Set<String> groups) throws IOException {
+    long t0 = System.nanoTime();
+    IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzer.forIndexing());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(128);
+    try (var d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, config);
+         CopyGroups copies = new CopyGroups(writer)) {
+      AtomicInteger next = new AtomicInteger();
+      List<IOException> failed = Collections.synchronizedList(new ArrayList<>());
+      QueryBench.runOn(threads, () -> {
+        for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
+          Article a = articles.get(i);
+          try {
+            var mark = copies.assign(a.id(), a.contentHash(), a.title(), a.text(), System.currentTimeMillis());
+            groups.add(mark.group());
+            writer.addDocument(builder.build(a, Extraction.EMPTY, bookkeeping(a, root), mark));
+            copies.written(a.id());
+          } catch (IOException e) {
+            failed.add(e);
+          }
+        }
+      });
+      if (!failed.isEmpty()) {
+        throw failed.get(0);
+      }
+      writer.commit();
+    }
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   /** One article's document; may fail as indexing does. */

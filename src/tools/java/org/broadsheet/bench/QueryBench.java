@@ -197,6 +197,39 @@ final class QueryBench {
     return m;
   }
 
+  /**
+   * What collapsing copies costs: the mix on one thread with {@code collapse=true} (the default: one
+   * hit per group) and {@code collapse=false}, alternating query by query so that neither gets a
+   * warmer machine, two rounds, the second timed.
+   */
+  static Map<String, Object> collapseCost(Broadsheet archive, QueryMix mix, int warmup) throws IOException {
+    List<QueryMix.Query> qs = mix.queries();
+    Latencies on = new Latencies();
+    Latencies off = new Latencies();
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < qs.size(); i++) {
+        boolean timed = round == 1 && i >= Math.min(warmup, qs.size() / 4);
+        long t0 = System.nanoTime();
+        archive.search(qs.get(i).request().withCollapse(true));
+        long t1 = System.nanoTime();
+        archive.search(qs.get(i).request().withCollapse(false));
+        long t2 = System.nanoTime();
+        if (timed) {
+          on.add(t1 - t0);
+          off.add(t2 - t1);
+        }
+      }
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> collapsed = on.summary();
+    Map<String, Object> every = off.summary();
+    m.put("collapse_true", collapsed);
+    m.put("collapse_false", every);
+    m.put("p50_ratio", Benchmark.round((double) collapsed.get("p50_ms") / Math.max(1e-9, (double) every.get("p50_ms"))));
+    m.put("p99_ratio", Benchmark.round((double) collapsed.get("p99_ms") / Math.max(1e-9, (double) every.get("p99_ms"))));
+    return m;
+  }
+
   static void runOn(int threads, Runnable worker) {
     List<Thread> ts = new ArrayList<>();
     for (int t = 0; t < threads; t++) {

@@ -1,0 +1,201 @@
+package org.broadsheet.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Puts each article indexed in a run into a group of copies, incrementally: its MinHash bands
+ * are looked up as terms ({@link Fields#COPY_BAND}) in the index as it is (a near-real-time
+ * reader of the run's own writer) and in a table of the articles this run added since that
+ * reader was opened; each candidate is verified ({@link CopyRule}) and the article joins the group
+ * of the closest copy, or starts a group of its own. Groups are never merged or rewritten: a
+ * group is a label that articles share, and which of them leads it is decided at search time.
+ *
+ * <p>Thread-safe. The table holds only the articles added since the last reader refresh
+ * ({@link #REFRESH_EVERY}), so memory stays flat however large the run.
+ */
+public final class CopyGroups implements Closeable {
+  /** Candidates verified per article at most: the best-matching by shared bands; more would only be more of the same group. */
+  private static final int MAX_CANDIDATES = 10;
+  /** Articles written between reader refreshes: each refresh flushes a segment, so not too often; the table stays small. */
+  static final int REFRESH_EVERY = 2_000;
+
+  private final IndexWriter writer;
+  private DirectoryReader reader;
+  /** Band key → the articles added since {@link #reader} was opened. */
+  private final Map<String, List<Pending>> table = new HashMap<>();
+  /** Id → its entry, for articles added since the reader opened (they shadow what the reader has of them). */
+  private final Map<String, Pending> pendingById = new HashMap<>();
+  private int writtenSinceRefresh;
+
+  /** An article assigned a group in this run. {@code written} once the writer has it: then a new reader shows it. */
+  private static final class Pending {
+    final String id;
+    final String group;
+    final MinHash signature;
+    final String[] bands;
+    volatile boolean written;
+
+    Pending(String id, String group, MinHash signature, String[] bands) {
+      this.id = id;
+      this.group = group;
+      this.signature = signature;
+      this.bands = bands;
+    }
+  }
+
+  /** Groups the articles {@code writer} adds, against what it already holds. */
+  public CopyGroups(IndexWriter writer) throws IOException {
+    this.writer = writer;
+    this.reader = DirectoryReader.open(writer);
+  }
+
+  /**
+   * The group of the article {@code id} with this text: that of its closest copy already indexed
+   * or added in this run, or a new one. Call {@link #written} once the writer has the document.
+   */
+  public CopyMark assign(String id, String contentHash, String title, String text, long indexedAt)
+      throws IOException {
+    MinHash signature = MinHash.ofArticle(title, text);
+    String[] bands = signature.bands();
+    DirectoryReader r;
+    synchronized (this) {
+      r = reader;
+      r.incRef();
+    }
+    Candidate best;
+    try {
+      best = closestIn(r, id, signature, bands);
+    } finally {
+      r.decRef();
+    }
+    synchronized (this) {
+      // Articles added since the reader opened, this one's old version included, come from the table.
+      for (String band : bands) {
+        for (Pending p : table.getOrDefault(band, List.of())) {
+          if (!p.id.equals(id) && CopyRule.copies(signature, p.signature)) {
+            best = Candidate.closer(best, new Candidate(p.group, CopyRule.closeness(signature, p.signature)));
+          }
+        }
+      }
+      String group = best == null ? CopyMark.newGroup(id, contentHash) : best.group;
+      Pending mine = new Pending(id, group, signature, bands);
+      Pending old = pendingById.put(id, mine);
+      if (old != null) {
+        unlist(old);
+      }
+      for (String band : bands) {
+        table.computeIfAbsent(band, b -> new ArrayList<>(1)).add(mine);
+      }
+      return new CopyMark(group, indexedAt, signature);
+    }
+  }
+
+  /** The writer has the article's document now: the next reader shows it, and the table can let it go. */
+  public void written(String id) throws IOException {
+    boolean refresh;
+    synchronized (this) {
+      Pending p = pendingById.get(id);
+      if (p == null || p.written) {
+        return;
+      }
+      p.written = true;
+      refresh = ++writtenSinceRefresh >= REFRESH_EVERY;
+    }
+    if (refresh) {
+      refresh();
+    }
+  }
+
+  private void refresh() throws IOException {
+    synchronized (this) {
+      List<Pending> done = pendingById.values().stream().filter(p -> p.written).toList();
+      DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
+      if (newer != null) {
+        reader.decRef();
+        reader = newer;
+      }
+      for (Pending p : done) {
+        pendingById.remove(p.id);
+        unlist(p);
+      }
+      writtenSinceRefresh = 0;
+    }
+  }
+
+  private void unlist(Pending p) {
+    for (String band : p.bands) {
+      List<Pending> list = table.get(band);
+      if (list != null) {
+        list.remove(p);
+        if (list.isEmpty()) {
+          table.remove(band);
+        }
+      }
+    }
+  }
+
+  /** The closest verified copy in the reader, skipping the article itself and articles the table shadows. */
+  private Candidate closestIn(DirectoryReader r, String id, MinHash signature, String[] bands) throws IOException {
+    if (bands.length == 0 || r.numDocs() == 0) {
+      return null;
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String band : bands) {
+      any.add(new ConstantScoreQuery(new TermQuery(new Term(Fields.COPY_BAND, band))), BooleanClause.Occur.SHOULD);
+    }
+    IndexSearcher searcher = new IndexSearcher(r);
+    searcher.setQueryCache(null);
+    ScoreDoc[] hits = searcher.search(any.build(), MAX_CANDIDATES).scoreDocs; // most shared bands first
+    StoredFields stored = searcher.storedFields();
+    Set<String> fields = Set.of(Fields.ID, Fields.GROUP, Fields.TITLE, Fields.BODY);
+    Candidate best = null;
+    for (ScoreDoc hit : hits) {
+      Document d = stored.document(hit.doc, new LinkedHashSet<>(fields));
+      String other = d.get(Fields.ID);
+      String group = d.get(Fields.GROUP);
+      if (other == null || group == null || other.equals(id) || shadowed(other)) {
+        continue;
+      }
+      MinHash theirs = MinHash.ofArticle(d.get(Fields.TITLE), d.get(Fields.BODY) == null ? "" : d.get(Fields.BODY));
+      if (CopyRule.copies(signature, theirs)) {
+        best = Candidate.closer(best, new Candidate(group, CopyRule.closeness(signature, theirs)));
+      }
+    }
+    return best;
+  }
+
+  private synchronized boolean shadowed(String id) {
+    return pendingById.containsKey(id);
+  }
+
+  private record Candidate(String group, double closeness) {
+    static Candidate closer(Candidate a, Candidate b) {
+      return a == null || b.closeness > a.closeness ? b : a;
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    reader.decRef();
+    table.clear();
+    pendingById.clear();
+  }
+}

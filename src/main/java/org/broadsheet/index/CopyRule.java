@@ -1,0 +1,43 @@
+package org.broadsheet.index;
+
+/**
+ * When two articles are copies of one story: the decision made on a candidate pair that shares a
+ * MinHash band. A copy with a changed headline, a few words changed or a paragraph dropped keeps
+ * most of its shingles (high Jaccard similarity); a re-topped or extended story keeps its earlier
+ * version nearly whole although Jaccard falls as it grows (high containment). Articles merely on
+ * the same topic share few three-word runs and fail both. Short texts (a headline and a table
+ * line) share their template with every other of their kind, so they must be all but equal.
+ * The thresholds are the ones measured in docs/duplicates.md.
+ */
+public final class CopyRule {
+  /** Jaccard similarity at or above which two articles are copies. */
+  static final double JACCARD = 0.5;
+  /** Containment at or above which the smaller article is an earlier or trimmed version of the larger. */
+  static final double CONTAINMENT = 0.8;
+  /** Below this Jaccard, containment alone does not make a copy (a short item inside a long digest). */
+  static final double CONTAINMENT_FLOOR = 0.25;
+  /** Shingles below which an article counts as short (a dozen words of text besides its headline). */
+  static final int SHORT = 15;
+  /** Jaccard a short article needs. */
+  static final double SHORT_JACCARD = 0.7;
+
+  private CopyRule() {
+  }
+
+  /** True when the articles of these signatures are copies of one story. */
+  public static boolean copies(MinHash a, MinHash b) {
+    if (a.shingles() == 0 || b.shingles() == 0) {
+      return false;
+    }
+    double j = a.jaccard(b);
+    if (Math.min(a.shingles(), b.shingles()) < SHORT) {
+      return j >= SHORT_JACCARD;
+    }
+    return j >= JACCARD || (j >= CONTAINMENT_FLOOR && a.containment(b) >= CONTAINMENT);
+  }
+
+  /** How alike two copies are, to pick the closest of several candidates. */
+  static double closeness(MinHash a, MinHash b) {
+    return Math.max(a.jaccard(b), a.containment(b));
+  }
+}

@@ -1,0 +1,164 @@
+package org.broadsheet.index;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A MinHash signature of an article's text (Broder 1997): the text's set of word shingles (runs
+ * of {@link #SHINGLE_WORDS} words, case folded, punctuation dropped) reduced to {@link #HASHES}
+ * minimum hash values, such that two signatures agree in a position with probability equal to
+ * the Jaccard similarity of the two shingle sets. Locality-sensitive hashing cuts the signature
+ * into {@link #BANDS} bands of {@link #ROWS} values: two articles become candidates when any
+ * band is equal, which happens with probability 1 - (1 - J^ROWS)^BANDS (0.68 at J = 0.3,
+ * 0.94 at 0.4, 0.996 at 0.5), so near-copies are found by term lookups alone and unrelated
+ * articles (J near 0) almost never are. docs/duplicates.md has the measurements behind these.
+ *
+ * <p>Deterministic: the same text gives the same signature in every run and on every machine, so
+ * it can be recomputed from a stored body instead of being stored.
+ */
+public final class MinHash {
+  /** Words per shingle: three words keep a changed word's damage to three shingles while common two-word phrases do not make unrelated articles alike. */
+  public static final int SHINGLE_WORDS = 3;
+  /** Rows per band: see the class comment for the candidate probabilities this gives. */
+  public static final int ROWS = 3;
+  /** Bands, each one indexed term per article. */
+  public static final int BANDS = 42;
+  /** Signature length. The estimate's standard error is sqrt(J(1-J)/HASHES): 0.045 at J = 0.5. */
+  public static final int HASHES = ROWS * BANDS;
+  /** Longest text read, in characters: a copy is recognisable long before, and the cost stays bounded. */
+  static final int MAX_CHARS = 200_000;
+
+  private static final long[] SEEDS = new long[HASHES];
+
+  static {
+    long s = 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < HASHES; i++) {
+      s = mix(s + 0x632BE59BD9B4E019L);
+      SEEDS[i] = s;
+    }
+  }
+
+  private final int[] mins;
+  private final int shingles;
+
+  private MinHash(int[] mins, int shingles) {
+    this.mins = mins;
+    this.shingles = shingles;
+  }
+
+  /**
+   * The signature of an article: its text without the headline it starts with, so that a copy under
+   * another headline (a correction, an "UPDATE 1-") is the same text, short items included. Both
+   * are stored, so the signature is recomputed from a stored document alike.
+   */
+  public static MinHash ofArticle(String title, String text) {
+    String t = title == null ? "" : title.strip();
+    String body = text == null ? "" : text.strip();
+    return of(!t.isEmpty() && body.startsWith(t) ? body.substring(t.length()) : body);
+  }
+
+  /** The signature of {@code text}; a text of fewer than {@link #SHINGLE_WORDS} words has no shingles. */
+  public static MinHash of(String text) {
+    int[] mins = new int[HASHES];
+    Arrays.fill(mins, Integer.MAX_VALUE);
+    long[] window = new long[SHINGLE_WORDS];
+    int words = 0;
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    int n = Math.min(text.length(), MAX_CHARS);
+    int i = 0;
+    while (i < n) {
+      while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+        i++;
+      }
+      if (start == i) {
+        break;
+      }
+      window[words % SHINGLE_WORDS] = wordHash(text.substring(start, i).toLowerCase(Locale.ROOT));
+      words++;
+      if (words >= SHINGLE_WORDS) {
+        long h = 0;
+        for (int k = 0; k < SHINGLE_WORDS; k++) {
+          h = mix(h * 31 + window[(words + k) % SHINGLE_WORDS]);
+        }
+        if (seen.add(h)) {
+          for (int k = 0; k < HASHES; k++) {
+            int v = (int) (mix(h ^ SEEDS[k]) >>> 33); // non-negative 31 bits
+            if (v < mins[k]) {
+              mins[k] = v;
+            }
+          }
+        }
+      }
+    }
+    return new MinHash(mins, seen.size());
+  }
+
+  /** How many distinct shingles the text has. */
+  public int shingles() {
+    return shingles;
+  }
+
+  /** The estimated Jaccard similarity of the two texts' shingle sets: the share of equal positions. */
+  public double jaccard(MinHash other) {
+    if (shingles == 0 || other.shingles == 0) {
+      return 0;
+    }
+    int same = 0;
+    for (int k = 0; k < HASHES; k++) {
+      if (mins[k] == other.mins[k]) {
+        same++;
+      }
+    }
+    return same / (double) HASHES;
+  }
+
+  /**
+   * The estimated share of the smaller text's shingles that the other one has too, from the
+   * Jaccard estimate and the two set sizes: a story that only grew (a re-top, an added paragraph)
+   * contains its earlier version although their Jaccard similarity falls as it grows.
+   */
+  public double containment(MinHash other) {
+    double j = jaccard(other);
+    int small = Math.min(shingles, other.shingles);
+    if (small == 0) {
+      return 0;
+    }
+    double intersection = j * (shingles + other.shingles) / (1 + j);
+    return Math.min(1, intersection / small);
+  }
+
+  /** The band keys, one term per band ("band index" + hash of its rows); none for a text without shingles. */
+  public String[] bands() {
+    if (shingles == 0) {
+      return new String[0];
+    }
+    String[] keys = new String[BANDS];
+    for (int b = 0; b < BANDS; b++) {
+      long h = b;
+      for (int r = 0; r < ROWS; r++) {
+        h = mix(h * 0x100000001B3L + mins[b * ROWS + r]);
+      }
+      keys[b] = String.format(Locale.ROOT, "%02d%08x", b, (int) h);
+    }
+    return keys;
+  }
+
+  private static long wordHash(String word) {
+    long h = 0xCBF29CE484222325L;
+    for (int i = 0; i < word.length(); i++) {
+      h = (h ^ word.charAt(i)) * 0x100000001B3L;
+    }
+    return mix(h);
+  }
+
+  /** SplitMix64's finaliser: a cheap, well-mixed 64-bit hash. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

@@ -1,0 +1,278 @@
+package org.broadsheet.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.broadsheet.index.Fields;
+
+/**
+ * Collects every match once, for the page of hits and the groups of copies at the same time: how
+ * many matching articles each group has, its best-ranked match (where the group ranks) and its
+ * earliest-published match (then the first indexed, then by order key: the copy shown for the
+ * group). With {@code collapse} the page is the best groups, each shown by that copy; without, it
+ * is the best articles. Either way each hit knows how many other matches its group has, and the
+ * page starts after the request's cursor if it has one. Memory: one entry per matching group
+ * plus the page, never the match list.
+ */
+final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, GroupedHits.Result> {
+  /** One hit of the page: a Lucene doc id in the searcher's reader, its score, its sort key and its group. */
+  record Hit(int doc, float score, long rank, long orderKey, String group, long copies) {
+    Cursor cursor() {
+      return new Cursor(rank, score, orderKey);
+    }
+  }
+
+  /** The page, the number of articles and of groups that matched. */
+  record Result(List<Hit> page, long total, long groups) {
+  }
+
+  private final SearchRequest.Sort sort;
+  private final boolean collapse;
+  private final Cursor after;
+  /** Hits wanted: the page and those before it. */
+  private final int wanted;
+
+  GroupedHits(SearchRequest r) {
+    this.sort = r.sort();
+    this.collapse = r.collapse() && r.group() == null;
+    this.after = r.cursor();
+    this.wanted = after != null ? r.size() : r.page() * r.size();
+  }
+
+  /** Skips the pages before the request's: the hits it shows. */
+  static List<Hit> page(Result result, SearchRequest r) {
+    if (r.after() != null) {
+      return result.page();
+    }
+    int from = Math.min(result.page().size(), (r.page() - 1) * r.size());
+    return result.page().subList(from, Math.min(result.page().size(), from + r.size()));
+  }
+
+  /** One match's place in the order: rank, score, order key, doc. */
+  private static final class Key {
+    long rank;
+    float score;
+    long orderKey;
+    int doc;
+
+    void set(long rank, float score, long orderKey, int doc) {
+      this.rank = rank;
+      this.score = score;
+      this.orderKey = orderKey;
+      this.doc = doc;
+    }
+
+    boolean better(long r, float s, long k) {
+      return Cursor.compare(r, s, k, rank, score, orderKey) < 0;
+    }
+  }
+
+  /** A group's matches so far. */
+  private static final class Group {
+    final String id;
+    long count;
+    final Key best = new Key();
+    /** The copy shown: earliest published (undated last), then first indexed, then order key. */
+    long repPublished;
+    long repIndexed;
+    final Key rep = new Key();
+
+    Group(String id) {
+      this.id = id;
+    }
+
+    void add(long rank, float score, long orderKey, int doc, long published, long indexed) {
+      if (count == 0 || best.better(rank, score, orderKey)) {
+        best.set(rank, score, orderKey, doc);
+      }
+      if (count == 0 || earlier(published, indexed, orderKey)) {
+        repPublished = published;
+        repIndexed = indexed;
+        rep.set(rank, score, orderKey, doc);
+      }
+      count++;
+    }
+
+    /** True when a copy published and indexed at these times would be shown before the current one. */
+    boolean earlier(long published, long indexed, long orderKey) {
+      if (published != repPublished) {
+        return published < repPublished;
+      }
+      return indexed != repIndexed ? indexed < repIndexed : orderKey < rep.orderKey;
+    }
+
+    void merge(Group o) {
+      if (o.count == 0) {
+        return;
+      }
+      long before = count;
+      if (before == 0 || best.better(o.best.rank, o.best.score, o.best.orderKey)) {
+        best.set(o.best.rank, o.best.score, o.best.orderKey, o.best.doc);
+      }
+      if (before == 0 || earlier(o.repPublished, o.repIndexed, o.rep.orderKey)) {
+        repPublished = o.repPublished;
+        repIndexed = o.repIndexed;
+        rep.set(o.rep.rank, o.rep.score, o.rep.orderKey, o.rep.doc);
+      }
+      count = before + o.count;
+    }
+  }
+
+  /** Best first, as the request sorts. */
+  private static final Comparator<Key> ORDER =
+      (a, b) -> Cursor.compare(a.rank, a.score, a.orderKey, b.rank, b.score, b.orderKey);
+
+  @Override
+  public LeafGroups newCollector() {
+    return new LeafGroups();
+  }
+
+  @Override
+  public Result reduce(Collection<LeafGroups> collectors) {
+    Map<String, Group> groups = new HashMap<>();
+    long total = 0;
+    long ungrouped = 0;
+    List<Object[]> docs = new ArrayList<>(); // [Key, group id] when not collapsing
+    for (LeafGroups c : collectors) {
+      total += c.total;
+      ungrouped += c.ungrouped;
+      for (Group g : c.groups.values()) {
+        groups.merge(g.id, g, (a, b) -> {
+          a.merge(b);
+          return a;
+        });
+      }
+      for (Object[] d : c.top) {
+        docs.add(d);
+      }
+    }
+    List<Hit> page = new ArrayList<>();
+    if (collapse) {
+      PriorityQueue<Group> top = new PriorityQueue<>(Comparator.comparing((Group g) -> g.best, ORDER).reversed());
+      for (Group g : groups.values()) {
+        if (after != null && !after.before(g.best.rank, g.best.score, g.best.orderKey)) {
+          continue;
+        }
+        top.add(g);
+        if (top.size() > wanted) {
+          top.poll();
+        }
+      }
+      List<Group> ordered = new ArrayList<>(top);
+      ordered.sort(Comparator.comparing((Group g) -> g.best, ORDER));
+      for (Group g : ordered) {
+        // Shown by its first copy, placed (and paged past) by its best match.
+        page.add(new Hit(g.rep.doc, g.rep.score, g.best.rank, g.best.orderKey, g.id, g.count - 1));
+      }
+      for (Object[] d : docs) { // articles without a group (an index of an older schema) stand alone
+        Key k = (Key) d[0];
+        page.add(new Hit(k.doc, k.score, k.rank, k.orderKey, null, 0));
+      }
+      if (!docs.isEmpty()) {
+        page.sort((a, b) -> Cursor.compare(a.rank(), a.score(), a.orderKey(), b.rank(), b.score(), b.orderKey()));
+        page = new ArrayList<>(page.subList(0, Math.min(wanted, page.size())));
+      }
+    } else {
+      docs.sort((a, b) -> ORDER.compare((Key) a[0], (Key) b[0]));
+      for (Object[] d : docs.subList(0, Math.min(wanted, docs.size()))) {
+        Key k = (Key) d[0];
+        Group g = d[1] == null ? null : groups.get((String) d[1]);
+        page.add(new Hit(k.doc, k.score, k.rank, k.orderKey, (String) d[1], g == null ? 0 : g.count - 1));
+      }
+    }
+    return new Result(page, total, groups.size() + ungrouped);
+  }
+
+  /** Collects the matches of one slice of the index. */
+  final class LeafGroups implements Collector {
+    final Map<String, Group> groups = new HashMap<>();
+    /** The best {@code wanted} articles, worst first, as [Key, group id]: every article when not collapsing, else the ungrouped. */
+    final PriorityQueue<Object[]> top = new PriorityQueue<>((a, b) -> ORDER.compare((Key) b[0], (Key) a[0]));
+    long total;
+    long ungrouped;
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      var reader = context.reader();
+      NumericDocValues published = DocValues.getNumeric(reader, Fields.PUBLISHED);
+      NumericDocValues indexed = DocValues.getNumeric(reader, Fields.INDEXED);
+      NumericDocValues orderKeys = DocValues.getNumeric(reader, Fields.ORDER_KEY);
+      SortedDocValues groupIds = DocValues.getSorted(reader, Fields.GROUP);
+      Group[] byOrd = new Group[groupIds.getValueCount()];
+      int base = context.docBase;
+      return new LeafCollector() {
+        private Scorable scorer;
+
+        @Override
+        public void setScorer(Scorable s) {
+          this.scorer = s;
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+          total++;
+          float score = scorer.score();
+          long pub = published.advanceExact(doc) ? published.longValue() : Long.MAX_VALUE;
+          long rank = switch (sort) {
+            case RELEVANCE -> 0;
+            case NEWEST -> pub == Long.MAX_VALUE ? Long.MAX_VALUE : -pub;
+            case OLDEST -> pub;
+          };
+          long orderKey = orderKeys.advanceExact(doc) ? orderKeys.longValue() : doc + base;
+          long when = indexed.advanceExact(doc) ? indexed.longValue() : Long.MAX_VALUE;
+          Group g = null;
+          if (groupIds.advanceExact(doc)) {
+            int ord = groupIds.ordValue();
+            g = byOrd[ord];
+            if (g == null) {
+              String id = groupIds.lookupOrd(ord).utf8ToString();
+              g = groups.computeIfAbsent(id, Group::new);
+              byOrd[ord] = g;
+            }
+            g.add(rank, score, orderKey, doc + base, pub, when);
+          } else {
+            ungrouped++;
+          }
+          if (!collapse || g == null) {
+            offer(rank, score, orderKey, doc + base, g == null ? null : g.id);
+          }
+        }
+      };
+    }
+
+    private void offer(long rank, float score, long orderKey, int doc, String group) {
+      if (after != null && !after.before(rank, score, orderKey)) {
+        return;
+      }
+      if (top.size() >= wanted) {
+        Key worst = (Key) top.peek()[0];
+        if (!worst.better(rank, score, orderKey)) {
+          return;
+        }
+        top.poll();
+      }
+      Key k = new Key();
+      k.set(rank, score, orderKey, doc);
+      top.add(new Object[] {k, group});
+    }
+  }
+}
