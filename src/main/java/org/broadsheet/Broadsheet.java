@@ -148,6 +148,14 @@ public final class Broadsheet implements AutoCloseable {
     }
   }
 
+  /** Searches see the latest commit now rather than at the searcher's next refresh (within a second). */
+  public void refresh() throws IOException {
+    ArchiveSearcher s = openSearcher();
+    if (s != null) {
+      s.refresh();
+    }
+  }
+
   /** The roots this index was built from, for {@code reindex}. */
   public List<Path> indexedRoots() throws IOException {
     return searcher().indexedRoots();
@@ -163,6 +171,23 @@ public final class Broadsheet implements AutoCloseable {
 
   public Optional<ArticleView> article(String id) throws IOException {
     return searcher().article(id);
+  }
+
+  /**
+   * The page of one entity ({@code dim}: people, places or organizations) within the query and
+   * filters of {@code scope}; empty when no article has that value.
+   */
+  public Optional<org.broadsheet.search.EntityPage> entity(SearchRequest scope, String dim, String value)
+      throws IOException {
+    return searcher().entity(scope, dim, value);
+  }
+
+  /**
+   * The people's corrections to the entities of this index: the rules, and changes to them that
+   * rebuild the articles they touch in one commit (searches see it at their next refresh).
+   */
+  public org.broadsheet.index.EntityCorrections corrections() {
+    return new org.broadsheet.index.EntityCorrections(layout);
   }
 
   public List<SearchResult.FacetValue> facetValues(SearchRequest request, String dim, String prefix, int limit)

@@ -99,13 +99,15 @@ public final class ArchiveIndexer {
     try (Directory dir = FSDirectory.open(layout.lucene());
          IndexWriter writer = openWriter(dir, full)) {
       writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION).entrySet());
-      writePid();
+      WriterLock.claim(layout);
       try {
+        // Read under the writer lock: a correction changes the rules only while it holds it.
+        EntityRules rules = new EntityRules(RulesFile.read(layout.entityRules()));
         Map<String, Bookkeeping> known = full ? Map.of() : Bookkeeping.read(writer);
         List<String> walkedFolders = walkedFolders(walk, known);
         Map<String, String> seen = new ConcurrentHashMap<>();
         listener.started(files.size());
-        DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig());
+        DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig(), rules);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
           Thread t = new Thread(r, "indexer");
           t.setDaemon(true);
@@ -152,7 +154,7 @@ public final class ArchiveIndexer {
         deleted = gone.size();
         writer.commit();
       } finally {
-        Files.deleteIfExists(layout.writerPidFile());
+        WriterLock.release(layout);
       }
     }
     IndexReport report = new IndexReport(indexed, unchanged, deleted, List.copyOf(failures), bytes.get(),
@@ -276,14 +278,7 @@ public final class ArchiveIndexer {
     try {
       return new IndexWriter(dir, writerConfig(full));
     } catch (LockObtainFailedException e) {
-      String pid = "another process";
-      try {
-        pid = "process " + Files.readString(layout.writerPidFile()).strip();
-      } catch (IOException ignored) {
-        // no pid file: the generic wording stands
-      }
-      throw new IndexInUseException("the index at " + layout.root() + " is in use by " + pid
-          + " (one indexing run at a time)", e);
+      throw WriterLock.inUse(layout, e, "one indexing run or correction at a time");
     } catch (IOException e) {
       if (!full || !IndexDamagedException.isDamage(e)) {
         throw IndexDamagedException.named(layout.root(), e);
@@ -305,10 +300,6 @@ public final class ArchiveIndexer {
     // A run that fails half-way leaves the last commit as it was; only the run's own commits count.
     config.setCommitOnClose(false);
     return config;
-  }
-
-  private void writePid() throws IOException {
-    Files.writeString(layout.writerPidFile(), Long.toString(ProcessHandle.current().pid()));
   }
 
   private static Duration elapsedSince(long nanos) {

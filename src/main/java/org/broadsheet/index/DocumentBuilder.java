@@ -19,7 +19,12 @@ import org.broadsheet.extract.EntityType;
 import org.broadsheet.extract.Extraction;
 import org.broadsheet.ingest.Article;
 
-/** Turns an {@link Article} and its {@link Extraction} into a Lucene document. */
+/**
+ * Turns an {@link Article} and its {@link Extraction} into a Lucene document: the one place that
+ * does, so every field comes along whether a document is built by the indexer or rebuilt by
+ * {@link DocumentRewriter}. The extraction is first put through the {@link Corrections} (the
+ * people's entity rules); what was extracted is kept too, so a changed rule can be applied again.
+ */
 public final class DocumentBuilder {
   /**
    * Body text: stored for snippets and the article view, with offsets in the postings so
@@ -34,13 +39,22 @@ public final class DocumentBuilder {
   }
 
   private final FacetsConfig facets;
+  private final Corrections corrections;
 
+  /** A builder that applies no corrections. */
   public DocumentBuilder(FacetsConfig facets) {
+    this(facets, Corrections.NONE);
+  }
+
+  /** @param corrections applied to each extraction before it becomes fields and facets */
+  public DocumentBuilder(FacetsConfig facets, Corrections corrections) {
     this.facets = facets;
+    this.corrections = corrections;
   }
 
   /** @param file what the index keeps of the article's file, for the next incremental run */
-  public Document build(Article a, Extraction x, Bookkeeping file) throws IOException {
+  public Document build(Article a, Extraction extracted, Bookkeeping file) throws IOException {
+    Extraction x = corrections.apply(extracted);
     Document doc = new Document();
     // StringField: exact terms to update and delete by, never analysed.
     doc.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
@@ -86,6 +100,10 @@ public final class DocumentBuilder {
     if (!x.mentions().isEmpty()) {
       doc.add(new StoredField(Fields.MENTIONS, StoredMentions.write(x.mentions())));
     }
+    if (!x.equals(extracted)) {
+      doc.add(new StoredField(Fields.EXTRACTED_MENTIONS, StoredMentions.write(extracted.mentions())));
+    }
+    addExtractedKeys(doc, extracted);
     return facets.build(doc);
   }
 
@@ -108,6 +126,21 @@ public final class DocumentBuilder {
       doc.add(new TextField(field, e.getValue(), Field.Store.YES));
       doc.add(new SortedSetDocValuesFacetField(dim, e.getValue()));
       doc.add(new StringField(Fields.facetKey(dim), e.getKey(), Field.Store.NO));
+    }
+  }
+
+  /** The keys of the values as extracted, before corrections: what a rule change looks articles up by. */
+  private static void addExtractedKeys(Document doc, Extraction extracted) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (org.broadsheet.extract.Mention m : extracted.mentions()) {
+      String dim = Fields.dimOf(m.type());
+      String value = m.canonical() != null ? m.canonical() : m.text();
+      if (dim != null && value != null && !FacetKeys.key(value).isEmpty()) {
+        keys.add(Fields.extractedKey(dim, value));
+      }
+    }
+    for (String k : keys) {
+      doc.add(new StringField(Fields.EXTRACTED_KEY, k, Field.Store.NO));
     }
   }
 

@@ -17,6 +17,11 @@ public record IndexLayout(Path root) {
     return root.resolve("extractions");
   }
 
+  /** The people's entity corrections ({@link RulesFile}); kept across {@code index --full}. */
+  public Path entityRules() {
+    return root.resolve("entity-rules.json");
+  }
+
   /** Holds the process id of the current writer, for a clear "in use" message. */
   public Path writerPidFile() {
     return root.resolve("writer.pid");

@@ -23,8 +23,9 @@ import org.broadsheet.index.Fields;
  * @param top    the best {@code page × size} hits in the request's order
  * @param total  how many articles match
  * @param facets the counts, or null when no article has a facet value
+ * @param matches the matching articles themselves (drill down, not sideways), or null without facets
  */
-record FacetedSearch(TopDocs top, long total, Facets facets) {
+record FacetedSearch(TopDocs top, long total, Facets facets, FacetsCollector matches) {
 
   static FacetedSearch run(IndexSearcher searcher, FacetsConfig config, ReaderState rs, DrillDownQuery ddq,
                            SearchRequest r) throws IOException {
@@ -35,12 +36,13 @@ record FacetedSearch(TopDocs top, long total, Facets facets) {
       DrillSideways.DrillSidewaysResult res = sort == null
           ? ds.search(ddq, topN)
           : ds.search(ddq, null, null, topN, sort, true);
-      return new FacetedSearch(res.hits, countMatches(res.drillDownFacetsCollector, res.hits), res.facets);
+      return new FacetedSearch(res.hits, countMatches(res.drillDownFacetsCollector, res.hits), res.facets,
+          res.drillDownFacetsCollector);
     }
     FacetsCollectorManager.FacetsResult res = sort == null
         ? FacetsCollectorManager.search(searcher, ddq, topN, new FacetsCollectorManager())
         : FacetsCollectorManager.search(searcher, ddq, topN, sort, true, new FacetsCollectorManager());
-    return new FacetedSearch(res.topDocs(), countMatches(res.facetsCollector(), res.topDocs()), null);
+    return new FacetedSearch(res.topDocs(), countMatches(res.facetsCollector(), res.topDocs()), null, null);
   }
 
   /** The hits of the request's page: empty beyond the last. */

@@ -3,13 +3,16 @@ package org.broadsheet.search;
 import java.util.List;
 import java.util.Map;
 
-/** What a search returns; serialised as-is for {@code search --json} and {@code /api/search}. */
+/**
+ * What a search returns; serialised as-is for {@code search --json} and {@code /api/search}.
+ * {@code map} is the places of the matching articles that have coordinates, most mentioned first.
+ */
 public record SearchResult(String query, long total, int page, int size, long tookMs, List<Hit> hits,
-                           Map<String, List<FacetValue>> facets, Histogram histogram) {
+                           Map<String, List<FacetValue>> facets, Histogram histogram, List<MapPlace> map) {
 
   /** The same result, timed anew: a result answered from the cache took only the lookup. */
   public SearchResult withTookMs(long ms) {
-    return new SearchResult(query, total, page, size, ms, hits, facets, histogram);
+    return new SearchResult(query, total, page, size, ms, hits, facets, histogram, map);
   }
 
   /**
@@ -31,5 +34,12 @@ public record SearchResult(String query, long total, int page, int size, long to
   }
 
   public record Bucket(String key, long count) {
+  }
+
+  /**
+   * A place on the map: its facet value and label, the country (ISO code) and coordinates the
+   * gazetteer gives it, and how many matching articles mention it.
+   */
+  public record MapPlace(String value, String label, String country, double latitude, double longitude, long count) {
   }
 }

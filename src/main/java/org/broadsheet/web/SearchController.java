@@ -54,7 +54,7 @@ public final class SearchController {
     ctx.json(Map.of("dim", dim, "values", archive.facetValues(request(ctx), dim, prefix, limit)));
   }
 
-  private static SearchRequest request(Context ctx) {
+  static SearchRequest request(Context ctx) {
     Map<String, List<String>> filters = new HashMap<>();
     for (String dim : Fields.FILTER_DIMS) {
       List<String> values = ctx.queryParams(dim); // SearchRequest refuses an empty one
@@ -97,7 +97,7 @@ public final class SearchController {
     }
   }
 
-  private static void checkParams(Context ctx, Set<String> allowed) {
+  static void checkParams(Context ctx, Set<String> allowed) {
     for (String name : ctx.queryParamMap().keySet()) {
       if (!allowed.contains(name)) {
         throw new BadRequestResponse("unknown parameter '" + name + "'");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Results computed once per request; failures are not kept; turned off, every request computes. */
 class ResultCacheTest {
   private static SearchResult result(String q) {
-    return new SearchResult(q, 1, 1, 10, 5, List.of(), java.util.Map.of(), new SearchResult.Histogram("year", List.of()));
+    return new SearchResult(q, 1, 1, 10, 5, List.of(), java.util.Map.of(), new SearchResult.Histogram("year", List.of()), List.of());
   }
 
   @Test
