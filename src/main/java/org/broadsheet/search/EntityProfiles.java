@@ -70,13 +70,13 @@ final class EntityProfiles {
   /** The page of {@code value} in {@code dim} within {@code scope}; empty when no article in the index has it. */
   Optional<EntityPage> compute(IndexSearcher searcher, ReaderState rs, SearchRequest scope, String dim, String value)
       throws IOException {
+    Query query = parser.parse(scope.query(), searcher.getIndexReader()); // a bad query is a 400 either way
     String key = FacetKeys.key(value);
     Term term = new Term(Fields.facetKey(dim), key);
     if (key.isEmpty() || rs.state() == null || searcher.count(new TermQuery(term)) == 0) {
       return Optional.empty();
     }
     String label = rs.spellings().best(dim, value);
-    Query query = parser.parse(scope.query(), searcher.getIndexReader());
     Query ranking = scope.query().isBlank() ? nameQuery(searcher, label) : query;
     Query withEntity = new BooleanQuery.Builder()
         .add(ranking, BooleanClause.Occur.MUST)
