@@ -1,5 +1,5 @@
 // The search page (index.html): keeps the search state in the URL, runs the search and
-// hands the answer to the parts that draw it (results, pager, chips, facets, timeline).
+// hands the answer to the parts that draw it (results, pager, chips, facets, timeline, map).
 //
 // Everything the parts share is one context object, `ctx`, made here and passed in:
 //   ctx.state     the current search state (state.js); replaced, never changed in place
@@ -25,6 +25,7 @@ import { rememberSearch } from './last-search.js';
 import { renderPager } from './pager.js';
 import { renderHits, renderNoResults } from './results.js';
 import { copyState, filterCount, readState, stateParams, stateUrl } from './state.js';
+import { clearSearchMap, renderSearchMap } from './search-map.js';
 import { renderTimeline } from './timeline.js';
 import { arr, num } from './values.js';
 
@@ -174,6 +175,7 @@ export function searchPage() {
     status.dataset.total = String(total);
     renderFacets(ctx, data.facets || {});
     renderTimeline(ctx, data.histogram);
+    renderSearchMap(ctx, data.map);
     renderHits(ctx, hits);
     renderPager(ctx, total, Math.trunc(num(data.page, ctx.state.page)) || 1, Math.trunc(num(data.size, 10)) || 10);
     if (total === 0) renderNoResults(ctx);
@@ -185,6 +187,7 @@ export function searchPage() {
     message.replaceChildren();
     $('#facets').replaceChildren();
     $('#timeline').hidden = true;
+    clearSearchMap();
     $('#pager').hidden = true;
   }
 
