@@ -61,6 +61,15 @@ export async function entityPage() {
   render(dim, e, scope);
 }
 
+/** A country's English name from its ISO code, or the code when the browser has no name for it. */
+function countryName(code) {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) || code;
+  } catch {
+    return code;
+  }
+}
+
 function problem(title, text) {
   document.title = `${title} — ${SITE}`;
   $('#entity-status').textContent = '';
@@ -80,7 +89,7 @@ function render(dim, e, scope) {
   $('#entity-name').textContent = name;
   const count = Math.max(0, Math.trunc(num(e.count)));
   const where = [];
-  if (str(e.country)) where.push(`in ${str(e.country)}`);
+  if (str(e.country)) where.push(`in ${countryName(str(e.country))}`);
   const scoped = scope.q ? ` matching “${scope.q}”` : '';
   $('#entity-summary').textContent = `Named in ${plural(count, 'article', 'articles')}${scoped}${where.length ? ` · ${where.join(' ')}` : ''}.`;
 

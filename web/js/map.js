@@ -36,6 +36,33 @@ export function mapPlaces(list) {
     }));
 }
 
+/** Width over height of every map view: the world's outline (360 by 144 degrees) and each zoom. */
+const ASPECT = 2.5;
+/** Narrowest view, in degrees of longitude: a region, not a street map (the outline is 1:110 million). */
+const MIN_SPAN = 60;
+
+/**
+ * The part of the world that shows every place with a margin, at the map's aspect ratio, within
+ * the outline's own view: the whole world for places all over it, the region for places in one.
+ */
+function fit(places, world) {
+  const xs = places.map((p) => p.longitude + 180);
+  const ys = places.map((p) => 90 - p.latitude);
+  const pad = 8;
+  const x0 = Math.min(...xs) - pad;
+  const x1 = Math.max(...xs) + pad;
+  const y0 = Math.min(...ys) - pad;
+  const y1 = Math.max(...ys) + pad;
+  let w = Math.max(MIN_SPAN, x1 - x0, (y1 - y0) * ASPECT);
+  w = Math.min(w, world[2]);
+  const h = Math.min(w / ASPECT, world[3]);
+  w = h * ASPECT;
+  const clamp = (v, lo, hi) => Math.min(Math.max(v, lo), hi);
+  const x = clamp((x0 + x1) / 2 - w / 2, world[0], world[0] + world[2] - w);
+  const y = clamp((y0 + y1) / 2 - h / 2, world[1], world[1] + world[3] - h);
+  return [x, y, w, h];
+}
+
 /**
  * An SVG map of `places` ({value, label, latitude, longitude, count}); `href(place)` is each
  * circle's link, `label` the map's accessible name. Resolves to the element (outline drawn when
@@ -43,8 +70,12 @@ export function mapPlaces(list) {
  */
 export async function worldMap(places, { href, label, current = '' }) {
   const data = await loadWorld();
-  const viewBox = str(data && data.viewBox) || '0 6 360 144';
-  const svg = svgEl('svg', { class: 'world-map', viewBox, role: 'group', 'aria-label': label });
+  const parts = (str(data && data.viewBox) || '0 6 360 144').split(/\s+/).map(Number);
+  const world = parts.length === 4 && parts.every(Number.isFinite) ? parts : [0, 6, 360, 144];
+  const view = places.length ? fit(places, world) : world;
+  const svg = svgEl('svg', { class: 'world-map', viewBox: view.map((v) => v.toFixed(2)).join(' '), role: 'group', 'aria-label': label });
+  // Circles keep their size on screen whatever the zoom.
+  const scale = view[2] / 360;
   const land = svgEl('g', { class: 'land', 'aria-hidden': 'true' });
   for (const c of arr(data && data.countries)) {
     if (c && str(c.d)) land.append(svgEl('path', { d: str(c.d) }));
@@ -54,7 +85,7 @@ export async function worldMap(places, { href, label, current = '' }) {
   // Biggest first, so small circles stay on top and clickable.
   const ordered = [...places].sort((a, b) => b.count - a.count);
   for (const p of ordered) {
-    const r = 0.9 + 5.5 * Math.sqrt(p.count / max);
+    const r = (1.2 + 5.5 * Math.sqrt(p.count / max)) * scale;
     const text = `${p.label}: ${plural(p.count, 'article', 'articles')}`;
     const circle = svgEl('circle', {
       class: `place${p.value === current ? ' current' : ''}`,
