@@ -58,6 +58,7 @@ public final class Canonicalizer {
     String surface;
     String canonical;
     String country;
+    boolean settled;
 
     Item(EntityType type, int start, int end, String surface) {
       this.type = type;
@@ -114,7 +115,8 @@ public final class Canonicalizer {
     while (w.find()) {
       String word = w.group();
       boolean drop = (s.type() == EntityType.PERSON && CanonicalNames.isTitle(word))
-          || (s.type() != EntityType.PERSON && w.start() == start && word.equalsIgnoreCase("the"));
+          || (s.type() != EntityType.PERSON && w.start() == start && word.equalsIgnoreCase("the")
+              && !partOfName(text, w.start(), word));
       if (!drop) {
         break;
       }
@@ -148,10 +150,34 @@ public final class Canonicalizer {
     // A lone word in capitals tagged as a person is a wire signature or a shouted
     // dateline ("REUTER" closing every Reuters story), not someone named in the story.
     if (s.type() == EntityType.PERSON && !surface.contains(" ") && surface.length() > 1
-        && surface.equals(surface.toUpperCase(java.util.Locale.ROOT))) {
+        && surface.equals(surface.toUpperCase(java.util.Locale.ROOT)) && aloneOnItsLine(text, start, end)) {
       return null;
     }
-    return new Item(s.type(), start, end, surface);
+    Item item = new Item(s.type(), start, end, surface);
+    item.settled = s.settled();
+    return item;
+  }
+
+  /**
+   * "The" capitalised inside a sentence is part of the name the recogniser found ("at The Oval",
+   * "told The Sunday Telegraph"); at the start of a line or sentence it is just the article.
+   */
+  private static boolean partOfName(String text, int at, String word) {
+    if (!word.equals("The") && !word.equals("THE")) {
+      return false;
+    }
+    int i = at - 1;
+    while (i >= 0 && text.charAt(i) == ' ') {
+      i--;
+    }
+    return i >= 0 && ".!?:;\"“”\n\r(".indexOf(text.charAt(i)) < 0;
+  }
+
+  private static boolean aloneOnItsLine(String text, int start, int end) {
+    int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    int lineEnd = text.indexOf('\n', end);
+    return text.substring(lineStart, start).isBlank()
+        && text.substring(end, lineEnd < 0 ? text.length() : lineEnd).replaceAll("[\\p{Punct}\\s]", "").isEmpty();
   }
 
   /** Single-word surnames of the multi-word people in the article, by key: "kalin" → "Ibrahim Kalın". */
@@ -170,6 +196,9 @@ public final class Canonicalizer {
 
   /** Fixes what the recogniser's type gets wrong and the names themselves tell. */
   private void retype(Item item, Map<String, List<String>> personsBySurname) {
+    if (item.settled) {
+      return;
+    }
     Optional<Place> place = gazetteer.lookup(item.surface);
     Countries countries = gazetteer.countries();
     // A country is a place, whatever the recogniser said ("Türkiye said" is not a person).
