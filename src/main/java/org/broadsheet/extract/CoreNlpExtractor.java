@@ -24,7 +24,7 @@ import org.broadsheet.ingest.Article;
 public final class CoreNlpExtractor implements EntityExtractor {
 
   /** Bump when canonicalisation or date rules change, so cached extractions are redone. */
-  static final String RULES_VERSION = "3";
+  static final String RULES_VERSION = "4";
 
   /** The CoreNLP version (and so models) Broadsheet is built with: pom.xml's, through a filtered resource. */
   static final String CORENLP_VERSION = buildProperty("corenlp.properties", "version");
@@ -62,12 +62,15 @@ public final class CoreNlpExtractor implements EntityExtractor {
     Properties p = new Properties();
     p.setProperty("annotators", "tokenize,ssplit,ner");
     p.setProperty("enforceRequirements", "false");
-    p.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+    p.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz");
     p.setProperty("ner.applyFineGrained", "false");
     p.setProperty("ner.useSUTime", "false");
     p.setProperty("ner.applyNumericClassifiers", "false");
     p.setProperty("ner.buildEntityMentions", "false");
     p.setProperty("ner.combinationMode", "NORMAL");
+    // Every line end left in the text given to CoreNLP ends a sentence: LineBreaks turns the ones that
+    // only wrap prose into spaces first, so headings, table rows and lists of names stand alone.
+    p.setProperty("ssplit.newlineIsSentenceBreak", "always");
     // Keep odd characters as tokens rather than warn about each one.
     p.setProperty("tokenize.options", "untokenizable=noneKeep");
     return p;
@@ -81,6 +84,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
   private final StanfordCoreNLP pipeline;
   private final Gazetteer gazetteer;
   private final Canonicalizer canonicalizer;
+  private final ResultsTables resultsTables;
   private final DateResolver dates;
   private final String version;
 
@@ -93,6 +97,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
     this.pipeline = new StanfordCoreNLP(properties);
     this.gazetteer = gazetteer;
     this.canonicalizer = new Canonicalizer(gazetteer);
+    this.resultsTables = new ResultsTables(gazetteer.countries());
     this.dates = dates;
     this.version = "corenlp-" + CORENLP_VERSION + "/" + Integer.toHexString(new java.util.TreeMap<>(properties).toString().hashCode())
         + "/rules-" + RULES_VERSION + "/" + gazetteer.dataVersion();
@@ -106,7 +111,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
   @Override
   public Extraction extract(Article article) {
     String text = article.text();
-    Annotation doc = new Annotation(text);
+    Annotation doc = new Annotation(LineBreaks.forRecognition(text));
     pipeline.annotate(doc);
     List<Span> spans = new ArrayList<>();
     Countries countries = gazetteer.countries();
@@ -117,6 +122,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
     }
     datelines(text, spans);
     spans.sort(Comparator.comparingInt(Span::start));
+    spans = resultsTables.retype(text, spans);
     List<Mention> mentions = new ArrayList<>(canonicalizer.canonicalize(text, spans));
     LocalDate published = article.published() == null ? null
         : article.published().atOffset(ZoneOffset.UTC).toLocalDate();
@@ -160,13 +166,17 @@ public final class CoreNlpExtractor implements EntityExtractor {
       CoreLabel t = tokens.get(from - 1);
       String w = t.word();
       if (!"O".equals(t.ner()) || !GIVEN_NAME.matcher(w).matches() || CanonicalNames.isTitle(w)
-          || CALENDAR_WORD.matcher(w).matches() || t.endPosition() + 1 < tokens.get(from).beginPosition()) {
+          || CALENDAR_WORD.matcher(w).matches() || t.endPosition() + 1 < tokens.get(from).beginPosition()
+          || (from > 1 && OF_THE.matcher(tokens.get(from - 2).word()).matches())) {
         break;
       }
       from--;
     }
     return from;
   }
+
+  /** "Secretary of State John Kornblum": a capitalised word after these belongs to what comes before. */
+  private static final Pattern OF_THE = Pattern.compile("of|the|for|and");
 
   private static final Pattern GIVEN_NAME = Pattern.compile("\\p{Lu}\\p{Ll}+");
   private static final Pattern CALENDAR_WORD = Pattern.compile(
