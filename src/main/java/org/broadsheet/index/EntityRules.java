@@ -87,11 +87,11 @@ public final class EntityRules implements Corrections {
       EntityRule r = rules.get(next);
       switch (r.action()) {
         case MERGE, RENAME -> cur = new Mention(cur.type(), cur.text(), cur.start(), cur.end(), r.to(), cur.value(),
-            cur.country());
+            cur.country(), ruleLabel(r));
         case RETYPE -> {
           EntityType type = Fields.typeOf(r.to());
           cur = new Mention(type, cur.text(), cur.start(), cur.end(), cur.canonical(), cur.value(),
-              type == EntityType.PLACE ? cur.country() : null);
+              type == EntityType.PLACE ? cur.country() : null, ruleLabel(r));
         }
         case HIDE -> {
           return null;
@@ -100,6 +100,16 @@ public final class EntityRules implements Corrections {
       after = next;
     }
     return cur;
+  }
+
+  /** What a mention a rule changed says made its value ({@code "rule"} in the article API): {@code "correction r3"}. */
+  public static String ruleLabel(EntityRule r) {
+    return "correction " + r.id();
+  }
+
+  /** True when some rule names this mention's value in its dimension: a derived alias then leaves it to the rule. */
+  public boolean names(Mention m) {
+    return m.type() != EntityType.DATE && byKey.containsKey(slot(Fields.dimOf(m.type()), valueOf(m)));
   }
 
   private static String valueOf(Mention m) {
