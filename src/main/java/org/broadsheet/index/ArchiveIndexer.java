@@ -29,6 +29,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.broadsheet.extract.ArchiveAliases;
 import org.broadsheet.extract.EntityExtractor;
 import org.broadsheet.extract.Extraction;
 import org.broadsheet.extract.ExtractionCache;
@@ -56,18 +57,27 @@ public final class ArchiveIndexer {
   private final EntityExtractor extractor;
   private final ExtractionCache cache;
   private final IndexSettings settings;
+  private final AliasDerivation aliases;
+
+  /** An indexer deriving the archive-wide aliases with the production settings ({@link ArchiveAliases#defaults()}). */
+  public ArchiveIndexer(IndexLayout layout, ArticleParser parser, EntityExtractor extractor, ExtractionCache cache,
+                        IndexSettings settings) {
+    this(layout, parser, extractor, cache, settings, ArchiveAliases.defaults());
+  }
 
   /**
    * @param extractor finds entities; null when the settings turn extraction off
    * @param cache     extraction results by content hash; null to extract every article afresh
+   * @param aliases   derives the archive-wide merges at the end of a run that changed something
    */
   public ArchiveIndexer(IndexLayout layout, ArticleParser parser, EntityExtractor extractor, ExtractionCache cache,
-                        IndexSettings settings) {
+                        IndexSettings settings, ArchiveAliases aliases) {
     this.layout = layout;
     this.parser = parser;
     this.extractor = extractor;
     this.cache = cache;
     this.settings = settings;
+    this.aliases = new AliasDerivation(aliases);
   }
 
   public IndexReport index(List<Path> roots, boolean full, IndexListener listener) throws IOException {
@@ -95,6 +105,8 @@ public final class ArchiveIndexer {
     int indexed = 0;
     int unchanged = 0;
     int deleted;
+    int dropped = 0;
+    AliasDerivation.Outcome derived = null;
     AtomicLong bytes = new AtomicLong();
     try (Directory dir = FSDirectory.open(layout.lucene());
          IndexWriter writer = openWriter(dir, full)) {
@@ -102,12 +114,12 @@ public final class ArchiveIndexer {
       WriterLock.claim(layout);
       try {
         // Read under the writer lock: a correction changes the rules only while it holds it.
-        EntityRules rules = new EntityRules(RulesFile.read(layout.entityRules()));
+        ArchiveCorrections corrections = ArchiveCorrections.read(layout);
         Map<String, Bookkeeping> known = full ? Map.of() : Bookkeeping.read(writer);
         List<String> walkedFolders = walkedFolders(walk, known);
         Map<String, String> seen = new ConcurrentHashMap<>();
         listener.started(files.size());
-        DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig(), rules);
+        DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig(), corrections);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
           Thread t = new Thread(r, "indexer");
           t.setDaemon(true);
@@ -133,7 +145,7 @@ public final class ArchiveIndexer {
             switch (outcome) {
               case INDEXED -> indexed++;
               case UNCHANGED -> unchanged++;
-              default -> { }
+              default -> dropped += known.containsKey(f.id()) && !seen.containsKey(f.id()) ? 1 : 0;
             }
             listener.fileDone(f.id(), outcome);
             if (!full && elapsedSince(lastCommit).compareTo(settings.commitInterval()) >= 0) {
@@ -152,13 +164,22 @@ public final class ArchiveIndexer {
           writer.deleteDocuments(new Term(Fields.ID, id));
         }
         deleted = gone.size();
+        boolean firstDerivation = !Files.exists(layout.derivedAliases());
+        if (full || indexed > 0 || deleted > 0 || dropped > 0 || firstDerivation) {
+          // The archive changed: its aliases may have too; the articles they move are rebuilt in this commit.
+          derived = aliases.derive(writer, corrections);
+        }
         writer.commit();
+        if (derived != null && (derived.changed() > 0 || firstDerivation)) {
+          // After the commit: should this write not happen, the next run finds the change again.
+          DerivedAliasesFile.write(layout.derivedAliases(), derived.aliases());
+        }
       } finally {
         WriterLock.release(layout);
       }
     }
     IndexReport report = new IndexReport(indexed, unchanged, deleted, List.copyOf(failures), bytes.get(),
-        elapsedSince(start));
+        elapsedSince(start), derived == null ? null : derived.report());
     listener.finished(report);
     return report;
   }

@@ -111,7 +111,10 @@ public final class EntityCorrections {
         RulesFile.write(layout.entityRules(), after);
         int rewritten;
         try {
-          DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig(), new EntityRules(after));
+          // The derived aliases stay: they apply first, the people's rules after them.
+          Corrections corrections = new ArchiveCorrections(DerivedAliasesFile.read(layout.derivedAliases()),
+              new EntityRules(after));
+          DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig(), corrections);
           rewritten = new DocumentRewriter(builder).rewrite(writer, EntityRules.touching(changed));
           writer.commit();
         } catch (IOException | RuntimeException e) {
