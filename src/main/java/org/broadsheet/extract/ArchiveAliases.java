@@ -127,7 +127,8 @@ public final class ArchiveAliases {
         continue;
       }
       ValueStats possessive = byKey.get(key(EntityType.ORGANIZATION, v.value() + "'s"));
-      if (possessive != null && !v.value().endsWith("'s")) {
+      // The key joins apostrophes, so "X's" and the plural "Xs" share one: only a possessive counts.
+      if (possessive != null && !v.value().endsWith("'s") && possessive.value().matches("(?s).*['\u2019][sS]")) {
         put(out, new Alias(EntityType.ORGANIZATION, v.value(), possessive.value(), NameRule.POSSESSIVE));
       }
     }

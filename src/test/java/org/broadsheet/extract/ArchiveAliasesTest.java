@@ -60,6 +60,12 @@ class ArchiveAliasesTest {
   }
 
   @Test
+  void aPluralIsNotAPossessive() {
+    Stats stats = new Stats(List.of(v(ORG, "Columbia Gas System", 2), v(ORG, "Columbia Gas Systems", 3)), List.of());
+    assertEquals(List.of(), aliases.derive(stats), "\"Systems\" and \"System's\" share a key, not a meaning");
+  }
+
+  @Test
   void chainsEndAtTheirLastValue() {
     Stats stats = new Stats(List.of(v(ORG, "PNV", 4), v(ORG, "Basque Nationalist", 2), v(ORG, "Basque Nationalist Party", 7)),
         List.of(new Definition("PNV", "Basque Nationalist", 1)));
