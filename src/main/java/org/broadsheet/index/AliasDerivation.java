@@ -13,6 +13,7 @@ import org.broadsheet.extract.ArchiveAliases;
  * (so the rewrite is part of the run's commit) and then writes the aliases file.
  */
 final class AliasDerivation {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AliasDerivation.class);
   private final ArchiveAliases deriver;
 
   AliasDerivation(ArchiveAliases deriver) {
@@ -28,11 +29,16 @@ final class AliasDerivation {
 
   /** @param current the corrections the run's documents were built with */
   Outcome derive(IndexWriter writer, ArchiveCorrections current) throws IOException {
+    long start = System.nanoTime();
     ArchiveAliases.Stats stats;
+    int articles;
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       stats = ArchiveStatistics.of(reader);
+      articles = reader.numDocs();
     }
     DerivedAliases now = new DerivedAliases(deriver.derive(stats));
+    LOG.info("{} archive-wide aliases from {} values of {} articles in {} ms", now.aliases().size(),
+        stats.values().size(), articles, (System.nanoTime() - start) / 1_000_000);
     List<ArchiveAliases.Alias> changed = now.changedFrom(current.derived());
     if (changed.isEmpty()) {
       return new Outcome(now, 0, 0);

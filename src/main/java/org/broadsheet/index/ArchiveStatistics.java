@@ -104,10 +104,11 @@ public final class ArchiveStatistics {
     Set<String> seenDefinitions = new HashSet<>();
     for (Mention m : mentions) {
       String value = m.canonical() != null ? m.canonical() : m.text();
-      if (m.type() == EntityType.DATE || value == null || FacetKeys.key(value).isEmpty()) {
+      String valueKey = m.type() == EntityType.DATE || value == null ? "" : FacetKeys.key(value);
+      if (valueKey.isEmpty()) {
         continue;
       }
-      String key = m.type().label() + '\0' + FacetKeys.key(value);
+      String key = m.type().label() + '\0' + valueKey;
       Tally t = values.computeIfAbsent(key, k -> new Tally(m.type()));
       t.spellings.merge(value.strip(), 1, Integer::sum);
       if (seenValues.add(key)) {
@@ -117,9 +118,10 @@ public final class ArchiveStatistics {
           t.last = Math.max(t.last, month);
         }
       }
+      String textKey;
       if (m.type() == EntityType.ORGANIZATION && NameRule.ABBREVIATION_IN_ARTICLE.label().equals(m.rule())
-          && !FacetKeys.key(m.text()).equals(FacetKeys.key(value))) {
-        String def = FacetKeys.key(m.text()) + '\0' + value.strip();
+          && !(textKey = FacetKeys.key(m.text())).equals(valueKey)) {
+        String def = textKey + '\0' + value.strip();
         abbreviations.putIfAbsent(def, m.text().strip());
         if (seenDefinitions.add(def)) {
           definitions.computeIfAbsent(def, k -> new int[1])[0]++;
