@@ -130,7 +130,8 @@ public final class Canonicalizer {
       item.type = EntityType.PLACE;
       return;
     }
-    if (item.type != EntityType.PLACE && gazetteer.isConstituentCountry(item.surface)) {
+    if (item.type != EntityType.PLACE && (gazetteer.isConstituentCountry(item.surface)
+        || curated.state(item.surface).isPresent())) {
       item.type = EntityType.PLACE;
       return;
     }

@@ -79,7 +79,7 @@ final class SpanCleaner {
     String surface = text.substring(start, end).replaceAll("\\s+", " ");
     boolean titleOnly = type == EntityType.PERSON && strippedTitle && !surface.contains(" ")
         && CanonicalNames.isTitle(surface) && Character.isUpperCase(surface.charAt(0));
-    if (!titleOnly && CanonicalNames.isNoise(surface)) {
+    if (!titleOnly && CanonicalNames.isNoise(surface) && !(type == EntityType.ORGANIZATION && isBody(surface))) {
       return null;
     }
     // A lone word in capitals tagged as a person, alone on its line, is a wire signature
@@ -92,6 +92,12 @@ final class SpanCleaner {
     c.settled = s.settled();
     c.titleOnly = titleOnly;
     return c;
+  }
+
+  /** Title words that are also the name of a body: "the Treasury said". */
+  private static boolean isBody(String surface) {
+    String k = CanonicalNames.key(surface);
+    return k.equals("treasury") || k.equals("exchequer") || k.equals("the treasury");
   }
 
   /**
