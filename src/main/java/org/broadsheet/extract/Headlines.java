@@ -93,13 +93,14 @@ final class Headlines {
       String between = text.substring(prevEnd, w.start());
       boolean sentenceEnd = between.indexOf('.') >= 0 || between.indexOf('!') >= 0 || between.indexOf('?') >= 0
           || between.indexOf(':') >= 0 || between.indexOf('"') >= 0;
+      // Inside a sentence: after a lower-case word, a comma, or a capitalised word inside a sentence ("said Alan Shearer").
       boolean midSentence = !sentenceEnd && (afterLowerWord || between.indexOf(',') >= 0);
       if (Character.isLowerCase(c)) {
         lower.add(word);
       } else if (midSentence && !CanonicalNames.isAllCaps(word)) {
         capitalised.putIfAbsent(word.toLowerCase(Locale.ROOT), word);
       }
-      afterLowerWord = Character.isLowerCase(c);
+      afterLowerWord = Character.isLowerCase(c) || midSentence;
       prevEnd = w.end();
     }
   }
