@@ -78,7 +78,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
 
   /** A dateline: "NEW YORK, May 12 -" or "SALVADOR, Feb 26 -" at the start of a line. */
   private static final Pattern DATELINE = Pattern.compile(
-      "(?m)^[\\s\\p{Z}]*(\\p{Lu}[\\p{Lu}.'’ -]{0,40}\\p{Lu}\\.?)(?:\\s*,\\s*(\\p{Lu}[\\p{L}.]{0,14}(?: \\p{Lu}[\\p{L}.]{0,14})?))?,\\s+"
+      "(?m)^[ \\t\\p{Z}]{0,40}(\\p{Lu}[\\p{Lu}.'’ -]{0,40}\\p{Lu}\\.?)(?:\\s*,\\s*(\\p{Lu}[\\p{L}.]{0,14}(?: \\p{Lu}[\\p{L}.]{0,14})?))?,\\s+"
           + "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)");
 
   private final StanfordCoreNLP pipeline;

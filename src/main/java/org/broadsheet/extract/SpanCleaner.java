@@ -149,11 +149,22 @@ final class SpanCleaner {
     return i >= 0 && ".!?:;\"“”\n\r(".indexOf(text.charAt(i)) < 0;
   }
 
+  /** Nothing but spaces before it on its line and spaces or punctuation after it; looks no further than that. */
   private static boolean aloneOnItsLine(String text, int start, int end) {
-    int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    int lineEnd = text.indexOf('\n', end);
-    return text.substring(lineStart, start).isBlank()
-        && text.substring(end, lineEnd < 0 ? text.length() : lineEnd).replaceAll("[\\p{Punct}\\s]", "").isEmpty();
+    int i = start - 1;
+    while (i >= 0 && text.charAt(i) != '\n') {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+      i--;
+    }
+    for (int j = end; j < text.length() && text.charAt(j) != '\n'; j++) {
+      char c = text.charAt(j);
+      if (!Character.isWhitespace(c) && Character.isLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
