@@ -69,7 +69,7 @@ final class Headlines {
     return new String(out);
   }
 
-  private static boolean isHeadline(String text, int from, int to) {
+  static boolean isHeadline(String text, int from, int to) {
     Matcher w = WORD.matcher(text).region(from, to);
     int words = 0;
     int lowerStart = 0;
