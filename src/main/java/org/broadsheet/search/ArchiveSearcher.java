@@ -169,25 +169,18 @@ public final class ArchiveSearcher implements AutoCloseable {
     });
   }
 
-  /** The gazetteer packed in the jar, loaded on first use (a searcher that draws no map never loads it). */
+  /**
+   * The gazetteer packed in the jar, for a searcher made without one: loaded once per process on
+   * first use (the holder idiom; it is immutable), so searchers that tests and tools open by the
+   * dozen share it.
+   */
   private static Function<String, Optional<Place>> defaultGazetteer() {
-    return new Function<>() {
-      private volatile org.broadsheet.extract.Gazetteer loaded;
+    return name -> DefaultGazetteer.INSTANCE.lookup(name);
+  }
 
-      @Override
-      public Optional<Place> apply(String name) {
-        org.broadsheet.extract.Gazetteer g = loaded;
-        if (g == null) {
-          synchronized (this) {
-            if (loaded == null) {
-              loaded = org.broadsheet.extract.Gazetteer.loadDefault(new org.broadsheet.extract.Countries());
-            }
-            g = loaded;
-          }
-        }
-        return g.lookup(name);
-      }
-    };
+  private static final class DefaultGazetteer {
+    static final org.broadsheet.extract.Gazetteer INSTANCE =
+        org.broadsheet.extract.Gazetteer.loadDefault(new org.broadsheet.extract.Countries());
   }
 
   /** All values of one facet dimension for the hits of {@code r}, optionally only those starting with {@code prefix}. */
