@@ -445,6 +445,17 @@ class BrowserTest {
     wait.until(d -> d.findElements(By.cssSelector("#map svg a.place-link.active")).size() == 1);
   }
 
+  @Test
+  void anUnknownOrHostileEntityIsAMessageNeverScript() {
+    open("/entity.html?dim=people&value=" + java.net.URLEncoder.encode(
+        "<img src=x onerror=\"window.__pwned=1;document.title='pwned'\">", StandardCharsets.UTF_8));
+    WebElement notice = wait.until(d -> d.findElements(By.cssSelector("#main .notice-error")).stream().findFirst().orElse(null));
+    assertTrue(notice.getText().contains("<img src=x"), "the value is shown as text: " + notice.getText());
+    assertNotPwned();
+    open("/entity.html?dim=dates&value=2024");
+    wait.until(d -> d.findElement(By.cssSelector("#main .notice-error")).getText().contains("No entity chosen"));
+  }
+
   /** A correction made beside the running server (as 'broadsheet entities merge' does) shows on its pages. */
   @Test
   void aCorrectionIsSeenThroughTheRunningServer() throws Exception {
