@@ -397,8 +397,8 @@ class BrowserTest {
     driver.findElements(By.cssSelector("#entity-related-lists a")).stream()
         .filter(a -> a.getText().equals("Istanbul")).findFirst().orElseThrow().click();
     wait.until(d -> d.findElement(By.id("entity-name")).getText().equals("Istanbul"));
-    assertFalse(driver.findElements(By.cssSelector("#entity-map svg circle.current")).isEmpty(),
-        "a place's page shows where it is");
+    // A place's page shows where it is (drawn once the outline has loaded).
+    wait.until(d -> !d.findElements(By.cssSelector("#entity-map svg circle.current")).isEmpty());
     screenshot("entity-place-desktop");
     // ...and "search articles that mention it" is a search with its filter.
     driver.findElement(By.id("entity-search")).click();
