@@ -29,8 +29,9 @@ import org.broadsheet.index.IndexedRoots;
  *   <li>apply the filters ({@link DrillDown});</li>
  *   <li>find the top hits, the total and the facet counts at once ({@link FacetedSearch});</li>
  *   <li>read the page of hits with snippets ({@link HitReader}), the facet values
- *       ({@link FacetLists}) and the timeline ({@link Timeline}).</li>
+ *       ({@link FacetLists}), the timeline ({@link Timeline}) and the map's places ({@link MapPlaces}).</li>
  * </ol>
+ * One entity's page is {@link EntityProfiles}' work, in turn and cached like a search.
  * One article is read by {@link ArticleReader} with its {@link RelatedArticles}. The searchers
  * come from {@link SearcherLifecycle}, which sees new commits within a second.
  */
