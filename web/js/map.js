@@ -36,7 +36,7 @@ export function mapPlaces(list) {
     }));
 }
 
-/** Width over height of every map view: the world's outline (360 by 144 degrees) and each zoom. */
+/** Width over height of a map view, unless asked otherwise: the world's outline (360 by 144 degrees). */
 const ASPECT = 2.5;
 /** Narrowest view, in degrees of longitude: a region, not a street map (the outline is 1:110 million). */
 const MIN_SPAN = 60;
@@ -45,7 +45,7 @@ const MIN_SPAN = 60;
  * The part of the world that shows every place with a margin, at the map's aspect ratio, within
  * the outline's own view: the whole world for places all over it, the region for places in one.
  */
-function fit(places, world) {
+function fit(places, world, aspect) {
   const xs = places.map((p) => p.longitude + 180);
   const ys = places.map((p) => 90 - p.latitude);
   const pad = 8;
@@ -53,10 +53,10 @@ function fit(places, world) {
   const x1 = Math.max(...xs) + pad;
   const y0 = Math.min(...ys) - pad;
   const y1 = Math.max(...ys) + pad;
-  let w = Math.max(MIN_SPAN, x1 - x0, (y1 - y0) * ASPECT);
+  let w = Math.max(MIN_SPAN, x1 - x0, (y1 - y0) * aspect);
   w = Math.min(w, world[2]);
-  const h = Math.min(w / ASPECT, world[3]);
-  w = h * ASPECT;
+  const h = Math.min(w / aspect, world[3]);
+  w = h * aspect;
   const clamp = (v, lo, hi) => Math.min(Math.max(v, lo), hi);
   const x = clamp((x0 + x1) / 2 - w / 2, world[0], world[0] + world[2] - w);
   const y = clamp((y0 + y1) / 2 - h / 2, world[1], world[1] + world[3] - h);
@@ -66,13 +66,14 @@ function fit(places, world) {
 /**
  * An SVG map of `places` ({value, label, latitude, longitude, count}); `href(place)` is each
  * circle's link, `label` the map's accessible name. Resolves to the element (outline drawn when
- * the outline could be loaded; the circles are drawn either way).
+ * the outline could be loaded; the circles are drawn either way). A wider `aspect` than the
+ * world's crops the far north and south around the places: a lower map above search results.
  */
-export async function worldMap(places, { href, label, current = '' }) {
+export async function worldMap(places, { href, label, current = '', aspect = ASPECT }) {
   const data = await loadWorld();
   const parts = (str(data && data.viewBox) || '0 6 360 144').split(/\s+/).map(Number);
   const world = parts.length === 4 && parts.every(Number.isFinite) ? parts : [0, 6, 360, 144];
-  const view = places.length ? fit(places, world) : world;
+  const view = places.length ? fit(places, world, aspect) : world;
   const svg = svgEl('svg', { class: 'world-map', viewBox: view.map((v) => v.toFixed(2)).join(' '), role: 'group', 'aria-label': label });
   // Circles keep their size on screen whatever the zoom.
   const scale = view[2] / 360;

@@ -20,6 +20,7 @@ export async function renderSearchMap(ctx, list) {
   }
   const svg = await worldMap(places, {
     label: 'Places named in these articles; each circle filters by its place',
+    aspect: 3.2,
     href: (p) => {
       const next = copyState(ctx.state);
       if (!next.places.includes(p.value)) next.places.push(p.value);

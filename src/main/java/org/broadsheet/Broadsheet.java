@@ -227,6 +227,17 @@ public final class Broadsheet implements AutoCloseable {
     return new ExtractedArticle(article, extractor().extract(article));
   }
 
+  /**
+   * Places by name for the searcher (the map, places' pages): the archive's one gazetteer, loading
+   * in the background from the moment the searcher opens, so that the first search does not wait
+   * for it (seconds on a busy machine).
+   */
+  private java.util.function.Function<String, Optional<org.broadsheet.extract.Place>> places() {
+    java.util.concurrent.CompletableFuture<Gazetteer> loading =
+        java.util.concurrent.CompletableFuture.supplyAsync(this::gazetteer);
+    return name -> loading.join().lookup(name);
+  }
+
   /** The gazetteer entry of a place name: its country and, for cities, coordinates. */
   public synchronized Optional<org.broadsheet.extract.Place> place(String name) {
     return gazetteer().lookup(name);
@@ -276,7 +287,7 @@ public final class Broadsheet implements AutoCloseable {
               "no index here yet; run 'broadsheet index PATH' first");
         }
         try {
-          searcher = new ArchiveSearcher(layout, searchSettings);
+          searcher = new ArchiveSearcher(layout, searchSettings, places());
         } catch (IOException e) {
           throw IndexDamagedException.named(layout.root(), e);
         }

@@ -55,13 +55,15 @@ public final class Canonicalizer {
         cleaned.add(c);
       }
     }
-    Set<String> namesAlone = new HashSet<>();
+    Map<String, EntityType> namesAlone = new HashMap<>();
     for (Candidate c : cleaned) {
-      namesAlone.add(CanonicalNames.key(c.surface));
+      namesAlone.putIfAbsent(CanonicalNames.key(c.surface), c.type);
     }
     List<Candidate> items = new ArrayList<>();
     for (Candidate c : cleaned) {
-      items.addAll(cleaner.split(c, namesAlone));
+      for (Candidate part : headlineNames(text, c, namesAlone)) {
+        items.addAll(cleaner.split(part, namesAlone.keySet()));
+      }
     }
     Map<String, String> defined = AbbreviationDefinitions.find(text, items);
     Map<String, List<String>> personsBySurname = personsBySurname(items);
@@ -101,6 +103,46 @@ public final class Canonicalizer {
     return preferSpellings(out);
   }
 
+  /**
+   * A headline's words run together by the recogniser ("Tories Attack Labour Over IMF"): when two
+   * of its words or more are names the article gives alone elsewhere or our lists know, and others
+   * are not, the names are the mentions and the other words go. Elsewhere a candidate stays whole.
+   */
+  private List<Candidate> headlineNames(String text, Candidate c, Map<String, EntityType> namesAlone) {
+    if (!c.surface.contains(" ") || c.end - c.start != c.surface.length()) {
+      return List.of(c);
+    }
+    int lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+    int lineEnd = text.indexOf('\n', c.end);
+    if (!Headlines.isHeadline(text, lineStart, lineEnd < 0 ? text.length() : lineEnd)) {
+      return List.of(c);
+    }
+    List<Candidate> known = new ArrayList<>();
+    int unknown = 0;
+    java.util.regex.Matcher w = java.util.regex.Pattern.compile("\\S+").matcher(c.surface);
+    while (w.find()) {
+      String word = w.group();
+      int cut = word.length();
+      while (cut > 1 && ",;:\"“”()".indexOf(word.charAt(cut - 1)) >= 0) {
+        cut--;
+      }
+      word = word.substring(0, cut);
+      EntityType type = namesAlone.get(CanonicalNames.key(word));
+      if (type == null && curated.organization(word).isPresent()) {
+        type = EntityType.ORGANIZATION;
+      }
+      if (type == null && gazetteer.countries().code(word).isPresent()) {
+        type = EntityType.PLACE;
+      }
+      if (type == null) {
+        unknown++;
+      } else {
+        known.add(new Candidate(type, c.start + w.start(), c.start + w.start() + cut, word));
+      }
+    }
+    return known.size() >= 2 && unknown > 0 ? known : List.of(c);
+  }
+
   /** Single-word surnames of the multi-word people in the article, by key: "kalin" → "Ibrahim Kalın". */
   private static Map<String, List<String>> personsBySurname(List<Candidate> items) {
     Map<String, List<String>> out = new HashMap<>();
@@ -130,7 +172,8 @@ public final class Canonicalizer {
       item.type = EntityType.PLACE;
       return;
     }
-    if (item.type != EntityType.PLACE && gazetteer.isConstituentCountry(item.surface)) {
+    if (item.type != EntityType.PLACE && (gazetteer.isConstituentCountry(item.surface)
+        || curated.state(item.surface).isPresent())) {
       item.type = EntityType.PLACE;
       return;
     }

@@ -78,7 +78,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
 
   /** A dateline: "NEW YORK, May 12 -" or "SALVADOR, Feb 26 -" at the start of a line. */
   private static final Pattern DATELINE = Pattern.compile(
-      "(?m)^[\\s\\p{Z}]*(\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?)(?:\\s*,\\s*\\p{Lu}[\\p{Lu} .]*)?,\\s+"
+      "(?m)^[ \\t\\p{Z}]{0,40}(\\p{Lu}[\\p{Lu}.'’ -]{0,40}\\p{Lu}\\.?)(?:\\s*,\\s*(\\p{Lu}[\\p{L}.]{0,14}(?: \\p{Lu}[\\p{L}.]{0,14})?))?,\\s+"
           + "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)");
 
   private final StanfordCoreNLP pipeline;
@@ -111,7 +111,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
   @Override
   public Extraction extract(Article article) {
     String text = article.text();
-    Annotation doc = new Annotation(LineBreaks.forRecognition(text));
+    Annotation doc = new Annotation(recognitionText(text));
     pipeline.annotate(doc);
     List<Span> spans = new ArrayList<>();
     Countries countries = gazetteer.countries();
@@ -129,6 +129,25 @@ public final class CoreNlpExtractor implements EntityExtractor {
     mentions.addAll(dates.find(text, published));
     mentions.sort(Comparator.comparingInt(Mention::start));
     return new Extraction(mentions);
+  }
+
+  /**
+   * What the recogniser reads: the text with the line ends that wrap prose as spaces
+   * ({@link LineBreaks}) and headlines re-cased ({@link Headlines}); the same length, so offsets hold.
+   */
+  static String recognitionText(String text) {
+    String wrapped = LineBreaks.forRecognition(text);
+    String cased = Headlines.forRecognition(text);
+    if (cased == text) {
+      return wrapped;
+    }
+    char[] out = cased.toCharArray();
+    for (int i = 0; i < out.length; i++) {
+      if (wrapped.charAt(i) != text.charAt(i)) {
+        out[i] = wrapped.charAt(i);
+      }
+    }
+    return new String(out);
   }
 
   /**
@@ -233,15 +252,26 @@ public final class CoreNlpExtractor implements EntityExtractor {
     }
   }
 
-  /** The place of a dateline, which the recogniser, trained on mixed case, misses in capitals. */
+  /**
+   * The place of a dateline, and its US state, which the recogniser, trained on mixed case, misses
+   * or takes for a person in capitals.
+   */
   private void datelines(String text, List<Span> spans) {
     Matcher m = DATELINE.matcher(text);
     while (m.find()) {
-      int start = m.start(1);
-      int end = m.end(1);
-      boolean covered = spans.stream().anyMatch(s -> s.start() < end && start < s.end());
-      if (!covered && gazetteer.lookup(m.group(1)).isPresent()) {
-        spans.add(new Span(EntityType.PLACE, start, end));
+      boolean hasRegion = m.group(2) != null && gazetteer.lookup(m.group(2)).isPresent();
+      for (int group = 1; group <= 2; group++) {
+        // A town too small for the gazetteer is still a place when its state follows ("YARDLEY, Penn.").
+        if (m.group(group) == null || (gazetteer.lookup(m.group(group)).isEmpty() && !(group == 1 && hasRegion))) {
+          continue;
+        }
+        int start = m.start(group);
+        int end = m.end(group);
+        // The dateline's place and state ("DENVER", "YARDLEY, Penn.") are places, whatever the recogniser said.
+        spans.removeIf(s -> s.start() < end && start < s.end() && s.type() != EntityType.PLACE);
+        if (spans.stream().noneMatch(s -> s.start() < end && start < s.end())) {
+          spans.add(new Span(EntityType.PLACE, start, end));
+        }
       }
     }
   }

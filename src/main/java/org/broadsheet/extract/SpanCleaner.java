@@ -79,7 +79,7 @@ final class SpanCleaner {
     String surface = text.substring(start, end).replaceAll("\\s+", " ");
     boolean titleOnly = type == EntityType.PERSON && strippedTitle && !surface.contains(" ")
         && CanonicalNames.isTitle(surface) && Character.isUpperCase(surface.charAt(0));
-    if (!titleOnly && CanonicalNames.isNoise(surface)) {
+    if (!titleOnly && CanonicalNames.isNoise(surface) && !(type == EntityType.ORGANIZATION && isBody(surface))) {
       return null;
     }
     // A lone word in capitals tagged as a person, alone on its line, is a wire signature
@@ -92,6 +92,12 @@ final class SpanCleaner {
     c.settled = s.settled();
     c.titleOnly = titleOnly;
     return c;
+  }
+
+  /** Title words that are also the name of a body: "the Treasury said". */
+  private static boolean isBody(String surface) {
+    String k = CanonicalNames.key(surface);
+    return k.equals("treasury") || k.equals("exchequer") || k.equals("the treasury");
   }
 
   /**
@@ -143,11 +149,22 @@ final class SpanCleaner {
     return i >= 0 && ".!?:;\"“”\n\r(".indexOf(text.charAt(i)) < 0;
   }
 
+  /** Nothing but spaces before it on its line and spaces or punctuation after it; looks no further than that. */
   private static boolean aloneOnItsLine(String text, int start, int end) {
-    int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    int lineEnd = text.indexOf('\n', end);
-    return text.substring(lineStart, start).isBlank()
-        && text.substring(end, lineEnd < 0 ? text.length() : lineEnd).replaceAll("[\\p{Punct}\\s]", "").isEmpty();
+    int i = start - 1;
+    while (i >= 0 && text.charAt(i) != '\n') {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+      i--;
+    }
+    for (int j = end; j < text.length() && text.charAt(j) != '\n'; j++) {
+      char c = text.charAt(j);
+      if (!Character.isWhitespace(c) && Character.isLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -29,8 +29,9 @@ import org.broadsheet.index.IndexedRoots;
  *   <li>apply the filters ({@link DrillDown});</li>
  *   <li>find the top hits, the total and the facet counts at once ({@link FacetedSearch});</li>
  *   <li>read the page of hits with snippets ({@link HitReader}), the facet values
- *       ({@link FacetLists}) and the timeline ({@link Timeline}).</li>
+ *       ({@link FacetLists}), the timeline ({@link Timeline}) and the map's places ({@link MapPlaces}).</li>
  * </ol>
+ * One entity's page is {@link EntityProfiles}' work, in turn and cached like a search.
  * One article is read by {@link ArticleReader} with its {@link RelatedArticles}. The searchers
  * come from {@link SearcherLifecycle}, which sees new commits within a second.
  */
@@ -169,25 +170,18 @@ public final class ArchiveSearcher implements AutoCloseable {
     });
   }
 
-  /** The gazetteer packed in the jar, loaded on first use (a searcher that draws no map never loads it). */
+  /**
+   * The gazetteer packed in the jar, for a searcher made without one: loaded once per process on
+   * first use (the holder idiom; it is immutable), so searchers that tests and tools open by the
+   * dozen share it.
+   */
   private static Function<String, Optional<Place>> defaultGazetteer() {
-    return new Function<>() {
-      private volatile org.broadsheet.extract.Gazetteer loaded;
+    return name -> DefaultGazetteer.INSTANCE.lookup(name);
+  }
 
-      @Override
-      public Optional<Place> apply(String name) {
-        org.broadsheet.extract.Gazetteer g = loaded;
-        if (g == null) {
-          synchronized (this) {
-            if (loaded == null) {
-              loaded = org.broadsheet.extract.Gazetteer.loadDefault(new org.broadsheet.extract.Countries());
-            }
-            g = loaded;
-          }
-        }
-        return g.lookup(name);
-      }
-    };
+  private static final class DefaultGazetteer {
+    static final org.broadsheet.extract.Gazetteer INSTANCE =
+        org.broadsheet.extract.Gazetteer.loadDefault(new org.broadsheet.extract.Countries());
   }
 
   /** All values of one facet dimension for the hits of {@code r}, optionally only those starting with {@code prefix}. */

@@ -194,4 +194,15 @@ class CanonicalizerTest {
     assertNull(only(m, "Rafah").rule());
     assertFalse(m.isEmpty());
   }
+
+  @Test
+  void aHeadlinesWordsRunTogetherAreTheNamesAmongThem() {
+    String text = "Tories Attack Labour Over IMF\n\nLabour said the IMF was wrong.";
+    List<Mention> m = run(text, ORG, "Tories Attack Labour Over IMF", ORG, "Labour", ORG, "IMF");
+    assertEquals(List.of("Tories", "Labour", "IMF", "Labour", "IMF"), m.stream().map(Mention::text).toList());
+    assertEquals("Conservative Party", m.get(0).canonical());
+    String prose = "Officials of Bank Over Labour said the IMF and Labour agreed with everything said today.";
+    List<Mention> kept = run(prose, ORG, "Bank Over Labour", ORG, "IMF", ORG, "Labour");
+    assertEquals("Bank Over Labour", kept.get(0).text());
+  }
 }

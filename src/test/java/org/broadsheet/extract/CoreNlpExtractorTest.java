@@ -131,4 +131,17 @@ class CoreNlpExtractorTest {
     assertEquals("Scotland", scotland.canonical());
     assertEquals("GB", scotland.country());
   }
+
+  @Test
+  void aDatelinesPlaceAndStateArePlaces() {
+    Extraction x = extract("Hunterdon Sets Dental Venture\n\nYARDLEY, Penn., March 4 -\n\nHunterdon Pharmaceuticals Inc "
+        + "said it formed a joint venture.\n\nDENVER, March 5 -\n\nMagellan Corp said it agreed.", null);
+    List<String> places = x.canonical(EntityType.PLACE);
+    assertTrue(places.containsAll(List.of("Yardley", "Pennsylvania", "Denver")), places.toString());
+    assertTrue(x.canonical(EntityType.PERSON).stream().noneMatch(p -> p.equalsIgnoreCase("Denver")
+        || p.equalsIgnoreCase("Yardley")), x.canonical(EntityType.PERSON).toString());
+    Mention penn = x.mentions().stream().filter(m -> m.text().equals("Penn.")).findFirst().orElseThrow();
+    assertEquals("US", penn.country());
+    assertEquals("state-abbreviation", penn.rule());
+  }
 }

@@ -397,8 +397,8 @@ class BrowserTest {
     driver.findElements(By.cssSelector("#entity-related-lists a")).stream()
         .filter(a -> a.getText().equals("Istanbul")).findFirst().orElseThrow().click();
     wait.until(d -> d.findElement(By.id("entity-name")).getText().equals("Istanbul"));
-    assertFalse(driver.findElements(By.cssSelector("#entity-map svg circle.current")).isEmpty(),
-        "a place's page shows where it is");
+    // A place's page shows where it is (drawn once the outline has loaded).
+    wait.until(d -> !d.findElements(By.cssSelector("#entity-map svg circle.current")).isEmpty());
     screenshot("entity-place-desktop");
     // ...and "search articles that mention it" is a search with its filter.
     driver.findElement(By.id("entity-search")).click();
@@ -443,6 +443,17 @@ class BrowserTest {
     wait.until(d -> total() == 1 && d.getCurrentUrl().contains("places=Cairo"));
     assertTrue(before > 1, "the filter narrowed the results");
     wait.until(d -> d.findElements(By.cssSelector("#map svg a.place-link.active")).size() == 1);
+  }
+
+  @Test
+  void anUnknownOrHostileEntityIsAMessageNeverScript() {
+    open("/entity.html?dim=people&value=" + java.net.URLEncoder.encode(
+        "<img src=x onerror=\"window.__pwned=1;document.title='pwned'\">", StandardCharsets.UTF_8));
+    WebElement notice = wait.until(d -> d.findElements(By.cssSelector("#main .notice-error")).stream().findFirst().orElse(null));
+    assertTrue(notice.getText().contains("<img src=x"), "the value is shown as text: " + notice.getText());
+    assertNotPwned();
+    open("/entity.html?dim=dates&value=2024");
+    wait.until(d -> d.findElement(By.cssSelector("#main .notice-error")).getText().contains("No entity chosen"));
   }
 
   /** A correction made beside the running server (as 'broadsheet entities merge' does) shows on its pages. */

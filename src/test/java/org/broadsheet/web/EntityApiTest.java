@@ -41,7 +41,8 @@ class EntityApiTest {
       NameListExtractor.person("Gerhard Schroeder", "Gerhard Schroeder"),
       NameListExtractor.org("Labour", "Labour"), NameListExtractor.org("European Union", "European Union"),
       NameListExtractor.org("Reuters", "Reuters"), NameListExtractor.org("Tories", "Tories"),
-      NameListExtractor.org("Conservative Party", "Conservative Party"),
+      NameListExtractor.org("Conservative Party", "Conservative Party"), NameListExtractor.org("AC/DC", "AC/DC"),
+      NameListExtractor.org("<script>x</script>", "<script>x</script>"),
       NameListExtractor.place("London", "GB"), NameListExtractor.place("Belfast", "GB"),
       NameListExtractor.place("Paris", "FR"), NameListExtractor.place("Berlin", "DE"),
       NameListExtractor.place("England", "GB")));
@@ -69,7 +70,8 @@ class EntityApiTest {
     Files.writeString(dir.resolve("1998-04-10-belfast.txt"),
         "Agreement in Belfast\n\nTony Blair and Bertie Ahern signed an agreement in Belfast. Reuters\n");
     Files.writeString(dir.resolve("1999-03-01-paris.txt"),
-        "Chirac in Paris\n\nJacques Chirac spoke in Paris about the European Union and the Tories. Reuters\n");
+        "Chirac in Paris\n\nJacques Chirac spoke in Paris about the European Union and the Tories. AC/DC played. "
+            + "<script>x</script> Reuters\n");
     Files.writeString(dir.resolve("2000-01-01-berlin.txt"),
         "Schroeder in Berlin\n\nGerhard Schroeder met the European Union in Berlin. The Conservative Party of England "
             + "sent word. Reuters\n");
@@ -205,6 +207,24 @@ class EntityApiTest {
           "under a places filter the map shows the matching articles' places only");
       JsonNode nothing = JSON.readTree(client.get("/api/search?q=zebra").body().string());
       assertEquals(0, nothing.get("map").size());
+    });
+  }
+
+  @Test
+  void valuesWithSlashesAndMarkupAreValuesLikeAnyOther() {
+    JavalinTest.test(new BroadsheetApp(archive, web).javalin(), (server, client) -> {
+      for (String path : List.of("/api/entities/organizations/AC/DC", "/api/entities/organizations/ac/dc")) {
+        var res = client.get(path);
+        String body = res.body().string();
+        assertEquals(200, res.code(), path + ": " + body);
+        assertEquals("AC/DC", JSON.readTree(body).get("value").asText());
+      }
+      var markup = client.get("/api/entities/organizations/" + enc("<script>x</script>"));
+      assertEquals(200, markup.code());
+      assertTrue(markup.headers().get("Content-Type").get(0).startsWith("application/json"), markup.headers().toString());
+      var encodedSlash = client.get("/api/entities/organizations/AC%2FDC");
+      String slashBody = encodedSlash.body().string();
+      assertEquals(200, encodedSlash.code(), "an encoded slash: " + slashBody);
     });
   }
 
