@@ -5,5 +5,9 @@
  * of entities ({@code EntityRules}, kept in {@code RulesFile}) reach every document through
  * {@code DocumentBuilder}; {@code EntityCorrections} changes them and {@code DocumentRewriter}
  * rebuilds the documents a change touches from what the index stores ({@code StoredArticle}).
+ * At the end of a run that changed something, {@code AliasDerivation} gathers the archive's
+ * statistics ({@code ArchiveStatistics}) and rebuilds the documents whose archive-wide aliases
+ * ({@code DerivedAliases}, kept in {@code DerivedAliasesFile}) changed; {@code ArchiveCorrections}
+ * applies those aliases, then the people's rules.
  */
 package org.broadsheet.index;
