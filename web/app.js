@@ -1,5 +1,5 @@
-// Broadsheet web front end: the search page (index.html) and the article view
-// (article.html). Native ES modules under js/, no build step, no third-party code.
+// Broadsheet web front end: the search page (index.html), the article view
+// (article.html) and the page of a person, place or organisation (entity.html). Native ES modules under js/, no build step, no third-party code.
 // This entry only picks the page; js/search-page.js and js/article.js say how each works.
 //
 // Safety rule: everything from the API is text and goes into the page through
@@ -11,6 +11,7 @@
 
 import { articlePage } from './js/article.js';
 import { loadDimensions } from './js/dims.js';
+import { entityPage } from './js/entity-page.js';
 import { searchPage } from './js/search-page.js';
 
 async function start() {
@@ -18,6 +19,7 @@ async function start() {
   const page = document.body.dataset.page;
   if (page === 'search') searchPage();
   else if (page === 'article') articlePage();
+  else if (page === 'entity') entityPage();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

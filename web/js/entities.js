@@ -6,7 +6,7 @@
 
 import { $, el } from './dom.js';
 import { dateKeyLabel } from './format.js';
-import { entitySearchUrl } from './state.js';
+import { entityDim, entityPageUrl, entitySearchUrl } from './state.js';
 import { arr, str } from './values.js';
 
 export const TYPE_LABEL = { person: 'Person', place: 'Place', organization: 'Organisation', date: 'Date' };
@@ -53,7 +53,8 @@ export function renderEntityLists(a, mentions) {
     sections.push(el('section', { class: `entity-list entity-list-${type}`, 'aria-labelledby': headingId },
       el('h2', { id: headingId, text: heading }),
       el('ul', {}, entries.map(([v, c]) => el('li', {},
-        el('a', { class: `tag tag-${type}`, href: entitySearchUrl(type, v, v) }, type === 'date' ? dateKeyLabel(v) : v),
+        el('a', { class: `tag tag-${type}`, href: type === 'date' ? entitySearchUrl(type, v, v) : entityPageUrl(entityDim(type), v) },
+          type === 'date' ? dateKeyLabel(v) : v),
         c > 1 ? el('span', { class: 'mentions', text: ` ×${c}`, title: `${c} mentions` }) : null)))));
   }
   $('#entity-lists').replaceChildren(...sections);

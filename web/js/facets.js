@@ -9,7 +9,7 @@ import { DATE_DIMS, DIMS, ENTITY_DIMS, NOT_DIMS } from './dims.js';
 import { $, el } from './dom.js';
 import { dateKeyLabel, nf } from './format.js';
 import { labelFor, rememberLabel } from './labels.js';
-import { copyState, stateParams } from './state.js';
+import { copyState, entityDim, entityPageUrl, stateParams } from './state.js';
 import { arr, fold, num, str } from './values.js';
 
 /** Values shown before "Show more". */
@@ -197,7 +197,8 @@ function notButton(ctx, d, f, text) {
     type: 'button',
     class: `facet-not${excluded ? ' active' : ''}`,
     'aria-pressed': String(excluded),
-    'aria-label': excluded ? `Stop excluding ${text}` : `Exclude ${text}`,
+    // The name says the visible word first ("not"), as WCAG 2.5.3 asks; aria-pressed says whether it is on.
+    'aria-label': `Not ${text}`,
     title: excluded ? `Stop excluding ${text}` : `Leave out articles with ${text}`,
     'data-focus-key': `not:${d.key}:${f.value}`,
     dataset: { value: f.value },
@@ -217,7 +218,8 @@ function facetItem(ctx, d, f) {
   if (f.label) rememberLabel(ctx.labels, d.key, f.value, f.label);
   const on = f.pressed ?? ctx.state[d.key].includes(f.value);
   const text = DATE_DIMS.includes(d.key) ? dateKeyLabel(f.value) : f.label || labelFor(ctx.labels, d.key, f.value);
-  return el('li', { class: f.child ? 'facet-child' : 'facet-row' }, el('button', {
+  const dim = entityDim(d.key);
+  const button = el('button', {
     type: 'button',
     class: 'facet-value',
     'aria-pressed': String(on),
@@ -236,6 +238,14 @@ function facetItem(ctx, d, f) {
   el('span', { class: 'facet-label', text }),
   f.count === null ? null : el('span', { class: 'count' },
     el('span', { class: 'visually-hidden', text: ', ' }), nf.format(f.count),
-    el('span', { class: 'visually-hidden', text: f.count === 1 ? ' article' : ' articles' }))),
-  notButton(ctx, d, f, text));
+    el('span', { class: 'visually-hidden', text: f.count === 1 ? ' article' : ' articles' })));
+  // People, places and organisations have a page of their own.
+  const about = dim ? el('a', {
+    class: 'facet-about',
+    href: entityPageUrl(dim, f.value),
+    title: `About ${text}`,
+    'data-focus-key': `about:${d.key}:${f.value}`,
+  }, el('span', { 'aria-hidden': 'true', text: '›' }), el('span', { class: 'visually-hidden', text: `About ${text}` })) : null;
+  return el('li', { class: [f.child ? 'facet-child' : 'facet-row', dim ? 'facet-entity' : ''].filter(Boolean).join(' ') },
+    button, about, notButton(ctx, d, f, text));
 }

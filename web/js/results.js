@@ -8,7 +8,7 @@ import { $, el, joinWithDots } from './dom.js';
 import { dateSourceNote, formatDate, plural } from './format.js';
 import { labelFor } from './labels.js';
 import { snippetNodes } from './snippet.js';
-import { articlePageUrl, copyState, emptyState, hasFilters, stateParams, stateUrl } from './state.js';
+import { articlePageUrl, copyState, emptyState, entityPageUrl, hasFilters, stateParams, stateUrl } from './state.js';
 import { arr, num, str, uniq } from './values.js';
 
 export function renderHits(ctx, hits) {
@@ -32,19 +32,15 @@ function renderHit(state, h) {
   const metaLine = meta.length ? el('p', { class: 'hit-meta' }, joinWithDots(meta)) : null;
   const snippet = str(h.snippet) ? el('p', { class: 'snippet' }, snippetNodes(h.snippet)) : null;
   const tags = [];
-  for (const [dim, type, max] of [['people', 'person', 4], ['places', 'place', 4]]) {
+  for (const [dim, type, max] of [['people', 'person', 4], ['places', 'place', 4], ['organizations', 'organization', 3]]) {
     for (const v of uniq(arr(h[dim]).map(str).filter(Boolean)).slice(0, max)) {
       const active = state[dim].includes(v);
-      const next = copyState(state);
-      if (!active) next[dim].push(v);
-      next.page = 1;
       tags.push(el('li', {},
         el('a', {
           class: `tag tag-${type}${active ? ' active' : ''}`,
-          href: stateUrl(next),
-          'data-nav': 'results',
-          title: active ? `${DIMS.find((d) => d.key === dim).singular} filter is on` : `Filter by ${v}`,
-        }, el('span', { class: 'visually-hidden', text: `${type === 'person' ? 'Person' : 'Place'}: ` }), v)));
+          href: entityPageUrl(dim, v),
+          title: `About ${v}`,
+        }, el('span', { class: 'visually-hidden', text: `${DIMS.find((d) => d.key === dim)?.singular || type}: ` }), v)));
     }
   }
   return el('li', { class: 'hit' },
@@ -52,7 +48,7 @@ function renderHit(state, h) {
       el('h3', { class: 'hit-title' }, el('a', { href: articlePageUrl(id, state.q) }, title)),
       metaLine,
       snippet,
-      tags.length ? el('ul', { class: 'tags', 'aria-label': 'People and places' }, tags) : null,
+      tags.length ? el('ul', { class: 'tags', 'aria-label': 'People, places and organisations' }, tags) : null,
       copiesControl(state, h, id)));
 }
 

@@ -1,5 +1,5 @@
 // The search page (index.html): keeps the search state in the URL, runs the search and
-// hands the answer to the parts that draw it (results, pager, chips, facets, timeline).
+// hands the answer to the parts that draw it (results, pager, chips, facets, timeline, map).
 //
 // Everything the parts share is one context object, `ctx`, made here and passed in:
 //   ctx.state     the current search state (state.js); replaced, never changed in place
@@ -28,6 +28,7 @@ import { renderPager } from './pager.js';
 import { renderHits, renderNoResults } from './results.js';
 import { copyState, effectiveSort, exportUrl, filterCount, readState, stateParams, stateUrl } from './state.js';
 import { renderSuggestion } from './suggestion.js';
+import { clearSearchMap, renderSearchMap } from './search-map.js';
 import { renderTimeline } from './timeline.js';
 import { arr, num } from './values.js';
 
@@ -201,6 +202,7 @@ export function searchPage() {
     status.dataset.groups = String(groups || total);
     renderFacets(ctx, data.facets || {});
     renderTimeline(ctx, data.histogram);
+    renderSearchMap(ctx, data.map);
     renderHits(ctx, hits);
     renderPager(ctx, total, Math.trunc(num(data.page, ctx.state.page)) || 1, Math.trunc(num(data.size, 10)) || 10);
     showSort(ctx.state.sort || data.sort);
@@ -215,6 +217,7 @@ export function searchPage() {
     renderSuggestion(ctx, null);
     $('#facets').replaceChildren();
     $('#timeline').hidden = true;
+    clearSearchMap();
     $('#pager').hidden = true;
   }
 

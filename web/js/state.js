@@ -105,3 +105,17 @@ export function articlePageUrl(id, q = '') {
   if (str(q).trim()) p.set('q', str(q).trim());
   return `/article.html?${p}`;
 }
+
+/** The entity dimension (people, places, organizations) of a mention type or dimension; '' for others. */
+export function entityDim(type) {
+  const t = str(type).toLowerCase();
+  if (t === 'person' || t === 'people') return 'people';
+  if (t === 'place' || t === 'places' || t === 'location') return 'places';
+  if (t === 'organization' || t === 'organisation' || t === 'organizations' || t === 'org') return 'organizations';
+  return '';
+}
+
+/** The page of one person, place or organisation (entity.html). */
+export function entityPageUrl(dim, value) {
+  return `/entity.html?dim=${encodeURIComponent(str(dim))}&value=${encodeURIComponent(str(value))}`;
+}

@@ -148,6 +148,14 @@ public final class Broadsheet implements AutoCloseable {
     }
   }
 
+  /** Searches see the latest commit now rather than at the searcher's next refresh (within a second). */
+  public void refresh() throws IOException {
+    ArchiveSearcher s = openSearcher();
+    if (s != null) {
+      s.refresh();
+    }
+  }
+
   /** The roots this index was built from, for {@code reindex}. */
   public List<Path> indexedRoots() throws IOException {
     return searcher().indexedRoots();
@@ -193,6 +201,23 @@ public final class Broadsheet implements AutoCloseable {
     return searcher().complete(prefix, limit);
   }
 
+  /**
+   * The page of one entity ({@code dim}: people, places or organizations) within the query and
+   * filters of {@code scope}; empty when no article has that value.
+   */
+  public Optional<org.broadsheet.search.EntityPage> entity(SearchRequest scope, String dim, String value)
+      throws IOException {
+    return searcher().entity(scope, dim, value);
+  }
+
+  /**
+   * The people's corrections to the entities of this index: the rules, and changes to them that
+   * rebuild the articles they touch in one commit (searches see it at their next refresh).
+   */
+  public org.broadsheet.index.EntityCorrections corrections() {
+    return new org.broadsheet.index.EntityCorrections(layout);
+  }
+
   public List<SearchResult.FacetValue> facetValues(SearchRequest request, String dim, String prefix, int limit)
       throws IOException {
     return searcher().facetValues(request, dim, prefix, limit);
@@ -228,6 +253,17 @@ public final class Broadsheet implements AutoCloseable {
     }
     org.broadsheet.ingest.Article article = parser().parse(abs);
     return new ExtractedArticle(article, extractor().extract(article));
+  }
+
+  /**
+   * Places by name for the searcher (the map, places' pages): the archive's one gazetteer, loading
+   * in the background from the moment the searcher opens, so that the first search does not wait
+   * for it (seconds on a busy machine).
+   */
+  private java.util.function.Function<String, Optional<org.broadsheet.extract.Place>> places() {
+    java.util.concurrent.CompletableFuture<Gazetteer> loading =
+        java.util.concurrent.CompletableFuture.supplyAsync(this::gazetteer);
+    return name -> loading.join().lookup(name);
   }
 
   /** The gazetteer entry of a place name: its country and, for cities, coordinates. */
@@ -279,7 +315,7 @@ public final class Broadsheet implements AutoCloseable {
               "no index here yet; run 'broadsheet index PATH' first");
         }
         try {
-          searcher = new ArchiveSearcher(layout, searchSettings);
+          searcher = new ArchiveSearcher(layout, searchSettings, places());
         } catch (IOException e) {
           throw IndexDamagedException.named(layout.root(), e);
         }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1.0",
     description = "A searchable news archive.",
     subcommands = {IndexCommand.class, ReindexCommand.class, SearchCommand.class, ExtractCommand.class,
-        ServeCommand.class, CommandLine.HelpCommand.class})
+        ServeCommand.class, EntitiesCommand.class, CommandLine.HelpCommand.class})
 public final class BroadsheetCommand {
   /**
    * Lucene reports through java.util.logging that the vector API is off; Broadsheet does
@@ -32,6 +32,12 @@ public final class BroadsheetCommand {
    * from outside the product (the developers' {@code bench}, in {@code src/tools}), configured like
    * the product's own.
    */
+  /** --help on a subcommand and on each of its own subcommands ({@code entities merge --help}). */
+  private static void withHelp(CommandLine sub) {
+    sub.getCommandSpec().mixinStandardHelpOptions(true);
+    sub.getSubcommands().values().forEach(BroadsheetCommand::withHelp);
+  }
+
   public static CommandLine commandLine(Object... extraSubcommands) {
     CommandLine cli = new CommandLine(new BroadsheetCommand());
     for (Object sub : extraSubcommands) {
@@ -39,13 +45,12 @@ public final class BroadsheetCommand {
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // Every subcommand answers --help (and --version), not only the top one.
-    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
+    cli.getSubcommands().values().forEach(BroadsheetCommand::withHelp);
     // A mistyped option: one line and a pointer to --help, not the whole usage text.
     cli.setParameterExceptionHandler((e, args) -> {
       CommandLine cmd = e.getCommandLine();
       cmd.getErr().println("broadsheet: " + e.getMessage());
-      cmd.getErr().println("(see 'broadsheet " + (cmd.getCommandName().equals("broadsheet") ? "" : cmd.getCommandName() + " ")
-          + "--help')");
+      cmd.getErr().println("(see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
       return 2;
     });
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -54,6 +59,7 @@ public final class BroadsheetCommand {
         case BadQueryException q -> "bad query: " + q.getMessage();
         case IndexInUseException u -> u.getMessage();
         case IndexDamagedException d -> d.getMessage();
+        case org.broadsheet.index.RulesFile.RulesException r -> r.getMessage();
         case IndexingStoppedException s -> s.getMessage();
         case NoSuchFileException n -> "not found: " + n.getFile() + (n.getReason() == null ? "" : " (" + n.getReason() + ")");
         case IOException io -> "I/O error: " + io.getMessage();

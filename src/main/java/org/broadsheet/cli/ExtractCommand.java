@@ -35,9 +35,12 @@ public final class ExtractCommand implements Callable<Integer> {
                   List<EntityJson> entities) {
   }
 
-  /** {@code country}, {@code latitude} and {@code longitude} are for places only, and null where unknown. */
-  record EntityJson(String type, String text, int start, int end, String canonical, String value, String country,
-                    Double latitude, Double longitude) {
+  /**
+   * {@code country}, {@code latitude} and {@code longitude} are for places only, and null where unknown;
+   * {@code rule} names the rule that made {@code canonical} from {@code text}, null when the text is the value.
+   */
+  record EntityJson(String type, String text, int start, int end, String canonical, String rule, String value,
+                    String country, Double latitude, Double longitude) {
   }
 
   @Override
@@ -70,7 +73,7 @@ public final class ExtractCommand implements Callable<Integer> {
         .map(m -> {
           var place = m.type() == EntityType.PLACE ? archive.place(m.canonical())
               .filter(org.broadsheet.extract.Place::hasCoordinates) : java.util.Optional.<org.broadsheet.extract.Place>empty();
-          return new EntityJson(m.type().label(), m.text(), m.start(), m.end(), m.canonical(), m.value(),
+          return new EntityJson(m.type().label(), m.text(), m.start(), m.end(), m.canonical(), m.rule(), m.value(),
               m.type() == EntityType.PLACE ? m.country() : null,
               place.map(org.broadsheet.extract.Place::latitude).orElse(null),
               place.map(org.broadsheet.extract.Place::longitude).orElse(null));
@@ -100,7 +103,8 @@ public final class ExtractCommand implements Callable<Integer> {
     out.println();
     for (EntityJson e : f.entities()) {
       out.printf("%-12s %6d-%-6d %-30s -> %s%s%n", e.type(), e.start(), e.end(), "\"" + e.text() + "\"",
-          e.canonical(), e.country() != null ? " [" + e.country() + "]" : e.value() != null ? " = " + e.value() : "");
+          e.canonical(), (e.country() != null ? " [" + e.country() + "]" : e.value() != null ? " = " + e.value() : "")
+              + (e.rule() != null ? " (" + e.rule() + ")" : ""));
     }
     out.println();
   }

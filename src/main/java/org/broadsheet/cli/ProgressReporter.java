@@ -83,6 +83,10 @@ final class ProgressReporter implements IndexListener {
     out.printf("%nindexed %d, unchanged %d, deleted %d, failed %d in %.1f s (%.1f files/s)%n",
         r.indexed(), r.unchanged(), r.deleted(), r.failed(), secs,
         (r.indexed() + r.unchanged()) / Math.max(secs, 0.001));
+    if (r.aliases() != null && r.aliases().changed() > 0) {
+      out.printf("archive-wide aliases: %d (%d changed), %d articles rewritten%n",
+          r.aliases().aliases(), r.aliases().changed(), r.aliases().rewritten());
+    }
     if (r.failed() > 0) {
       StringBuilder kinds = new StringBuilder();
       r.failuresByKind().forEach((kind, count) -> kinds.append(kinds.isEmpty() ? "" : ", ").append(kind).append(' ').append(count));

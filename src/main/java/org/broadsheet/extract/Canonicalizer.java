@@ -2,30 +2,22 @@ package org.broadsheet.extract;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Turns the spans a recogniser found in one article into mentions with canonical names, one
- * name per real entity: titles dropped, short names joined to the full name they stand for,
- * acronyms joined to the name they abbreviate, countries under one name whatever the spelling,
- * places given their country. Works on one article at a time and keeps no state between calls,
- * so one instance serves all threads.
+ * name per real entity, each saying which {@link NameRule} made it: edges cleaned
+ * ({@link SpanCleaner}), types mended from what the names tell, short names joined to the full
+ * name they stand for, organisations named by {@link OrganizationNames}, places given their
+ * country and US state abbreviations their state. Works on one article at a time and keeps no
+ * state between calls, so one instance serves all threads.
  */
 public final class Canonicalizer {
-
-  /**
-   * Abbreviations the news uses without spelling them out, written by us. An organisation
-   * named by one, or starting with one ("U.N. General Assembly"), is shown spelled out, so the
-   * archive has one facet value whatever the house style.
-   */
-  private static final Map<String, String> ORG_ABBREVIATIONS = Map.of(
-      "un", "United Nations",
-      "eu", "European Union",
-      "nato", "NATO");
 
   /** Metonymy: "Ankara said", "Washington warned". A capital or a city this big named as an organisation is the place. */
   private static final long METONYM_MIN_POPULATION = 1_000_000;
@@ -39,60 +31,66 @@ public final class Canonicalizer {
   /** The same for organisations, where "-an" and "-i" endings are common in real names ("Mitsubishi"). */
   private static final Pattern DEMONYM_NOT_ORG = Pattern.compile("\\p{Lu}\\p{Ll}+(?:ish|ian|ians|ese)");
 
-  /** An acronym in brackets right after a name: "International Court of Justice (ICJ)". */
-  private static final Pattern BRACKETED_ACRONYM = Pattern.compile("\\G\\s*\\((\\p{Lu}[\\p{Lu}&.\\d-]{1,9})\\)");
-
-  private static final Pattern WORD = Pattern.compile("\\S+");
-
   private final Gazetteer gazetteer;
+  private final CuratedNames curated;
+  private final SpanCleaner cleaner;
+  private final OrganizationNames organizations;
 
   public Canonicalizer(Gazetteer gazetteer) {
-    this.gazetteer = gazetteer;
+    this(gazetteer, CuratedNames.load());
   }
 
-  /** A span after cleaning, with the facts the later steps need. */
-  private static final class Item {
-    EntityType type;
-    int start;
-    int end;
-    String surface;
-    String canonical;
-    String country;
-
-    Item(EntityType type, int start, int end, String surface) {
-      this.type = type;
-      this.start = start;
-      this.end = end;
-      this.surface = surface;
-    }
+  public Canonicalizer(Gazetteer gazetteer, CuratedNames curated) {
+    this.gazetteer = gazetteer;
+    this.curated = curated;
+    this.cleaner = new SpanCleaner(curated);
+    this.organizations = new OrganizationNames(curated);
   }
 
   public List<Mention> canonicalize(String text, List<Span> spans) {
-    List<Item> items = new ArrayList<>();
+    List<Candidate> cleaned = new ArrayList<>();
     for (Span s : spans) {
-      Item item = clean(text, s);
-      if (item != null) {
-        items.add(item);
+      Candidate c = cleaner.clean(text, s);
+      if (c != null) {
+        cleaned.add(c);
       }
     }
-    Map<String, List<String>> personsBySurname = personsBySurname(items);
-    for (Item item : items) {
-      retype(item, personsBySurname);
+    Map<String, EntityType> namesAlone = new HashMap<>();
+    for (Candidate c : cleaned) {
+      namesAlone.putIfAbsent(CanonicalNames.key(c.surface), c.type);
     }
-    Map<String, String> acronyms = acronyms(text, items);
+    List<Candidate> items = new ArrayList<>();
+    for (Candidate c : cleaned) {
+      for (Candidate part : headlineNames(text, c, namesAlone)) {
+        items.addAll(cleaner.split(part, namesAlone.keySet()));
+      }
+    }
+    Map<String, String> defined = AbbreviationDefinitions.find(text, items);
+    Map<String, List<String>> personsBySurname = personsBySurname(items);
+    for (Candidate c : items) {
+      retype(c, personsBySurname, defined);
+    }
+    items.removeIf(c -> c.titleOnly && (c.type != EntityType.PERSON
+        || !personsBySurname.containsKey(CanonicalNames.key(c.surface))));
+    Set<String> organizationNames = new HashSet<>();
+    for (Candidate c : items) {
+      if (c.type == EntityType.ORGANIZATION) {
+        organizationNames.add(CanonicalNames.key(c.surface));
+      }
+    }
     List<Mention> out = new ArrayList<>();
     Map<String, String> fullNames = fullPersonNames(items);
-    for (Item item : items) {
-      switch (item.type) {
-        case PERSON -> item.canonical = fullNames.getOrDefault(CanonicalNames.key(item.surface), item.surface);
+    for (Candidate c : items) {
+      switch (c.type) {
+        case PERSON -> c.name(fullNames.getOrDefault(CanonicalNames.key(c.surface), c.surface), NameRule.SURNAME);
         case ORGANIZATION -> {
-          if (DEMONYM_NOT_ORG.matcher(item.surface).matches()) {
-            continue; // "Chinese" in "the Chinese said"
+          if (DEMONYM_NOT_ORG.matcher(c.surface).matches() || organizations.isJunk(c.surface)) {
+            continue; // "Chinese" in "the Chinese said"; "the Committee"
           }
-          item.canonical = organization(item.surface, acronyms);
+          organizations.name(c, defined, organizationNames);
         }
         case PLACE -> {
-          if (!place(item)) {
+          if (!place(c)) {
             continue;
           }
         }
@@ -100,65 +98,56 @@ public final class Canonicalizer {
           continue;
         }
       }
-      out.add(toMention(item));
+      out.add(c.toMention());
     }
     return preferSpellings(out);
   }
 
-  /** Drops titles, possessives and noise; null when nothing is left. */
-  private static Item clean(String text, Span s) {
-    int start = s.start();
-    int end = s.end();
-    // Leading titles and "the": "President Recep Tayyip Erdoğan", "the United Nations".
-    Matcher w = WORD.matcher(text).region(start, end);
+  /**
+   * A headline's words run together by the recogniser ("Tories Attack Labour Over IMF"): when two
+   * of its words or more are names the article gives alone elsewhere or our lists know, and others
+   * are not, the names are the mentions and the other words go. Elsewhere a candidate stays whole.
+   */
+  private List<Candidate> headlineNames(String text, Candidate c, Map<String, EntityType> namesAlone) {
+    if (!c.surface.contains(" ") || c.end - c.start != c.surface.length()) {
+      return List.of(c);
+    }
+    int lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+    int lineEnd = text.indexOf('\n', c.end);
+    if (!Headlines.isHeadline(text, lineStart, lineEnd < 0 ? text.length() : lineEnd)) {
+      return List.of(c);
+    }
+    List<Candidate> known = new ArrayList<>();
+    int unknown = 0;
+    java.util.regex.Matcher w = java.util.regex.Pattern.compile("\\S+").matcher(c.surface);
     while (w.find()) {
       String word = w.group();
-      boolean drop = (s.type() == EntityType.PERSON && CanonicalNames.isTitle(word))
-          || (s.type() != EntityType.PERSON && w.start() == start && word.equalsIgnoreCase("the"));
-      if (!drop) {
-        break;
+      int cut = word.length();
+      while (cut > 1 && ",;:\"“”()".indexOf(word.charAt(cut - 1)) >= 0) {
+        cut--;
       }
-      start = w.end();
-      while (start < end && Character.isWhitespace(text.charAt(start))) {
-        start++;
+      word = word.substring(0, cut);
+      EntityType type = namesAlone.get(CanonicalNames.key(word));
+      if (type == null && curated.organization(word).isPresent()) {
+        type = EntityType.ORGANIZATION;
+      }
+      if (type == null && gazetteer.countries().code(word).isPresent()) {
+        type = EntityType.PLACE;
+      }
+      if (type == null) {
+        unknown++;
+      } else {
+        known.add(new Candidate(type, c.start + w.start(), c.start + w.start() + cut, word));
       }
     }
-    // Trailing possessive and punctuation: "Türkiye's", "Hamas'".
-    String t = text.substring(start, end);
-    for (String suffix : new String[] {"'s", "’s", "'", "’"}) {
-      if (t.endsWith(suffix) && t.length() > suffix.length() + 1) {
-        end -= suffix.length();
-        t = text.substring(start, end);
-        break;
-      }
-    }
-    while (end > start && ",;:\"“”()".indexOf(text.charAt(end - 1)) >= 0) {
-      end--;
-    }
-    while (start < end && ",;:\"“”()".indexOf(text.charAt(start)) >= 0) {
-      start++;
-    }
-    if (end <= start) {
-      return null;
-    }
-    String surface = text.substring(start, end).replaceAll("\\s+", " ");
-    if (CanonicalNames.isNoise(surface)) {
-      return null;
-    }
-    // A lone word in capitals tagged as a person is a wire signature or a shouted
-    // dateline ("REUTER" closing every Reuters story), not someone named in the story.
-    if (s.type() == EntityType.PERSON && !surface.contains(" ") && surface.length() > 1
-        && surface.equals(surface.toUpperCase(java.util.Locale.ROOT))) {
-      return null;
-    }
-    return new Item(s.type(), start, end, surface);
+    return known.size() >= 2 && unknown > 0 ? known : List.of(c);
   }
 
   /** Single-word surnames of the multi-word people in the article, by key: "kalin" → "Ibrahim Kalın". */
-  private static Map<String, List<String>> personsBySurname(List<Item> items) {
+  private static Map<String, List<String>> personsBySurname(List<Candidate> items) {
     Map<String, List<String>> out = new HashMap<>();
-    for (Item i : items) {
-      if (i.type == EntityType.PERSON) {
+    for (Candidate i : items) {
+      if (i.type == EntityType.PERSON && !i.titleOnly) {
         String[] words = i.surface.split(" ");
         if (words.length > 1) {
           out.computeIfAbsent(CanonicalNames.key(words[words.length - 1]), k -> new ArrayList<>()).add(i.surface);
@@ -169,13 +158,30 @@ public final class Canonicalizer {
   }
 
   /** Fixes what the recogniser's type gets wrong and the names themselves tell. */
-  private void retype(Item item, Map<String, List<String>> personsBySurname) {
+  private void retype(Candidate item, Map<String, List<String>> personsBySurname, Map<String, String> defined) {
+    if (item.settled) {
+      return;
+    }
     Optional<Place> place = gazetteer.lookup(item.surface);
     Countries countries = gazetteer.countries();
-    // A country is a place, whatever the recogniser said ("Türkiye said" is not a person).
+    // A country is a place, whatever the recogniser said ("Türkiye said" is not a person), and so is
+    // a country's abbreviation taken for an organisation ("U.S.", "UK").
+    boolean abbreviated = item.surface.contains(".") || CanonicalNames.isAllCaps(item.surface);
     if (item.type != EntityType.PLACE && place.isPresent() && place.get().kind() == Place.Kind.COUNTRY
-        && !countries.isAmbiguous(item.surface)) {
+        && (!countries.isAmbiguous(item.surface) || (abbreviated && item.type == EntityType.ORGANIZATION))) {
       item.type = EntityType.PLACE;
+      return;
+    }
+    if (item.type != EntityType.PLACE && (gazetteer.isConstituentCountry(item.surface)
+        || curated.state(item.surface).isPresent())) {
+      item.type = EntityType.PLACE;
+      return;
+    }
+    // An abbreviation the article or our list spells out is an organisation ("IMF" taken for a place).
+    if (item.type != EntityType.ORGANIZATION && CanonicalNames.isAllCaps(item.surface) && !item.surface.contains(" ")
+        && (defined.containsKey(CanonicalNames.key(item.surface))
+            || curated.organization(item.surface).filter(n -> n.rule() == NameRule.CURATED_ABBREVIATION).isPresent())) {
+      item.type = EntityType.ORGANIZATION;
       return;
     }
     if (item.type == EntityType.ORGANIZATION && place.isPresent()
@@ -193,64 +199,34 @@ public final class Canonicalizer {
   }
 
   /** Resolves a place; false when it is not one after all (a demonym the recogniser took for a place). */
-  private boolean place(Item item) {
+  private boolean place(Candidate item) {
+    Optional<String> state = curated.state(item.surface);
+    if (state.isPresent()) {
+      item.country = "US";
+      item.name(state.get(), NameRule.STATE_ABBREVIATION);
+      return true;
+    }
     Optional<Place> place = gazetteer.lookup(item.surface);
     if (place.isPresent()) {
       Place p = place.get();
       item.country = p.country();
-      item.canonical = p.kind() == Place.Kind.COUNTRY ? p.name() : display(item.surface);
+      if (p.kind() == Place.Kind.COUNTRY) {
+        item.name(p.name(), NameRule.COUNTRY);
+      } else {
+        item.name(display(item.surface), NameRule.SPELLING);
+      }
       return true;
     }
     if (DEMONYM.matcher(item.surface).matches()) {
       return false;
     }
-    item.canonical = display(item.surface);
+    item.name(display(item.surface), NameRule.SPELLING);
     return true;
   }
 
   private static String display(String surface) {
-    return CanonicalNames.isAllCaps(surface) && surface.length() > 3 ? CanonicalNames.titleCase(surface) : surface;
-  }
-
-  /** Acronyms the article defines: "Anadolu Agency (AA)" makes "AA" mean "Anadolu Agency". */
-  private static Map<String, String> acronyms(String text, List<Item> items) {
-    Map<String, String> out = new HashMap<>();
-    for (Item i : items) {
-      if (i.type != EntityType.ORGANIZATION) {
-        continue;
-      }
-      Matcher m = BRACKETED_ACRONYM.matcher(text).region(i.end, Math.min(text.length(), i.end + 16));
-      if (m.find()) {
-        String acronym = m.group(1);
-        if (!acronym.equals(i.surface)) {
-          out.putIfAbsent(CanonicalNames.key(acronym), i.surface);
-        }
-      }
-    }
-    return out;
-  }
-
-  private static String organization(String surface, Map<String, String> acronyms) {
-    String k = CanonicalNames.key(surface);
-    String defined = acronyms.get(k);
-    if (defined != null) {
-      return defined;
-    }
-    String known = ORG_ABBREVIATIONS.get(k);
-    if (known != null) {
-      return known;
-    }
-    // "U.N. General Assembly" → "United Nations General Assembly"
-    int space = surface.indexOf(' ');
-    if (space > 0) {
-      String first = CanonicalNames.key(surface.substring(0, space));
-      String expanded = acronyms.getOrDefault(first, ORG_ABBREVIATIONS.get(first));
-      if (expanded != null && surface.substring(0, space).chars().filter(Character::isLetter)
-          .allMatch(Character::isUpperCase)) {
-        return expanded + surface.substring(space);
-      }
-    }
-    return surface;
+    String s = surface.startsWith("The ") || surface.startsWith("THE ") ? surface.substring(4) : surface;
+    return CanonicalNames.isAllCaps(s) && s.length() > 3 ? CanonicalNames.titleCase(s) : s;
   }
 
   /**
@@ -258,10 +234,10 @@ public final class Canonicalizer {
    * it is the ending ("Abu Zuhri" → "Sami Abu Zuhri", "Erdogan" → "Recep Tayyip Erdoğan"); when
    * several fit, the one mentioned most often.
    */
-  private static Map<String, String> fullPersonNames(List<Item> items) {
+  private static Map<String, String> fullPersonNames(List<Candidate> items) {
     Map<String, Integer> count = new HashMap<>();
     Map<String, String> spelling = new HashMap<>();
-    for (Item i : items) {
+    for (Candidate i : items) {
       if (i.type == EntityType.PERSON) {
         String k = CanonicalNames.key(i.surface);
         count.merge(k, 1, Integer::sum);
@@ -282,10 +258,6 @@ public final class Canonicalizer {
       out.put(k, spelling.get(best));
     }
     return out;
-  }
-
-  private static Mention toMention(Item i) {
-    return new Mention(i.type, i.surface, i.start, i.end, i.canonical, null, i.country);
   }
 
   /**
@@ -312,7 +284,7 @@ public final class Canonicalizer {
     for (Mention m : mentions) {
       String c = best.get(m.type() + ":" + CanonicalNames.key(m.canonical()));
       out.add(c.equals(m.canonical()) ? m
-          : new Mention(m.type(), m.text(), m.start(), m.end(), c, m.value(), m.country()));
+          : m.withCanonical(c, m.rule() != null ? NameRule.fromLabel(m.rule()) : NameRule.SPELLING));
     }
     return out;
   }

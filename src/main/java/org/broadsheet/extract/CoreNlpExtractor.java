@@ -24,7 +24,7 @@ import org.broadsheet.ingest.Article;
 public final class CoreNlpExtractor implements EntityExtractor {
 
   /** Bump when canonicalisation or date rules change, so cached extractions are redone. */
-  static final String RULES_VERSION = "3";
+  static final String RULES_VERSION = "4";
 
   /** The CoreNLP version (and so models) Broadsheet is built with: pom.xml's, through a filtered resource. */
   static final String CORENLP_VERSION = buildProperty("corenlp.properties", "version");
@@ -62,12 +62,15 @@ public final class CoreNlpExtractor implements EntityExtractor {
     Properties p = new Properties();
     p.setProperty("annotators", "tokenize,ssplit,ner");
     p.setProperty("enforceRequirements", "false");
-    p.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+    p.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz");
     p.setProperty("ner.applyFineGrained", "false");
     p.setProperty("ner.useSUTime", "false");
     p.setProperty("ner.applyNumericClassifiers", "false");
     p.setProperty("ner.buildEntityMentions", "false");
     p.setProperty("ner.combinationMode", "NORMAL");
+    // Every line end left in the text given to CoreNLP ends a sentence: LineBreaks turns the ones that
+    // only wrap prose into spaces first, so headings, table rows and lists of names stand alone.
+    p.setProperty("ssplit.newlineIsSentenceBreak", "always");
     // Keep odd characters as tokens rather than warn about each one.
     p.setProperty("tokenize.options", "untokenizable=noneKeep");
     return p;
@@ -75,12 +78,13 @@ public final class CoreNlpExtractor implements EntityExtractor {
 
   /** A dateline: "NEW YORK, May 12 -" or "SALVADOR, Feb 26 -" at the start of a line. */
   private static final Pattern DATELINE = Pattern.compile(
-      "(?m)^[\\s\\p{Z}]*(\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?)(?:\\s*,\\s*\\p{Lu}[\\p{Lu} .]*)?,\\s+"
+      "(?m)^[ \\t\\p{Z}]{0,40}(\\p{Lu}[\\p{Lu}.'’ -]{0,40}\\p{Lu}\\.?)(?:\\s*,\\s*(\\p{Lu}[\\p{L}.]{0,14}(?: \\p{Lu}[\\p{L}.]{0,14})?))?,\\s+"
           + "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)");
 
   private final StanfordCoreNLP pipeline;
   private final Gazetteer gazetteer;
   private final Canonicalizer canonicalizer;
+  private final ResultsTables resultsTables;
   private final DateResolver dates;
   private final String version;
 
@@ -93,6 +97,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
     this.pipeline = new StanfordCoreNLP(properties);
     this.gazetteer = gazetteer;
     this.canonicalizer = new Canonicalizer(gazetteer);
+    this.resultsTables = new ResultsTables(gazetteer.countries());
     this.dates = dates;
     this.version = "corenlp-" + CORENLP_VERSION + "/" + Integer.toHexString(new java.util.TreeMap<>(properties).toString().hashCode())
         + "/rules-" + RULES_VERSION + "/" + gazetteer.dataVersion();
@@ -106,7 +111,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
   @Override
   public Extraction extract(Article article) {
     String text = article.text();
-    Annotation doc = new Annotation(text);
+    Annotation doc = new Annotation(recognitionText(text));
     pipeline.annotate(doc);
     List<Span> spans = new ArrayList<>();
     Countries countries = gazetteer.countries();
@@ -117,12 +122,32 @@ public final class CoreNlpExtractor implements EntityExtractor {
     }
     datelines(text, spans);
     spans.sort(Comparator.comparingInt(Span::start));
+    spans = resultsTables.retype(text, spans);
     List<Mention> mentions = new ArrayList<>(canonicalizer.canonicalize(text, spans));
     LocalDate published = article.published() == null ? null
         : article.published().atOffset(ZoneOffset.UTC).toLocalDate();
     mentions.addAll(dates.find(text, published));
     mentions.sort(Comparator.comparingInt(Mention::start));
     return new Extraction(mentions);
+  }
+
+  /**
+   * What the recogniser reads: the text with the line ends that wrap prose as spaces
+   * ({@link LineBreaks}) and headlines re-cased ({@link Headlines}); the same length, so offsets hold.
+   */
+  static String recognitionText(String text) {
+    String wrapped = LineBreaks.forRecognition(text);
+    String cased = Headlines.forRecognition(text);
+    if (cased == text) {
+      return wrapped;
+    }
+    char[] out = cased.toCharArray();
+    for (int i = 0; i < out.length; i++) {
+      if (wrapped.charAt(i) != text.charAt(i)) {
+        out[i] = wrapped.charAt(i);
+      }
+    }
+    return new String(out);
   }
 
   /**
@@ -160,13 +185,17 @@ public final class CoreNlpExtractor implements EntityExtractor {
       CoreLabel t = tokens.get(from - 1);
       String w = t.word();
       if (!"O".equals(t.ner()) || !GIVEN_NAME.matcher(w).matches() || CanonicalNames.isTitle(w)
-          || CALENDAR_WORD.matcher(w).matches() || t.endPosition() + 1 < tokens.get(from).beginPosition()) {
+          || CALENDAR_WORD.matcher(w).matches() || t.endPosition() + 1 < tokens.get(from).beginPosition()
+          || (from > 1 && OF_THE.matcher(tokens.get(from - 2).word()).matches())) {
         break;
       }
       from--;
     }
     return from;
   }
+
+  /** "Secretary of State John Kornblum": a capitalised word after these belongs to what comes before. */
+  private static final Pattern OF_THE = Pattern.compile("of|the|for|and");
 
   private static final Pattern GIVEN_NAME = Pattern.compile("\\p{Lu}\\p{Ll}+");
   private static final Pattern CALENDAR_WORD = Pattern.compile(
@@ -223,15 +252,26 @@ public final class CoreNlpExtractor implements EntityExtractor {
     }
   }
 
-  /** The place of a dateline, which the recogniser, trained on mixed case, misses in capitals. */
+  /**
+   * The place of a dateline, and its US state, which the recogniser, trained on mixed case, misses
+   * or takes for a person in capitals.
+   */
   private void datelines(String text, List<Span> spans) {
     Matcher m = DATELINE.matcher(text);
     while (m.find()) {
-      int start = m.start(1);
-      int end = m.end(1);
-      boolean covered = spans.stream().anyMatch(s -> s.start() < end && start < s.end());
-      if (!covered && gazetteer.lookup(m.group(1)).isPresent()) {
-        spans.add(new Span(EntityType.PLACE, start, end));
+      boolean hasRegion = m.group(2) != null && gazetteer.lookup(m.group(2)).isPresent();
+      for (int group = 1; group <= 2; group++) {
+        // A town too small for the gazetteer is still a place when its state follows ("YARDLEY, Penn.").
+        if (m.group(group) == null || (gazetteer.lookup(m.group(group)).isEmpty() && !(group == 1 && hasRegion))) {
+          continue;
+        }
+        int start = m.start(group);
+        int end = m.end(group);
+        // The dateline's place and state ("DENVER", "YARDLEY, Penn.") are places, whatever the recogniser said.
+        spans.removeIf(s -> s.start() < end && start < s.end() && s.type() != EntityType.PLACE);
+        if (spans.stream().noneMatch(s -> s.start() < end && start < s.end())) {
+          spans.add(new Span(EntityType.PLACE, start, end));
+        }
       }
     }
   }

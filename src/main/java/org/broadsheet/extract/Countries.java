@@ -25,8 +25,9 @@ public final class Countries {
       Map.entry("TR", List.of("Turkey", "Türkiye", "Republic of Türkiye", "Republic of Turkey")),
       Map.entry("US", List.of("U.S.", "US", "USA", "U.S.A.", "United States of America", "America",
           "the United States")),
-      Map.entry("GB", List.of("UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales",
-          "Northern Ireland", "United Kingdom of Great Britain and Northern Ireland")),
+      // England, Scotland, Wales and Northern Ireland are places of their own in the GB (Gazetteer).
+      Map.entry("GB", List.of("UK", "U.K.", "Britain", "Great Britain",
+          "United Kingdom of Great Britain and Northern Ireland")),
       Map.entry("CZ", List.of("Czech Republic")),
       Map.entry("MM", List.of("Burma", "Myanmar")),
       Map.entry("SZ", List.of("Swaziland")),
@@ -94,8 +95,7 @@ public final class Countries {
    * resolve when the recogniser calls them a place, but are never found by dictionary alone
    * nor re-typed from a person ("Jordan", "Chad"; "Georgia" is also a US state).
    */
-  private static final Set<String> AMBIGUOUS = Set.of("jordan", "chad", "georgia", "america", "england",
-      "wales", "scotland", "congo", "emirates", "us", "guinea", "niger", "dominica");
+  private static final Set<String> AMBIGUOUS = Set.of("jordan", "chad", "georgia", "america", "congo", "emirates", "us", "guinea", "niger", "dominica");
 
   private final Map<String, String> codeByKey;
   private final Map<String, String> displayByCode;

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * JSON for an {@link Extraction}, for the cache and for storing mentions in the index:
  * {@code {"mentions":[{"type":"person","text":"Erdoğan","start":10,"end":17,"canonical":"Recep
- * Tayyip Erdoğan"}, ...]}}. Types are written as {@link EntityType#label()}; null fields are left
+ * Tayyip Erdoğan","rule":"surname"}, ...]}}. Types are written as {@link EntityType#label()}; null fields are left
  * out. Thread-safe (Jackson's ObjectMapper is, once configured).
  */
 public final class ExtractionJson {
@@ -32,6 +32,7 @@ public final class ExtractionJson {
       putIfNotNull(o, "canonical", m.canonical());
       putIfNotNull(o, "value", m.value());
       putIfNotNull(o, "country", m.country());
+      putIfNotNull(o, "rule", m.rule());
     }
     try {
       return MAPPER.writeValueAsString(root);
@@ -56,7 +57,7 @@ public final class ExtractionJson {
     for (JsonNode o : list) {
       mentions.add(new Mention(EntityType.fromLabel(o.path("type").asText()), o.path("text").asText(),
           o.path("start").asInt(), o.path("end").asInt(), text(o, "canonical"), text(o, "value"),
-          text(o, "country")));
+          text(o, "country"), text(o, "rule")));
     }
     return new Extraction(mentions);
   }

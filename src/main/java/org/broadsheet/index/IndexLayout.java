@@ -17,6 +17,19 @@ public record IndexLayout(Path root) {
     return root.resolve("extractions");
   }
 
+  /** The people's entity corrections ({@link RulesFile}); kept across {@code index --full}. */
+  public Path entityRules() {
+    return root.resolve("entity-rules.json");
+  }
+
+  /**
+   * The merges derived from the whole archive ({@link DerivedAliasesFile}), rewritten by each index
+   * run that changed something; kept across {@code index --full}. They apply before the people's rules.
+   */
+  public Path derivedAliases() {
+    return root.resolve("derived-aliases.json");
+  }
+
   /** Holds the process id of the current writer, for a clear "in use" message. */
   public Path writerPidFile() {
     return root.resolve("writer.pid");

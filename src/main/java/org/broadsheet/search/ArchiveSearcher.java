@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.broadsheet.extract.Place;
 import org.broadsheet.index.ArchiveAnalyzer;
 import org.broadsheet.index.Fields;
 import org.broadsheet.index.IndexLayout;
@@ -25,9 +29,10 @@ import org.broadsheet.index.IndexedRoots;
  *   <li>apply the filters ({@link DrillDown});</li>
  *   <li>find the top hits, the total and the facet counts at once ({@link FacetedSearch});</li>
  *   <li>read the page of hits with snippets ({@link HitReader}), the facet values
- *       ({@link FacetLists}) and the timeline ({@link Timeline});</li>
+ *       ({@link FacetLists}), the timeline ({@link Timeline}) and the map's places ({@link MapPlaces});</li>
  *   <li>when it found few articles, look for a respelt query that finds more ({@link DidYouMean}).</li>
  * </ol>
+ * One entity's page is {@link EntityProfiles}' work, in turn and cached like a search.
  * One article is read by {@link ArticleReader} with its {@link RelatedArticles}. The searchers
  * come from {@link SearcherLifecycle}, which sees new commits within a second.
  */
@@ -43,6 +48,8 @@ public final class ArchiveSearcher implements AutoCloseable {
   private final ArticleReader articleReader = new ArticleReader(new RelatedArticles(indexAnalyzer));
   private final SearchSettings settings;
   private final SearchSlots slots;
+  private final Function<String, Optional<Place>> gazetteer;
+  private final EntityProfiles entities;
   private volatile ReaderState readerState;
   private final Completions completions;
 
@@ -50,12 +57,24 @@ public final class ArchiveSearcher implements AutoCloseable {
   private record FacetListKey(SearchRequest request, String dim, String prefix, int limit) {
   }
 
+  /** An entity page request, as a cache key: the value by its key, as the page merges spellings. */
+  private record EntityKey(SearchRequest scope, String dim, String key) {
+  }
+
   public ArchiveSearcher(IndexLayout layout) throws IOException {
     this(layout, SearchSettings.defaults());
   }
 
   public ArchiveSearcher(IndexLayout layout, SearchSettings settings) throws IOException {
+    this(layout, settings, defaultGazetteer());
+  }
+
+  /** @param gazetteer a place's entry by name: the coordinates of the map and of places' pages */
+  public ArchiveSearcher(IndexLayout layout, SearchSettings settings, Function<String, Optional<Place>> gazetteer)
+      throws IOException {
     this.settings = settings;
+    this.gazetteer = gazetteer;
+    this.entities = new EntityProfiles(parser, hitReader, config, gazetteer);
     this.slots = new SearchSlots(settings.concurrentSearches(), settings.queueTimeout());
     this.searchers = new SearcherLifecycle(layout.lucene());
     this.completions = new Completions(() -> searchers.withSearcher(searcher -> {
@@ -98,13 +117,13 @@ public final class ArchiveSearcher implements AutoCloseable {
       SearchResult.Suggestion suggestion = didYouMean.suggest(searcher, rs, config, r, found.total());
       if (found.facets() == null) {
         return new SearchResult(r.query(), found.total(), found.groups(), r.page(), r.size(), sortName(r), 0, hits,
-            FacetLists.empty(), Timeline.none(), next, suggestion);
+            FacetLists.empty(), Timeline.none(), List.of(), next, suggestion);
       }
       SearchResult.Histogram timeline = rs.has(Fields.FACET_PUBLISHED)
           ? Timeline.of(Timeline.counts(found.facets()), published)
           : Timeline.none();
       return new SearchResult(r.query(), found.total(), found.groups(), r.page(), r.size(), sortName(r), 0, hits,
-          FacetLists.of(found.facets(), rs, published), timeline, next, suggestion);
+          FacetLists.of(found.facets(), rs, published), timeline, map(rs, r, found), next, suggestion);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new BadQueryException("the query expands to too many terms; make it more specific", e);
     } catch (TooComplexToDeterminizeException e) {
@@ -135,6 +154,71 @@ public final class ArchiveSearcher implements AutoCloseable {
         throw new BadQueryException("the query is too complex; make wildcards more specific", e);
       }
     });
+  }
+
+  /**
+   * The places of the matching articles for the map. Drill sideways counts a selected dimension as
+   * if it were not selected; under a places filter the map shows the matches' own places instead.
+   */
+  private List<SearchResult.MapPlace> map(ReaderState rs, SearchRequest r, FacetedSearch found) throws IOException {
+    if (!rs.has(Fields.FACET_PLACES)) {
+      return List.of();
+    }
+    Facets counts = r.filters().containsKey(Fields.FACET_PLACES) && found.matches() != null
+        ? new SortedSetDocValuesFacetCounts(rs.state(), found.matches())
+        : found.facets();
+    FacetResult places;
+    try {
+      places = counts.getAllChildren(Fields.FACET_PLACES);
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+    return places == null ? List.of() : MapPlaces.of(places.labelValues, rs.spellings(), gazetteer);
+  }
+
+  /**
+   * The page of one entity within the scope of {@code scope} (its query and filters; its sort and
+   * paging are not used), or empty when no article in the index has that value.
+   *
+   * @throws BadQueryException for a dimension other than people, places or organizations
+   */
+  public Optional<EntityPage> entity(SearchRequest scope, String dim, String value) throws IOException {
+    if (!Fields.NAMED_DIMS.contains(dim)) {
+      throw new BadQueryException("unknown entity dimension '" + dim + "'; use one of " + String.join(", ", Fields.NAMED_DIMS));
+    }
+    if (value == null || value.isBlank()) {
+      throw new BadQueryException("an entity value must not be empty");
+    }
+    SearchRequest s = new SearchRequest(scope.query(), scope.filters(), scope.published(), scope.from(), scope.to(),
+        SearchRequest.Sort.RELEVANCE, 1, EntityProfiles.ARTICLES, scope.exclude(), scope.group(), scope.collapse(), null);
+    return searchers.withSearcher(searcher -> {
+      ReaderState rs = readerState(searcher.getIndexReader());
+      EntityKey key = new EntityKey(s, dim, org.broadsheet.index.FacetKeys.key(value));
+      Optional<EntityPage> page = rs.results().get(key, () -> slots.inTurn(() -> {
+        try {
+          return entities.compute(searcher, rs, s, dim, value);
+        } catch (IndexSearcher.TooManyClauses e) {
+          throw new BadQueryException("the query expands to too many terms; make it more specific", e);
+        } catch (TooComplexToDeterminizeException e) {
+          throw new BadQueryException("the query is too complex; make wildcards more specific", e);
+        }
+      }));
+      return page;
+    });
+  }
+
+  /**
+   * The gazetteer packed in the jar, for a searcher made without one: loaded once per process on
+   * first use (the holder idiom; it is immutable), so searchers that tests and tools open by the
+   * dozen share it.
+   */
+  private static Function<String, Optional<Place>> defaultGazetteer() {
+    return name -> DefaultGazetteer.INSTANCE.lookup(name);
+  }
+
+  private static final class DefaultGazetteer {
+    static final org.broadsheet.extract.Gazetteer INSTANCE =
+        org.broadsheet.extract.Gazetteer.loadDefault(new org.broadsheet.extract.Countries());
   }
 
   /** All values of one facet dimension for the hits of {@code r}, optionally only those starting with {@code prefix}. */

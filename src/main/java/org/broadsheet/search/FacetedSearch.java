@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.search.IndexSearcher;
 
@@ -14,12 +15,13 @@ import org.apache.lucene.search.IndexSearcher;
  * alternatives to what they picked. The hits and the groups of copies come from one
  * {@link GroupedHits} pass over the matches.
  *
- * @param hits   the request's page of hits
- * @param total  how many articles match
- * @param groups how many groups of copies they form
- * @param facets the counts (of articles), or null when no article has a facet value
+ * @param hits    the request's page of hits
+ * @param total   how many articles match
+ * @param groups  how many groups of copies they form
+ * @param facets  the counts (of articles), or null when no article has a facet value
+ * @param matches the matching articles themselves (drill down, not sideways), or null without facets
  */
-record FacetedSearch(List<GroupedHits.Hit> hits, long total, long groups, Facets facets) {
+record FacetedSearch(List<GroupedHits.Hit> hits, long total, long groups, Facets facets, FacetsCollector matches) {
 
   static FacetedSearch run(IndexSearcher searcher, FacetsConfig config, ReaderState rs, DrillDownQuery ddq,
                            SearchRequest r) throws IOException {
@@ -28,9 +30,9 @@ record FacetedSearch(List<GroupedHits.Hit> hits, long total, long groups, Facets
       DrillSideways ds = new DrillSideways(searcher, config, rs.state());
       DrillSideways.ConcurrentDrillSidewaysResult<GroupedHits.Result> res = ds.search(ddq, grouped);
       GroupedHits.Result g = res.collectorResult;
-      return new FacetedSearch(GroupedHits.page(g, r), g.total(), g.groups(), res.facets);
+      return new FacetedSearch(GroupedHits.page(g, r), g.total(), g.groups(), res.facets, res.drillDownFacetsCollector);
     }
     GroupedHits.Result g = searcher.search(ddq, grouped);
-    return new FacetedSearch(GroupedHits.page(g, r), g.total(), g.groups(), null);
+    return new FacetedSearch(GroupedHits.page(g, r), g.total(), g.groups(), null, null);
   }
 }

@@ -82,7 +82,8 @@ final class ResultCache {
    */
   private static int kilobytes(Object value) {
     return switch (value) {
-      case SearchResult r -> 4 + 2 * r.hits().size();
+      case SearchResult r -> 4 + 2 * r.hits().size() + r.map().size() / 10;
+      case java.util.Optional<?> o -> o.isPresent() && o.get() instanceof EntityPage e ? 8 + 2 * e.articles().size() : 1;
       case List<?> values -> 1 + values.size() / 10;
       default -> 4;
     };

@@ -9,7 +9,8 @@ import java.util.Map;
 *
  * {@code total} counts matching articles, {@code groups} the groups of copies they form (with
  * {@code collapse} one hit per group); {@code next} is the cursor for the page after this one, null
- * on the last page.
+ * on the last page. {@code map} is the places of the matching articles that have coordinates, most
+ * mentioned first.
  *
  * @param sort       the order the hits are in ("relevance", "newest" or "oldest"): the one asked for, or
  *                   the default (newest for browsing without a query, relevance for a query)
@@ -17,23 +18,24 @@ import java.util.Map;
  *                   (absent from the JSON) when there is none
  */
 public record SearchResult(String query, long total, long groups, int page, int size, String sort, long tookMs,
-                           List<Hit> hits, Map<String, List<FacetValue>> facets, Histogram histogram, String next,
+                           List<Hit> hits, Map<String, List<FacetValue>> facets, Histogram histogram, List<MapPlace> map,
+                           String next,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Suggestion suggestion) {
 
   /** A result that knows nothing of groups or cursors (every article its own group). */
   public SearchResult(String query, long total, int page, int size, String sort, long tookMs, List<Hit> hits,
                       Map<String, List<FacetValue>> facets, Histogram histogram) {
-    this(query, total, total, page, size, sort, tookMs, hits, facets, histogram, null, null);
+    this(query, total, total, page, size, sort, tookMs, hits, facets, histogram, List.of(), null, null);
   }
 
   /** The same result, timed anew: a result answered from the cache took only the lookup. */
   public SearchResult withTookMs(long ms) {
-    return new SearchResult(query, total, groups, page, size, sort, ms, hits, facets, histogram, next, suggestion);
+    return new SearchResult(query, total, groups, page, size, sort, ms, hits, facets, histogram, map, next, suggestion);
   }
 
   /** The same result with a "did you mean" suggestion. */
   public SearchResult withSuggestion(Suggestion s) {
-    return new SearchResult(query, total, groups, page, size, sort, tookMs, hits, facets, histogram, next, s);
+    return new SearchResult(query, total, groups, page, size, sort, tookMs, hits, facets, histogram, map, next, s);
   }
 
   /**
@@ -74,5 +76,12 @@ public record SearchResult(String query, long total, long groups, int page, int 
   }
 
   public record Bucket(String key, long count) {
+  }
+
+  /**
+   * A place on the map: its facet value and label, the country (ISO code) and coordinates the
+   * gazetteer gives it, and how many matching articles mention it.
+   */
+  public record MapPlace(String value, String label, String country, double latitude, double longitude, long count) {
   }
 }

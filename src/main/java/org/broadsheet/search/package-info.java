@@ -1,7 +1,8 @@
 /**
  * Search: the query language (parsed by small rules: lexing, rewriting, limits, fields, compound
- * words), drill-sideways facets, snippets, the date timeline, related articles and one article in
- * full, behind {@code ArchiveSearcher}, which also caches results per index reader and lets
+ * words), drill-sideways facets, snippets, the date timeline, the map's places, related articles,
+ * one article in full and one entity's page ({@code EntityProfiles}, with {@code RelatedEntities}
+ * ranked by log-likelihood), behind {@code ArchiveSearcher}, which also caches results per index reader and lets
  * searches take turns for the cores.
  */
 package org.broadsheet.search;

@@ -77,6 +77,7 @@ public final class BroadsheetApp {
    */
   public BroadsheetApp(Broadsheet archive, Path webRoot, List<String> allowedHosts, boolean showPaths) {
     SearchController api = new SearchController(archive, PathPolicy.mapper(showPaths));
+    EntityController entities = new EntityController(archive);
     HealthController health = new HealthController(archive);
     OpenApiDocument openApi = new OpenApiDocument();
     // Answers depend on the index commit, and on whether they show paths.
@@ -106,6 +107,13 @@ public final class BroadsheetApp {
         files.location = Location.EXTERNAL;
         files.headers = STATIC_HEADERS;
       });
+      // The world outline the build made from Natural Earth (WorldOutline): in the jar, served as it is.
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/geo";
+        files.directory = "/org/broadsheet/web/geo";
+        files.location = Location.CLASSPATH;
+        files.headers = STATIC_HEADERS;
+      });
       config.routes.apiBuilder(() -> {
         before(this::checkHost);
         before(BroadsheetApp::securityHeaders);
@@ -118,6 +126,7 @@ public final class BroadsheetApp {
           get("suggest", byIndex.of(api::suggest));
           get("export", api::export);
           get("feed", byIndex.of(api::feed));
+          get("entities/{dim}/<value>", byIndex.of(entities::entity));
           get("dimensions", ctx -> ctx.json(Dimensions.ARCHIVE));
           get("health", health::health);
           head("health", health::health); // else Javalin answers HEAD with 200 without asking

@@ -192,7 +192,7 @@ public final class SearchController {
     ctx.contentType("application/atom+xml; charset=utf-8").result(out.toByteArray());
   }
 
-  private static SearchRequest request(Context ctx) {
+  static SearchRequest request(Context ctx) {
     Map<String, List<String>> filters = values(ctx, "");
     Map<String, List<String>> excluded = values(ctx, NOT);
     return new SearchRequest(ctx.queryParam("q"), filters, ctx.queryParam("published"), ctx.queryParam("from"),
@@ -255,7 +255,7 @@ public final class SearchController {
     }
   }
 
-  private static void checkParams(Context ctx, Set<String> allowed) {
+  static void checkParams(Context ctx, Set<String> allowed) {
     for (String name : ctx.queryParamMap().keySet()) {
       if (!allowed.contains(name)) {
         throw new BadRequestResponse("unknown parameter '" + name + "'");

@@ -42,12 +42,12 @@ class CoreNlpExtractorTest {
   }
 
   @Test
-  void theSpellingAnArticleUsesMostWins() {
+  void oneValueWhateverTheSpelling() {
     Extraction x = extract("Opec Ministers To Meet In Vienna\nVIENNA, March 3 - OPEC ministers will meet next week, "
         + "OPEC said. Analysts expect OPEC to keep its output ceiling.", null);
     List<String> orgs = x.canonical(EntityType.ORGANIZATION);
-    assertTrue(orgs.contains("OPEC"), orgs.toString());
-    assertFalse(orgs.contains("Opec"), orgs.toString());
+    // Both spellings are one value, and OPEC is on our list of abbreviations: the full name.
+    assertEquals(List.of("Organization of the Petroleum Exporting Countries"), orgs);
   }
 
   @Test
@@ -106,5 +106,42 @@ class CoreNlpExtractorTest {
     assertTrue(running != null && !running.isBlank(), "CoreNLP's jar names its version in its manifest");
     assertTrue(extractor.version().startsWith("corenlp-" + running + "/"), extractor.version());
     assertTrue(extractor.version().contains("geonames"), extractor.version());
+  }
+
+  @Test
+  void aHardWrappedNameIsOneNameAndATableRowStandsAlone() {
+    Extraction x = extract("Texas Commerce Bancshares Inc's Texas\nCommerce Bank said it filed an application with the\n"
+        + "Comptroller of the Currency to open offices in Houston.\n\nNational League\nSan Diego 3 New York 2\n"
+        + "Chicago 4 Philadelphia 3\n", null);
+    List<String> orgs = x.canonical(EntityType.ORGANIZATION);
+    assertTrue(orgs.contains("Texas Commerce Bank"), orgs.toString());
+    assertTrue(orgs.containsAll(List.of("San Diego", "New York", "Chicago", "Philadelphia")), orgs.toString());
+    assertTrue(orgs.stream().noneMatch(o -> o.contains("\n") || o.contains("League San")), orgs.toString());
+    assertTrue(x.canonical(EntityType.PLACE).contains("Houston"), x.canonical(EntityType.PLACE).toString());
+  }
+
+  @Test
+  void eachMentionSaysWhichRuleNamedIt() {
+    Extraction x = extract("The International Monetary Fund (IMF) met Tories in Edinburgh, Scotland. The IMF said "
+        + "the Securities and Exchange Commission, SEC, agreed.", null);
+    Mention imf = x.mentions().stream().filter(m -> m.text().equals("IMF")).reduce((a, b) -> b).orElseThrow();
+    assertEquals("International Monetary Fund", imf.canonical());
+    assertEquals("abbreviation-in-article", imf.rule());
+    Mention scotland = x.mentions().stream().filter(m -> m.text().equals("Scotland")).findFirst().orElseThrow();
+    assertEquals("Scotland", scotland.canonical());
+    assertEquals("GB", scotland.country());
+  }
+
+  @Test
+  void aDatelinesPlaceAndStateArePlaces() {
+    Extraction x = extract("Hunterdon Sets Dental Venture\n\nYARDLEY, Penn., March 4 -\n\nHunterdon Pharmaceuticals Inc "
+        + "said it formed a joint venture.\n\nDENVER, March 5 -\n\nMagellan Corp said it agreed.", null);
+    List<String> places = x.canonical(EntityType.PLACE);
+    assertTrue(places.containsAll(List.of("Yardley", "Pennsylvania", "Denver")), places.toString());
+    assertTrue(x.canonical(EntityType.PERSON).stream().noneMatch(p -> p.equalsIgnoreCase("Denver")
+        || p.equalsIgnoreCase("Yardley")), x.canonical(EntityType.PERSON).toString());
+    Mention penn = x.mentions().stream().filter(m -> m.text().equals("Penn.")).findFirst().orElseThrow();
+    assertEquals("US", penn.country());
+    assertEquals("state-abbreviation", penn.rule());
   }
 }

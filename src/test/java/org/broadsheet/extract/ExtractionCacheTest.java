@@ -23,7 +23,7 @@ class ExtractionCacheTest {
 
   private static Extraction sample() {
     return new Extraction(List.of(
-        new Mention(EntityType.PERSON, "Erdoğan", 4, 11, "Recep Tayyip Erdoğan", null, null),
+        new Mention(EntityType.PERSON, "Erdoğan", 4, 11, "Recep Tayyip Erdoğan", null, null, "surname"),
         new Mention(EntityType.PLACE, "Rafah", 20, 25, "Rafah", null, "PS"),
         new Mention(EntityType.DATE, "Oct. 7", 30, 36, "2023-10-07", "2023-10-07", null)));
   }

@@ -1,6 +1,8 @@
 package org.broadsheet.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -167,6 +169,20 @@ abstract class BrowserHarness {
 
   // ---------------------------------------------------------------- page helpers
 
+  String facetCounts(String dim) {
+    StringBuilder sb = new StringBuilder();
+    for (WebElement b : driver.findElements(By.cssSelector("#facet-" + dim + " button.facet-value"))) {
+      sb.append(b.getText().replace('\n', ' ')).append('|');
+    }
+    return sb.toString();
+  }
+
+  void assertNotPwned() {
+    assertNull(js("return window.__pwned === undefined ? null : String(window.__pwned);"), "injected script ran");
+    assertNotEquals("pwned", driver.getTitle());
+  }
+
+
   void open(String path) {
     driver.get(server.baseUrl() + path);
   }
@@ -212,6 +228,8 @@ abstract class BrowserHarness {
     Object overflow = js(
         "const w = document.documentElement.clientWidth; const wide = [];"
             + "for (const e of document.querySelectorAll('body *')) {"
+            // An SVG clips what lies outside its view (a zoomed map's countries): only the svg's own box counts.
+            + "  if (e.ownerSVGElement) continue;"
             + "  const r = e.getBoundingClientRect(); if (r.width && r.right > w + 1) wide.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right));"
             + "} return wide.slice(0, 5).join(', ');");
     assertEquals("", overflow, "elements wider than the " + width + "px window");

@@ -3,7 +3,6 @@ package org.broadsheet.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -226,20 +225,5 @@ class BrowserTest extends BrowserHarness {
     wait.until(d -> "true".equals(d.switchTo().activeElement().getAttribute("aria-pressed")));
     driver.findElement(By.cssSelector("#chips .chip")).sendKeys(Keys.ENTER);
     wait.until(d -> d.findElements(By.cssSelector("#chips .chip")).isEmpty() && total() == before);
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  private String facetCounts(String dim) {
-    StringBuilder sb = new StringBuilder();
-    for (WebElement b : driver.findElements(By.cssSelector("#facet-" + dim + " button.facet-value"))) {
-      sb.append(b.getText().replace('\n', ' ')).append('|');
-    }
-    return sb.toString();
-  }
-
-  private void assertNotPwned() {
-    assertNull(js("return window.__pwned === undefined ? null : String(window.__pwned);"), "injected script ran");
-    assertNotEquals("pwned", driver.getTitle());
   }
 }

@@ -52,7 +52,17 @@ class OpenApiTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    archive = Broadsheet.open(tmp.resolve("index"), IndexSettings.defaults().withExtract(false), ParserLimits.DEFAULT);
+    // Entities from a name list (not CoreNLP: its models take minutes to load), so answers carry them.
+    archive = Broadsheet.open(tmp.resolve("index"), IndexSettings.defaults().withThreads(1), ParserLimits.DEFAULT,
+        org.broadsheet.search.SearchSettings.defaults(), new org.broadsheet.extract.NameListExtractor(List.of(
+            org.broadsheet.extract.NameListExtractor.person("Ismail Haniyeh", "Ismail Haniyeh"),
+            org.broadsheet.extract.NameListExtractor.person("Haniyeh", "Ismail Haniyeh"),
+            org.broadsheet.extract.NameListExtractor.person("Abu Zuhri", "Sami Abu Zuhri"),
+            org.broadsheet.extract.NameListExtractor.org("Hamas", "Hamas"),
+            org.broadsheet.extract.NameListExtractor.place("Gaza", "PS"),
+            org.broadsheet.extract.NameListExtractor.place("Rafah", "PS"),
+            org.broadsheet.extract.NameListExtractor.place("Doha", "QA"),
+            org.broadsheet.extract.NameListExtractor.place("Ankara", "TR"))));
     archive.index(List.of(Path.of("corpus")));
     web = Files.createDirectories(tmp.resolve("web"));
     Files.writeString(web.resolve("index.html"), "<!doctype html><title>t</title>");
@@ -94,13 +104,14 @@ class OpenApiTest {
     assertEquals(SearchController.SUGGEST_PARAMS, queryParams("/api/suggest"));
     assertEquals(SearchController.EXPORT_PARAMS, queryParams("/api/export"));
     assertEquals(SearchController.FEED_PARAMS, queryParams("/api/feed"));
+    assertEquals(EntityController.ENTITY_PARAMS, queryParams("/api/entities/{dim}/{value}"));
   }
 
   @Test
   void liveAnswersMatchTheDescription() {
     JavalinTest.test(new BroadsheetApp(archive, web).javalin(), (server, client) -> {
       String id = JSON.readTree(client.get("/api/search?q=Rafah").body().string()).get("hits").get(0).get("id").asText();
-      Map<String, String> pathValues = Map.of("id", id, "dim", "people");
+      Map<String, String> pathValues = Map.of("id", id, "dim", "people", "value", "Ismail%20Haniyeh");
       List<String> checked = new ArrayList<>();
       // Each GET operation bare, and with each of its query parameters set to the described example.
       for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.get("paths").properties()::iterator) {
@@ -145,6 +156,10 @@ class OpenApiTest {
       checked.add(check(client, "/api/facets/{dim}", "get", "/api/facets/people?limit=0", 400));
       checked.add(check(client, "/api/suggest", "get", "/api/suggest?prefix=raf", 200));
       checked.add(check(client, "/api/suggest", "get", "/api/suggest?prefix=" + "x".repeat(101), 400));
+      checked.add(check(client, "/api/entities/{dim}/{value}", "get", "/api/entities/places/Doha", 200));
+      checked.add(check(client, "/api/entities/{dim}/{value}", "get", "/api/entities/people/Nobody%20Known", 404));
+      checked.add(check(client, "/api/entities/{dim}/{value}", "get", "/api/entities/dates/2024", 400));
+      checked.add(check(client, "/api/entities/{dim}/{value}", "get", "/api/entities/people/Hamas?sort=newest", 400));
       assertTrue(checked.size() > 30, checked.toString());
     });
     try (Broadsheet none = Broadsheet.open(tmp.resolve("no-index-here"))) {
