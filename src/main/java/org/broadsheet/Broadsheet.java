@@ -242,17 +242,21 @@ public final class Broadsheet implements AutoCloseable {
 
   /**
    * Reads one file and finds its entities, without indexing it: what {@code broadsheet extract} prints.
+   * The index folder's corrections (archive-wide aliases, then people's rules) apply as they would
+   * when indexing, each changed mention naming its rule; none when there is no index folder.
    *
    * @throws org.broadsheet.ingest.SkippedFileException when the file is not an article Broadsheet can read
+   * @throws IOException when a corrections file beside the index cannot be read
    */
-  public ExtractedArticle extract(Path file) throws org.broadsheet.ingest.SkippedFileException {
+  public ExtractedArticle extract(Path file) throws org.broadsheet.ingest.SkippedFileException, IOException {
     Path abs = file.toAbsolutePath().normalize();
     if (Files.isDirectory(abs)) {
       throw new org.broadsheet.ingest.SkippedFileException.NotAnArticle(file,
           "is a folder: extract reads files ('broadsheet index' reads folders)");
     }
     org.broadsheet.ingest.Article article = parser().parse(abs);
-    return new ExtractedArticle(article, extractor().extract(article));
+    org.broadsheet.index.ArchiveCorrections corrections = org.broadsheet.index.ArchiveCorrections.read(layout);
+    return new ExtractedArticle(article, corrections.apply(extractor().extract(article)));
   }
 
   /**

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "extract", description = {
     "Print each file's extracted text and every entity mention: type, text as written, character",
-    "offsets into that text, canonical value, and for dates the resolved value. Nothing is indexed."})
+    "offsets into that text, canonical value, and for dates the resolved value. Nothing is indexed.",
+    "The --index folder's corrections (archive-wide aliases, people's rules) apply, each changed mention naming its rule."})
 public final class ExtractCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;

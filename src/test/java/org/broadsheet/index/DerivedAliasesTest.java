@@ -114,7 +114,7 @@ class DerivedAliasesTest {
   }
 
   @Test
-  void anAbbreviationDefinedInOneArticleIsOneValueInEveryArticle() throws IOException {
+  void anAbbreviationDefinedInOneArticleIsOneValueInEveryArticle() throws Exception {
     abbreviationArchive();
     IndexReport first = index();
     assertEquals(Map.of("Northern Grain Council", 2L), facet("organizations"));
@@ -122,6 +122,8 @@ class DerivedAliasesTest {
     assertEquals("Northern Grain Council", ngc.canonical());
     assertEquals("abbreviation-in-archive", ngc.rule(), "the article says which rule merged it");
     assertEquals("abbreviation-in-article", mention(article("exports rose"), "NGC").rule());
+    Mention fromExtract = archive.extract(corpus.resolve("1990-03-05-alone.txt")).extraction().mentions().get(0);
+    assertEquals("abbreviation-in-archive", fromExtract.rule(), "extract says what the index would: " + fromExtract);
     assertEquals(new IndexReport.AliasRun(1, 1, 1), first.aliases(), "the article without the definition rebuilt");
     String file = Files.readString(archive.indexDir().resolve("derived-aliases.json"));
     assertTrue(file.contains("\"value\" : \"NGC\"") && file.contains("\"rule\" : \"abbreviation-in-archive\""), file);
