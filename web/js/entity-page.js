@@ -42,7 +42,7 @@ export async function entityPage() {
   }
   // The rest of the URL scopes the page as it would a search.
   const scope = readState(location.search);
-  const api = stateParams({ ...scope, sort: 'relevance', page: 1, size: 0 }, { page: false });
+  const api = stateParams({ ...scope, sort: '', page: 1, size: 0 }, { page: false });
   const url = `/api/entities/${encodeURIComponent(dim)}/${encodeURIComponent(value)}${api.toString() ? `?${api}` : ''}`;
   $('#entity-status').textContent = 'Loading…';
   let e;

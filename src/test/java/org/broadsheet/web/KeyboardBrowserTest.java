@@ -117,12 +117,17 @@ class KeyboardBrowserTest extends BrowserHarness {
           .filter((e) => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length);
         const first = document.querySelector('#results .hit-title a');
         const facet = document.querySelector('#facets button');
+        const place = document.querySelector('#map a');
         return { before: stops.indexOf(first), facet: stops.indexOf(facet),
+                 place: place ? stops.indexOf(place) : 1e9,
                  bars: stops.filter((e) => e.closest('#timeline')).length };
         """);
     int before = ((Number) order.get("before")).intValue();
-    assertTrue(before >= 0 && before <= 8, before + " tab stops before the first result");
+    // The skip link, the search box and its button, download, JSON Lines, feed, sort and the
+    // timeline (one stop): the map's places and the facets come after the results.
+    assertTrue(before >= 0 && before <= 10, before + " tab stops before the first result");
     assertTrue(((Number) order.get("facet")).intValue() > before, "the facets come after the results: " + order);
+    assertTrue(((Number) order.get("place")).doubleValue() > before, "the map's places come after the results: " + order);
     assertEquals(1L, ((Number) order.get("bars")).longValue(), "the timeline is one tab stop");
 
     // The arrows move along the timeline's bars.
