@@ -12,10 +12,14 @@ import java.util.regex.Pattern;
  */
 final class OrganizationNames {
 
-  /** Legal forms after a company's name: "UAL Inc", "Texaco Co", "BP Plc". Written by us. */
+  /**
+   * Legal forms after a company's name, one or two of them: "UAL Inc", "Texaco Co", "BP Plc",
+   * "British Petroleum Co Plc". Not after "and"/"&" ("Sears, Roebuck and Co" keeps its "Co").
+   * Written by us.
+   */
   private static final Pattern LEGAL_SUFFIX = Pattern.compile(
-      ",? (?:Inc|Incorporated|Corp|Corporation|Co|Cos|Company|Ltd|Limited|PLC|Plc|plc|LLC|L\\.P|LP|AG|SA|S\\.A|NV|N\\.V"
-          + "|BV|GmbH|SpA|S\\.p\\.A|AB|ASA|Oyj|KK|Bhd|Berhad|Pty|Pte)\\.?$");
+      "(?<! and| &)(?:,? (?:Inc|Incorporated|Corp|Corporation|Co|Cos|Company|Ltd|Limited|PLC|Plc|plc|LLC|L\\.P|LP|AG|SA"
+          + "|S\\.A|NV|N\\.V|BV|GmbH|SpA|S\\.p\\.A|AB|ASA|Oyj|KK|Bhd|Berhad|Pty|Pte)\\.?){1,2}$");
 
   /** "Moody'S": a possessive upper-cased by title-casing. */
   private static final Pattern SHOUTED_POSSESSIVE = Pattern.compile("(?<=\\p{Ll})['’]S\\b");

@@ -37,7 +37,7 @@ final class AliasDerivation {
       articles = reader.numDocs();
     }
     DerivedAliases now = new DerivedAliases(deriver.derive(stats));
-    LOG.info("{} archive-wide aliases from {} values of {} articles in {} ms", now.aliases().size(),
+    LOG.debug("{} archive-wide aliases from {} values of {} articles in {} ms", now.aliases().size(),
         stats.values().size(), articles, (System.nanoTime() - start) / 1_000_000);
     List<ArchiveAliases.Alias> changed = now.changedFrom(current.derived());
     if (changed.isEmpty()) {

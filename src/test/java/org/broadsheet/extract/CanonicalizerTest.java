@@ -128,6 +128,14 @@ class CanonicalizerTest {
   }
 
   @Test
+  void twoLegalFormsGoTogetherButNotAfterAnd() {
+    List<Mention> m = run("British Petroleum Co Plc and Sears Roebuck and Co reported.",
+        ORG, "British Petroleum Co Plc", ORG, "Sears Roebuck and Co");
+    assertEquals("British Petroleum", only(m, "British Petroleum Co Plc").canonical());
+    assertEquals("Sears Roebuck and Co", only(m, "Sears Roebuck and Co").canonical());
+  }
+
+  @Test
   void aSurnameAloneIsThePersonNamedEarlier() {
     List<Mention> m = run("President Ronald Reagan spoke. Reagan said no.", PER, "President Ronald Reagan", PER, "Reagan");
     assertEquals("Ronald Reagan", only(m, "Reagan").canonical());
