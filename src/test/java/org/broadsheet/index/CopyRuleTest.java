@@ -34,6 +34,23 @@ class CopyRuleTest {
     }
   }
 
+  /** Two notices of one template: most three-word runs alike, the company, amounts and dates not. */
+  @Test
+  void noticesOfOneTemplateAreNotCopies() {
+    String template = "%s said its board declared a regular quarterly dividend of %s cts per share, payable %s "
+        + "to shareholders of record %s. The company said the dividend is unchanged from the prior quarter. It "
+        + "said the board also approved the annual meeting date and the payment reflects steady earnings from "
+        + "operations in the region, and that it expects to maintain the payout through the rest of the year "
+        + "subject to market conditions.";
+    String kelley = template.formatted("Kelley Oil Corp", "12", "April 10", "March 20");
+    String houston = template.formatted("Houston Industries Inc", "45", "June 5", "May 12");
+    assertTrue(MinHash.of(kelley).jaccard(MinHash.of(houston)) >= CopyRule.JACCARD,
+        "most of their three-word runs are alike");
+    assertFalse(CopyRule.copies(MinHash.of(kelley), MinHash.of(houston)));
+    assertTrue(CopyRule.copies(MinHash.of(kelley), MinHash.of(kelley.replace("steady", "solid"))),
+        "the same notice with a word changed is a copy");
+  }
+
   @Test
   void theSignatureIsTheSameForTheSameTextAndEstimatesJaccard() {
     String s = StoryVariants.STORIES.get(0);
