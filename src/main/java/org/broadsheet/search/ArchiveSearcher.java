@@ -106,7 +106,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   private SearchResult compute(IndexSearcher searcher, ReaderState rs, SearchRequest r) throws IOException {
-    try {
+    return withinCostLimits(() -> {
       Query query = parser.parse(r.query(), searcher.getIndexReader());
       FacetedSearch found = FacetedSearch.run(searcher, config, rs, DrillDown.of(r, query, config), r);
       List<SearchResult.Hit> hits = Respelling.hits(hitReader.read(searcher, query, found.hits(), found.total()),
@@ -124,6 +124,16 @@ public final class ArchiveSearcher implements AutoCloseable {
           : Timeline.none();
       return new SearchResult(r.query(), found.total(), found.groups(), r.page(), r.size(), sortName(r), 0, hits,
           FacetLists.of(found.facets(), rs, published), timeline, map(rs, r, found), next, suggestion);
+    });
+  }
+
+  /**
+   * Runs {@code work}, turning the cost limits Lucene enforces while it rewrites a query (too many
+   * clauses, a wildcard too complex to determinize) into the one-line 400 a user can act on.
+   */
+  private static <T> T withinCostLimits(SearchSlots.Work<T> work) throws IOException {
+    try {
+      return work.run();
     } catch (IndexSearcher.TooManyClauses e) {
       throw new BadQueryException("the query expands to too many terms; make it more specific", e);
     } catch (TooComplexToDeterminizeException e) {
@@ -145,14 +155,10 @@ public final class ArchiveSearcher implements AutoCloseable {
   public long export(SearchRequest r, ExportSink sink) throws IOException {
     return searchers.withSearcher(searcher -> {
       ReaderState rs = readerState(searcher.getIndexReader());
-      try {
+      return withinCostLimits(() -> {
         Query query = DrillDown.of(r, parser.parse(r.query(), searcher.getIndexReader()), config);
         return ExportPager.export(searcher, slots, query, r, rs.spellings(), sink);
-      } catch (IndexSearcher.TooManyClauses e) {
-        throw new BadQueryException("the query expands to too many terms; make it more specific", e);
-      } catch (TooComplexToDeterminizeException e) {
-        throw new BadQueryException("the query is too complex; make wildcards more specific", e);
-      }
+      });
     });
   }
 
@@ -194,16 +200,8 @@ public final class ArchiveSearcher implements AutoCloseable {
     return searchers.withSearcher(searcher -> {
       ReaderState rs = readerState(searcher.getIndexReader());
       EntityKey key = new EntityKey(s, dim, org.broadsheet.index.FacetKeys.key(value));
-      Optional<EntityPage> page = rs.results().get(key, () -> slots.inTurn(() -> {
-        try {
-          return entities.compute(searcher, rs, s, dim, value);
-        } catch (IndexSearcher.TooManyClauses e) {
-          throw new BadQueryException("the query expands to too many terms; make it more specific", e);
-        } catch (TooComplexToDeterminizeException e) {
-          throw new BadQueryException("the query is too complex; make wildcards more specific", e);
-        }
-      }));
-      return page;
+      return rs.results().get(key, () -> slots.inTurn(
+          () -> withinCostLimits(() -> entities.compute(searcher, rs, s, dim, value))));
     });
   }
 
