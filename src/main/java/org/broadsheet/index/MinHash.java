@@ -157,10 +157,8 @@ public final class MinHash {
     int same = 0;
     int i = 0;
     int j = 0;
-    long[] keys = a;
-    long[] other = b;
-    while (i < keys.length && j < other.length) {
-      int c = Long.compare(keys[i], other[j]);
+    while (i < a.length && j < b.length) {
+      int c = Long.compare(a[i], b[j]);
       if (c == 0) {
         same++;
         i++;
@@ -171,7 +169,7 @@ public final class MinHash {
         j++;
       }
     }
-    return same / (double) Math.min(keys.length, other.length);
+    return same / (double) Math.min(a.length, b.length);
   }
 
   /** How many distinct shingles the text has. */
