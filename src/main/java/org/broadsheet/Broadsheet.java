@@ -127,10 +127,7 @@ public final class Broadsheet implements AutoCloseable {
         ? new ArchiveIndexer(layout, parser(), extractor(), cache(), settings)
         : new ArchiveIndexer(layout, parser(), null, null, settings);
     IndexReport report = indexer.index(roots, full, listener);
-    ArchiveSearcher s = openSearcher();
-    if (s != null) {
-      s.refresh();
-    }
+    refresh();
     return report;
   }
 

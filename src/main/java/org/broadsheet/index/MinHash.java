@@ -208,6 +208,18 @@ public final class MinHash {
 
   /** The band keys, one term per band ("band index" + hash of its rows); none for a text without shingles. */
   public String[] bands() {
+    String[] b = bands;
+    if (b == null) {
+      b = computeBands();
+      bands = b; // racy but idempotent: every thread computes the same keys
+    }
+    return b.clone();
+  }
+
+  /** The band keys, computed once: grouping looks for them and the document indexes them. */
+  private volatile String[] bands;
+
+  private String[] computeBands() {
     if (shingles == 0) {
       return new String[0];
     }

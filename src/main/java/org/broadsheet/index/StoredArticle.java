@@ -3,7 +3,6 @@ package org.broadsheet.index;
 import java.io.IOException;
 import java.time.Instant;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReader;
 import org.broadsheet.extract.Extraction;
 import org.broadsheet.ingest.Article;
@@ -21,11 +20,10 @@ public record StoredArticle(Article article, Extraction extraction, Bookkeeping 
   /** Document {@code doc} of {@code leaf}. @throws IllegalStateException for a document of another schema */
   public static StoredArticle read(LeafReader leaf, int doc) throws IOException {
     Document d = leaf.storedFields().document(doc);
-    BinaryDocValues column = leaf.getBinaryDocValues(Fields.BOOKKEEPING);
-    if (column == null || !column.advanceExact(doc)) {
+    Bookkeeping file = Bookkeeping.of(leaf, doc);
+    if (file == null) {
       throw new IllegalStateException("document " + d.get(Fields.ID) + " has no bookkeeping (an older schema)");
     }
-    Bookkeeping file = Bookkeeping.decode(column.binaryValue());
     var published = d.getField(Fields.PUBLISHED);
     Instant when = published == null || published.numericValue() == null ? null
         : Instant.ofEpochMilli(published.numericValue().longValue());
@@ -40,15 +38,19 @@ public record StoredArticle(Article article, Extraction extraction, Bookkeeping 
     Extraction x = new Extraction(StoredMentions.read(extracted != null ? extracted : d.get(Fields.MENTIONS)));
     var indexed = d.getField(Fields.INDEXED);
     String group = d.get(Fields.GROUP);
+    MinHash signature = MinHash.ofArticle(a.title(), a.text());
     CopyMark copies = group == null || indexed == null || indexed.numericValue() == null
-        ? CopyMark.alone(a.id(), a.contentHash(), MinHash.ofArticle(a.title(), a.text()), System.currentTimeMillis())
-        : new CopyMark(group, indexed.numericValue().longValue(), MinHash.ofArticle(a.title(), a.text()));
+        ? CopyMark.alone(a.id(), a.contentHash(), signature, System.currentTimeMillis())
+        : new CopyMark(group, indexed.numericValue().longValue(), signature);
     return new StoredArticle(a, x, file, copies);
   }
 
-  /** {@link Fields#BODY_START} of the document: where its story starts after the headline and dateline. */
-  private static int bodyStart(LeafReader leaf, int doc) throws IOException {
+  /**
+   * {@link Fields#BODY_START} of a document: where its story starts after the headline and dateline;
+   * 0 when it has none (an index of an older schema).
+   */
+  public static int bodyStart(LeafReader leaf, int doc) throws IOException {
     org.apache.lucene.index.NumericDocValues starts = leaf.getNumericDocValues(Fields.BODY_START);
-    return starts != null && starts.advanceExact(doc) ? (int) starts.longValue() : 0;
+    return starts != null && starts.advanceExact(doc) ? (int) Math.max(0, starts.longValue()) : 0;
   }
 }

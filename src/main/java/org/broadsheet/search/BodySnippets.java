@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.FieldHighlighter;
@@ -20,6 +19,7 @@ import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 import org.broadsheet.index.Fields;
+import org.broadsheet.index.StoredArticle;
 
 /**
  * Snippets of the story, not of the headline and dateline the text begins with: a
@@ -95,10 +95,9 @@ final class BodySnippets {
     }
   }
 
-  /** {@link Fields#BODY_START} of a document, 0 when it has none (an index of an older schema). */
+  /** {@link Fields#BODY_START} of a document ({@link StoredArticle#bodyStart}). */
   static int bodyStart(LeafReader reader, int docId) throws IOException {
-    NumericDocValues starts = reader.getNumericDocValues(Fields.BODY_START);
-    return starts != null && starts.advanceExact(docId) ? (int) Math.max(0, starts.longValue()) : 0;
+    return StoredArticle.bodyStart(reader, docId);
   }
 
   /** The matches of a document from {@code from} on. */

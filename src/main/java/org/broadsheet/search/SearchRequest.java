@@ -125,9 +125,4 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Str
   public SearchRequest withSort(Sort s) {
     return new SearchRequest(query, filters, published, from, to, s, page, size, exclude, group, collapse, after);
   }
-
-  /** The page after {@code cursor} (a previous answer's {@code next}), page numbering aside. */
-  public SearchRequest withAfter(String cursor) {
-    return new SearchRequest(query, filters, published, from, to, sort, 1, size, exclude, group, collapse, cursor);
-  }
 }

@@ -33,11 +33,6 @@ public record SearchResult(String query, long total, long groups, int page, int 
     return new SearchResult(query, total, groups, page, size, sort, ms, hits, facets, histogram, map, next, suggestion);
   }
 
-  /** The same result with a "did you mean" suggestion. */
-  public SearchResult withSuggestion(Suggestion s) {
-    return new SearchResult(query, total, groups, page, size, sort, tookMs, hits, facets, histogram, map, next, s);
-  }
-
   /**
    * "Did you mean": the query respelt with words of the index, never run in place of the query.
    *
