@@ -234,19 +234,21 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   private List<SearchResult.FacetValue> computeFacetValues(IndexSearcher searcher, ReaderState rs, SearchRequest r,
                                                            String dim, String prefix, int limit) throws IOException {
-    try {
-      Query query = parser.parse(r.query(), searcher.getIndexReader());
-      if (rs.state() == null) {
-        return List.of();
+    return withinCostLimits(() -> {
+      try {
+        Query query = parser.parse(r.query(), searcher.getIndexReader());
+        if (rs.state() == null) {
+          return List.of();
+        }
+        DrillSideways ds = new DrillSideways(searcher, config, rs.state());
+        FacetResult all = ds.search(DrillDown.of(r, query, config), 1).facets.getAllChildren(dim);
+        return all == null ? List.of() : FacetLists.matching(all.labelValues, rs.spellings(), dim, prefix, limit);
+      } catch (BadQueryException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        return List.of(); // no article has a value in this dimension yet
       }
-      DrillSideways ds = new DrillSideways(searcher, config, rs.state());
-      FacetResult all = ds.search(DrillDown.of(r, query, config), 1).facets.getAllChildren(dim);
-      return all == null ? List.of() : FacetLists.matching(all.labelValues, rs.spellings(), dim, prefix, limit);
-    } catch (BadQueryException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      return List.of(); // no article has a value in this dimension yet
-    }
+    });
   }
 
   public Optional<ArticleView> article(String id) throws IOException {
