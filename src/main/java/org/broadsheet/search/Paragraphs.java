@@ -16,10 +16,11 @@ import org.broadsheet.search.ArticleView.Paragraph;
  *       ("Shr&nbsp;&nbsp;&nbsp;55 cts&nbsp;&nbsp;&nbsp;vs 24 cts");</li>
  *   <li>it begins with a list marker ("- ", "* ", "• ", "1. ", "2) ");</li>
  *   <li>the line before it is short: well within the text's wrap width (the longest line that another
- *       line follows), so its author ended it, unless it opens its paragraph and this line is long (a
- *       first line shortened by a dateline taken off it);</li>
+ *       line follows), so its author ended it, unless it opens its paragraph and this line is long; a
+ *       first line shortened by a dateline taken off it counts as long as the line it was wrapped in;</li>
  *   <li>it and the line after it are both short: rows of a table or list, which wrapped prose (one
- *       short line, its last) never has;</li>
+ *       short line, its last) never has (a table row or list item after it starts a paragraph of its
+ *       own and does not count);</li>
  *   <li>the story starts there ({@link org.broadsheet.index.Fields#BODY_START}): the headline and dateline are paragraphs
  *       of their own.</li>
  * </ol>
@@ -97,9 +98,14 @@ final class Paragraphs {
         || startsListItem(text, line)) {
       return true;
     }
-    boolean prevShort = prev.length() + 1 + firstWordLength(text, line) < SHORT_LINE * width;
+    // A line the body start split off a dateline is as long as the line it was wrapped in.
+    int prevLength = prev.start() == bodyStart && bodyStart > 0
+        ? prev.end() - (text.lastIndexOf('\n', bodyStart - 1) + 1)
+        : prev.length();
+    boolean prevShort = prevLength + 1 + firstWordLength(text, line) < SHORT_LINE * width;
     boolean lineShort = line.length() < SHORT_LINE * width;
     boolean nextShort = next != null && next.indent() <= base && !startsListItem(text, next)
+        && !isTableRow(text, next)
         && next.length() < SHORT_LINE * width; // a line that starts a paragraph of its own does not count
     return prevShort && (!prevOpens || lineShort) || lineShort && nextShort;
   }

@@ -67,6 +67,32 @@ class ParagraphsTest {
   }
 
   @Test
+  void aSentenceRunningOnFromTheDatelineIntoATableIsOneParagraph() {
+    // The dateline runs into the first sentence, which wraps once and introduces a results table.
+    String text = """
+        Premier League results
+
+        MANCHESTER, April 20, 2024 (Wire) - Results of Premier League
+        matches played on Saturday, with home team first:
+        Arsenal      3  Chelsea      1
+        Everton      0  Liverpool    2
+        The leaders now have a four-point lead over their nearest rivals
+        with five matches of the season left to play, and the title race
+        looks all but settled after a week of upsets further down.
+        """;
+    int bodyStart = text.indexOf("Results of");
+    assertEquals(List.of(
+        "Premier League results",
+        "MANCHESTER, April 20, 2024 (Wire) -",
+        "Results of Premier League matches played on Saturday, with home team first:",
+        "Arsenal      3  Chelsea      1",
+        "Everton      0  Liverpool    2",
+        "The leaders now have a four-point lead over their nearest rivals with five matches of the season left "
+            + "to play, and the title race looks all but settled after a week of upsets further down."),
+        paragraphs(text, bodyStart));
+  }
+
+  @Test
   void aTableOfAlignedColumnsIsNeverJoined() {
     String text = """
         The company reported the following results for the year, which
