@@ -20,8 +20,13 @@ final class FilterValues {
   private FilterValues() {
   }
 
-  /** @throws BadQueryException for an unknown dimension, an empty value or an unknown country */
-  static Map<String, List<String>> normalize(Map<String, List<String>> filters) {
+  /**
+   * @param parameter what a value of a dimension is given as, before the dimension's name: "" for a
+   *                  filter ({@code people=}), "not_" for an exclusion ({@code not_people=}), so a
+   *                  message names the parameter the user wrote
+   * @throws BadQueryException for an unknown dimension, an empty value or an unknown country
+   */
+  static Map<String, List<String>> normalize(Map<String, List<String>> filters, String parameter) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> f : filters.entrySet()) {
       String dim = f.getKey();
@@ -31,9 +36,9 @@ final class FilterValues {
       List<String> values = new ArrayList<>();
       for (String v : f.getValue() == null ? List.<String>of() : f.getValue()) {
         if (v == null || v.isBlank()) {
-          throw new BadQueryException("'" + dim + "' must not be empty");
+          throw new BadQueryException("'" + parameter + dim + "' must not be empty");
         }
-        values.add(dim.equals(Fields.FACET_COUNTRIES) ? countryCode(v) : v);
+        values.add(dim.equals(Fields.FACET_COUNTRIES) ? countryCode(v, parameter + dim) : v);
       }
       if (!values.isEmpty()) {
         out.put(dim, List.copyOf(values));
@@ -42,13 +47,13 @@ final class FilterValues {
     return Map.copyOf(out);
   }
 
-  private static String countryCode(String value) {
+  private static String countryCode(String value, String parameter) {
     String v = value.strip();
     String upper = v.toUpperCase(Locale.ROOT);
     if (upper.length() == 2 && COUNTRIES.displayName(upper) != null) {
       return upper;
     }
     return COUNTRIES.code(v).orElseThrow(() ->
-        new BadQueryException("'countries' takes a country name or ISO code; '" + value + "' is neither"));
+        new BadQueryException("'" + parameter + "' takes a country name or ISO code; '" + value + "' is neither"));
   }
 }

@@ -42,7 +42,7 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Str
   /** @throws BadQueryException for a bad filter, date or page */
   public SearchRequest {
     query = query == null ? "" : query;
-    filters = filters == null ? Map.of() : FilterValues.normalize(filters);
+    filters = filters == null ? Map.of() : FilterValues.normalize(filters, "");
     published = PublishedPath.normalize(published);
     from = from == null || from.isBlank() ? null : from.strip();
     to = to == null || to.isBlank() ? null : to.strip();
@@ -52,7 +52,7 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Str
       throw new BadQueryException("'from' is after 'to'");
     }
     sort = sort != null ? sort : query.isBlank() ? Sort.NEWEST : Sort.RELEVANCE;
-    exclude = exclude == null ? Map.of() : FilterValues.normalize(exclude);
+    exclude = exclude == null ? Map.of() : FilterValues.normalize(exclude, "not_");
     group = group == null || group.isBlank() ? null : group.strip();
     if (group != null && group.length() > MAX_GROUP_LENGTH) {
       throw new BadQueryException("'group' is not a group id");

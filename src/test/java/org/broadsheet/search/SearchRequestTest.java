@@ -47,6 +47,16 @@ class SearchRequestTest {
   }
 
   @Test
+  void aBadExclusionIsNamedAsTheParameterWritten() {
+    assertEquals("'people' must not be empty", message(() -> new SearchRequest("", Map.of("people", List.of(" ")),
+        null, null, null, null, 1, 10, Map.of(), null, true, null)));
+    assertEquals("'not_people' must not be empty", message(() -> new SearchRequest("", Map.of(), null, null, null,
+        null, 1, 10, Map.of("people", List.of(" ")), null, true, null)));
+    assertTrue(message(() -> new SearchRequest("", Map.of(), null, null, null, null, 1, 10,
+        Map.of(Fields.FACET_COUNTRIES, List.of("Narnia")), null, true, null)).startsWith("'not_countries' takes"));
+  }
+
+  @Test
   void countriesByNameOrCode() {
     assertEquals(List.of("JP"), filtered(Fields.FACET_COUNTRIES, "Japan").filters().get(Fields.FACET_COUNTRIES));
     assertEquals(List.of("JP"), filtered(Fields.FACET_COUNTRIES, "jp").filters().get(Fields.FACET_COUNTRIES));
