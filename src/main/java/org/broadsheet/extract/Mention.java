@@ -1,5 +1,6 @@
 package org.broadsheet.extract;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -25,6 +26,12 @@ public record Mention(EntityType type, String text, int start, int end, String c
   /** A mention whose canonical value no rule made. */
   public Mention(EntityType type, String text, int start, int end, String canonical, String value, String country) {
     this(type, text, start, end, canonical, value, country, null);
+  }
+
+  /** The value the mention is counted under: its canonical value, else the text as written. */
+  @JsonIgnore
+  public String name() {
+    return canonical != null ? canonical : text;
   }
 
   /** This mention with another canonical value, made by this rule. */

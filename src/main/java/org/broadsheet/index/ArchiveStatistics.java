@@ -103,7 +103,7 @@ public final class ArchiveStatistics {
     Set<String> seenValues = new HashSet<>();
     Set<String> seenDefinitions = new HashSet<>();
     for (Mention m : mentions) {
-      String value = m.canonical() != null ? m.canonical() : m.text();
+      String value = m.name();
       String valueKey = m.type() == EntityType.DATE || value == null ? "" : FacetKeys.key(value);
       if (valueKey.isEmpty()) {
         continue;

@@ -58,7 +58,7 @@ public final class DerivedAliases implements Corrections {
     if (m.type() == EntityType.DATE) {
       return m;
     }
-    Alias a = byKey.get(slot(m.type(), m.canonical() != null ? m.canonical() : m.text()));
+    Alias a = byKey.get(slot(m.type(), m.name()));
     return a == null ? m : m.withCanonical(a.canonical(), a.rule());
   }
 

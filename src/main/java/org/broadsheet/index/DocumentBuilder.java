@@ -174,7 +174,7 @@ public final class DocumentBuilder {
     java.util.Set<String> keys = new java.util.HashSet<>();
     for (org.broadsheet.extract.Mention m : extracted.mentions()) {
       String dim = Fields.dimOf(m.type());
-      String value = m.canonical() != null ? m.canonical() : m.text();
+      String value = m.name();
       if (dim != null && value != null && !FacetKeys.key(value).isEmpty()) {
         keys.add(Fields.extractedKey(dim, value));
       }

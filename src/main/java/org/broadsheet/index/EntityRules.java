@@ -71,7 +71,7 @@ public final class EntityRules implements Corrections {
     Mention cur = m;
     int after = -1;
     while (cur.type() != EntityType.DATE) {
-      List<Integer> at = byKey.get(slot(Fields.dimOf(cur.type()), valueOf(cur)));
+      List<Integer> at = byKey.get(slot(Fields.dimOf(cur.type()), cur.name()));
       int next = -1;
       if (at != null) {
         for (int i : at) {
@@ -109,11 +109,7 @@ public final class EntityRules implements Corrections {
 
   /** True when some rule names this mention's value in its dimension: a derived alias then leaves it to the rule. */
   public boolean names(Mention m) {
-    return m.type() != EntityType.DATE && byKey.containsKey(slot(Fields.dimOf(m.type()), valueOf(m)));
-  }
-
-  private static String valueOf(Mention m) {
-    return m.canonical() != null ? m.canonical() : m.text();
+    return m.type() != EntityType.DATE && byKey.containsKey(slot(Fields.dimOf(m.type()), m.name()));
   }
 
   private static String slot(String dim, String value) {

@@ -175,7 +175,7 @@ final class EntityProfiles {
         Set<String> inThis = new HashSet<>();
         String countryHere = null;
         for (Mention mention : StoredMentions.read(doc.get(Fields.MENTIONS))) {
-          String value = mention.canonical() != null ? mention.canonical() : mention.text();
+          String value = mention.name();
           if (dim.equals(Fields.dimOf(mention.type())) && key.equals(FacetKeys.key(value))) {
             inThis.add(mention.text().strip().replaceAll("\\s+", " "));
             if (mention.country() != null) {
