@@ -3,6 +3,7 @@ package org.broadsheet.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,14 +12,14 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Puts each article indexed in a run into a group of copies, incrementally: its MinHash bands
@@ -157,18 +158,11 @@ public final class CopyGroups implements Closeable {
     if (bands.length == 0 || r.numDocs() == 0) {
       return null;
     }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    for (String band : bands) {
-      any.add(new ConstantScoreQuery(new TermQuery(new Term(Fields.COPY_BAND, band))), BooleanClause.Occur.SHOULD);
-    }
-    IndexSearcher searcher = new IndexSearcher(r);
-    searcher.setQueryCache(null);
-    ScoreDoc[] hits = searcher.search(any.build(), MAX_CANDIDATES).scoreDocs; // most shared bands first
-    StoredFields stored = searcher.storedFields();
+    StoredFields stored = r.storedFields();
     Set<String> fields = Set.of(Fields.ID, Fields.GROUP, Fields.TITLE, Fields.BODY);
     Candidate best = null;
-    for (ScoreDoc hit : hits) {
-      Document d = stored.document(hit.doc, new LinkedHashSet<>(fields));
+    for (int doc : sharingMostBands(r, bands)) {
+      Document d = stored.document(doc, new LinkedHashSet<>(fields));
       String other = d.get(Fields.ID);
       String group = d.get(Fields.GROUP);
       if (other == null || group == null || other.equals(id) || shadowed(other)) {
@@ -180,6 +174,44 @@ public final class CopyGroups implements Closeable {
       }
     }
     return best;
+  }
+
+  /**
+   * The live documents that share the most of {@code bands}, at most {@link #MAX_CANDIDATES},
+   * most shared first (ties: the earlier document). Read straight from each segment's postings:
+   * most articles share no band with anything, and a 42-clause query costs far more to set up
+   * than the term look-ups themselves (profiled: a tenth of ingest CPU went to the query).
+   */
+  private static int[] sharingMostBands(DirectoryReader r, String[] bands) throws IOException {
+    BytesRef[] terms = new BytesRef[bands.length];
+    for (int i = 0; i < bands.length; i++) {
+      terms[i] = new BytesRef(bands[i]);
+    }
+    Arrays.sort(terms); // the terms dictionary is read forwards
+    Map<Integer, Integer> shared = new HashMap<>();
+    PostingsEnum postings = null;
+    for (LeafReaderContext leaf : r.leaves()) {
+      Terms field = leaf.reader().terms(Fields.COPY_BAND);
+      if (field == null) {
+        continue;
+      }
+      TermsEnum te = field.iterator();
+      Bits live = leaf.reader().getLiveDocs();
+      for (BytesRef term : terms) {
+        if (!te.seekExact(term)) {
+          continue;
+        }
+        postings = te.postings(postings, PostingsEnum.NONE);
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            shared.merge(leaf.docBase + doc, 1, Integer::sum);
+          }
+        }
+      }
+    }
+    return shared.entrySet().stream()
+        .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(MAX_CANDIDATES).mapToInt(Map.Entry::getKey).toArray();
   }
 
   private synchronized boolean shadowed(String id) {

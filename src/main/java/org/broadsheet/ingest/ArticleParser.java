@@ -169,7 +169,15 @@ public final class ArticleParser implements AutoCloseable {
     String id = ArticleId.of(file);
     Metadata md = new Metadata();
     md.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
-    String baseType = tika.detect(bytes, md).getBaseType().toString();
+    String quick = QuickType.of(bytes, namedAsText(file));
+    if (QuickType.PLAIN.equals(quick)) {
+      TextDecoder.Decoded text = TextDecoder.decode(bytes);
+      if (text != null) {
+        return plainText(file, id, text, hash, QuickType.PLAIN);
+      }
+      quick = null; // binary: Tika says what it is
+    }
+    String baseType = quick != null ? quick : tika.detect(bytes, md).getBaseType().toString();
     QName rootElement = baseType.endsWith("xml") ? new XmlRootExtractor().extractRootElement(bytes) : null;
     TextDecoder.Decoded decoded = null;
     if (namedAsText(file) && !baseType.equals("text/plain") && !TEXT_FORMATS.contains(baseType)

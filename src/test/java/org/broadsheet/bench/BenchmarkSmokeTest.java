@@ -27,7 +27,7 @@ class BenchmarkSmokeTest {
     new Benchmark(config, new PrintStream(new ByteArrayOutputStream())).run();
 
     JsonNode r = new ObjectMapper().readTree(tmp.resolve("out").resolve("latest.json").toFile());
-    for (String key : List.of("date", "cores", "jdk", "corpus", "ingest_without_extraction", "reindex_unchanged",
+    for (String key : List.of("date", "cores", "jdk", "ratios", "corpus", "ingest_without_extraction", "reindex_unchanged",
         "index_size", "query_latency", "body_offsets")) {
       assertTrue(r.has(key), "missing " + key + " in " + r);
     }
@@ -36,6 +36,9 @@ class BenchmarkSmokeTest {
     assertEquals(50, ingest.get("articles").asInt());
     assertEquals(0, ingest.get("failed").asInt());
     assertTrue(ingest.get("ratio").asDouble() > 0);
+    assertEquals(50, ingest.get("tika_lucene_articles").asInt(), "the Tika + Lucene baseline reads every file");
+    assertEquals(ingest.get("ratio").asDouble(), r.at("/ratios/ingest_vs_tika_lucene").asDouble());
+    assertTrue(r.at("/ratios/reindex_speedup").asDouble() > 0);
     assertEquals(50, r.at("/reindex_unchanged/unchanged").asInt());
     assertEquals(0, r.at("/reindex_unchanged/indexed").asInt());
     assertTrue(r.at("/index_size/broadsheet_bytes_per_article").asLong() > 0);

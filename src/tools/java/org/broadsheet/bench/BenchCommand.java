@@ -41,7 +41,7 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Articles for the extraction figures; 0 skips them (default: ${DEFAULT-VALUE})")
   int extractSample;
 
-  @Option(names = "--queries", defaultValue = "3000", description = "Queries in the mix (default: ${DEFAULT-VALUE})")
+  @Option(names = "--queries", defaultValue = "3000", description = "Queries in the mix (default: ${DEFAULT-VALUE}; 0: no query figures)")
   int queries;
 
   @Option(names = "--warmup", defaultValue = "500", description = "Of which untimed warm-up (default: ${DEFAULT-VALUE})")

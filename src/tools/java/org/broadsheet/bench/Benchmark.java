@@ -46,6 +46,8 @@ public final class Benchmark {
 
   private final Config c;
   private final PrintStream log;
+  /** The headline figures, each Broadsheet against what a user would otherwise run, measured in this run. */
+  private final Map<String, Object> ratios = new LinkedHashMap<>();
 
   public Benchmark(Config config, PrintStream log) {
     this.c = config;
@@ -55,6 +57,7 @@ public final class Benchmark {
   public Map<String, Object> run() throws IOException {
     Map<String, Object> r = new LinkedHashMap<>();
     r.putAll(environment());
+    r.put("ratios", ratios);
     boolean tempWork = c.work() == null;
     Path work = tempWork ? Files.createTempDirectory("broadsheet-bench") : Files.createDirectories(c.work());
     try {
@@ -85,12 +88,16 @@ public final class Benchmark {
 
       Path index = work.resolve("index");
       ingest(r, files, corpus, index, work, bytes);
-      queries(r, index, work, files);
+      if (c.queries() > c.warmup()) {
+        queries(r, index, work, files);
+      }
       if (c.extractSample() > 0) {
         log.printf("extraction: sample of %,d articles, %d threads...%n", Math.min(c.extractSample(), files.size()),
             c.threads());
-        r.put("ingest_with_extraction", ExtractBench.run(ExtractBench.sample(files, c.extractSample(), c.seed()),
-            work, c.threads()));
+        Map<String, Object> x = ExtractBench.run(ExtractBench.sample(files, c.extractSample(), c.seed()), work,
+            c.threads());
+        r.put("ingest_with_extraction", x);
+        ratios.put("extract_vs_crf", x.get("ratio"));
       }
       if (!c.serveHeaps().isEmpty()) {
         log.println("serve heap: child JVMs at -Xmx " + c.serveHeaps() + "...");
@@ -116,6 +123,13 @@ public final class Benchmark {
     }
     IngestBench.baseline(IngestBench.readBack(work.resolve("warm").resolve("lucene")), work.resolve("warm-baseline"), t);
     IngestBench.deleteTree(work.resolve("warm"));
+    TikaLuceneBaseline.index(warm, work.resolve("warm-tika"), t);
+    IngestBench.deleteTree(work.resolve("warm-tika"));
+    // Every file read once, so that neither run pays for the disk and the other for the page cache.
+    IngestBench.readAll(files);
+
+    log.printf("ingest: baseline (Tika AutoDetectParser + plain Lucene), %,d files...%n", files.size());
+    TikaLuceneBaseline.Run tika = TikaLuceneBaseline.index(files, work.resolve("tika-lucene"), t);
 
     log.printf("ingest: Broadsheet without extraction, %,d files...%n", files.size());
     IndexReport first;
@@ -148,10 +162,19 @@ public final class Benchmark {
     ingest.put("baseline_s", round(baseS));
     ingest.put("baseline_articles_per_s", round(articles.size() / baseS));
     ingest.put("baseline_mb_per_s", round(mb / baseS));
-    double ratio = (first.indexed() / firstS) / (articles.size() / baseS);
+    ingest.put("tika_lucene_s", round(tika.seconds()));
+    ingest.put("tika_lucene_articles", tika.indexed());
+    ingest.put("tika_lucene_failed", tika.failed());
+    ingest.put("tika_lucene_articles_per_s", round(tika.indexed() / tika.seconds()));
+    ingest.put("tika_lucene_mb_per_s", round(mb / tika.seconds()));
+    // Files per second on both sides: a file either pipeline rejects still costs it its reading.
+    double ratio = (first.indexed() / firstS) / (tika.indexed() / tika.seconds());
     ingest.put("ratio", round(ratio));
-    ingest.put("goal", 0.6);
-    ingest.put("met", ratio >= 0.6);
+    ingest.put("goal", 1.0);
+    ingest.put("met", ratio >= 1.0);
+    ingest.put("ratio_vs_in_memory_lucene", round((first.indexed() / firstS) / (articles.size() / baseS)));
+    ratios.put("ingest_vs_tika_lucene", round(ratio));
+    ratios.put("reindex_speedup", round(firstS / againS));
     r.put("ingest_without_extraction", ingest);
 
     Map<String, Object> reindex = new LinkedHashMap<>();
@@ -180,6 +203,7 @@ public final class Benchmark {
     r.put("copy_groups", copies);
     IngestBench.deleteTree(work.resolve("baseline"));
     IngestBench.deleteTree(work.resolve("warm-baseline"));
+    IngestBench.deleteTree(work.resolve("tika-lucene"));
 
     if (c.variantSample() > 0) {
       List<Article> sample = articles.subList(0, Math.min(c.variantSample(), articles.size()));
@@ -284,10 +308,11 @@ public final class Benchmark {
     rows.add(new String[] {"figure", "Broadsheet", "baseline", "ratio", "goal"});
     var in = (Map<String, Object>) r.get("ingest_without_extraction");
     if (in != null) {
-      rows.add(new String[] {"ingest, no extraction (articles/s)", str(in.get("broadsheet_articles_per_s")),
-          str(in.get("baseline_articles_per_s")), str(in.get("ratio")), ">= 0.6 " + ok(in)});
-      rows.add(new String[] {"ingest, no extraction (MB/s)", str(in.get("broadsheet_mb_per_s")),
-          str(in.get("baseline_mb_per_s")), str(in.get("ratio")), ""});
+      rows.add(new String[] {"ingest, no extraction, vs Tika + Lucene (articles/s)",
+          str(in.get("broadsheet_articles_per_s")), str(in.get("tika_lucene_articles_per_s")), str(in.get("ratio")),
+          ">= 1.0 " + ok(in)});
+      rows.add(new String[] {"ingest, no extraction, vs Lucene on text in memory", str(in.get("broadsheet_articles_per_s")),
+          str(in.get("baseline_articles_per_s")), str(in.get("ratio_vs_in_memory_lucene")), ""});
     }
     var cg = (Map<String, Object>) r.get("copy_groups");
     if (cg != null) {
