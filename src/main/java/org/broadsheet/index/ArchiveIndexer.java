@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
@@ -110,7 +111,10 @@ public final class ArchiveIndexer {
     AtomicLong bytes = new AtomicLong();
     try (Directory dir = FSDirectory.open(layout.lucene());
          IndexWriter writer = openWriter(dir, full)) {
-      writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION).entrySet());
+      if (!Fields.SCHEMA_VERSION.equals(schemaOf(writer))) {
+        // Set only when it differs: a run that changes nothing then commits nothing (no new commit, no sync).
+        writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION).entrySet());
+      }
       WriterLock.claim(layout);
       try {
         // Read under the writer lock: a correction changes the rules only while it holds it.
@@ -283,18 +287,32 @@ public final class ArchiveIndexer {
     }
   }
 
+  private static String schemaOf(IndexWriter writer) {
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> e : data) {
+        if (e.getKey().equals(Fields.SCHEMA_KEY)) {
+          return e.getValue();
+        }
+      }
+    }
+    return null;
+  }
+
   /** The roots of an existing index whose schema is not this version's, or null when it is current or absent. */
   private List<Path> staleSchemaRoots() throws IOException {
     if (!layout.exists()) {
       return null;
     }
-    try (Directory dir = FSDirectory.open(layout.lucene());
-         DirectoryReader reader = DirectoryReader.open(dir)) {
-      String schema = reader.getIndexCommit().getUserData().get(Fields.SCHEMA_KEY);
-      if (Fields.SCHEMA_VERSION.equals(schema) || reader.numDocs() == 0) {
+    try (Directory dir = FSDirectory.open(layout.lucene())) {
+      // The last commit's user data, read without opening its segments: the usual answer is "current".
+      SegmentInfos commit = SegmentInfos.readLatestCommit(dir);
+      if (Fields.SCHEMA_VERSION.equals(commit.getUserData().get(Fields.SCHEMA_KEY)) || commit.totalMaxDoc() == 0) {
         return null;
       }
-      return IndexedRoots.of(reader);
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        return reader.numDocs() == 0 ? null : IndexedRoots.of(reader);
+      }
     } catch (IOException e) {
       throw IndexDamagedException.named(layout.root(), e);
     }

@@ -65,7 +65,6 @@ public final class CopyGroups implements Closeable {
   /** Groups the articles {@code writer} adds, against what it already holds. */
   public CopyGroups(IndexWriter writer) throws IOException {
     this.writer = writer;
-    this.reader = DirectoryReader.open(writer);
   }
 
   /**
@@ -78,6 +77,9 @@ public final class CopyGroups implements Closeable {
     String[] bands = signature.bands();
     DirectoryReader r;
     synchronized (this) {
+      if (reader == null) {
+        reader = DirectoryReader.open(writer); // on the first article: a run that changes nothing opens none
+      }
       r = reader;
       r.incRef();
     }
@@ -128,7 +130,7 @@ public final class CopyGroups implements Closeable {
   private void refresh() throws IOException {
     synchronized (this) {
       List<Pending> done = pendingById.values().stream().filter(p -> p.written).toList();
-      DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
+      DirectoryReader newer = reader == null ? null : DirectoryReader.openIfChanged(reader, writer);
       if (newer != null) {
         reader.decRef();
         reader = newer;
@@ -226,7 +228,9 @@ public final class CopyGroups implements Closeable {
 
   @Override
   public synchronized void close() throws IOException {
-    reader.decRef();
+    if (reader != null) {
+      reader.decRef();
+    }
     table.clear();
     pendingById.clear();
   }

@@ -11,8 +11,9 @@ import java.nio.file.Path;
  * @param id   its article id, {@link ArticleId#ofUri}
  */
 public record SourceFile(Path root, Path file, String uri, String id) {
+  /** @param file a regular file */
   public static SourceFile of(Path root, Path file) {
-    String uri = ArticleId.uri(file);
+    String uri = ArticleId.fileUri(file);
     return new SourceFile(root, file, uri, ArticleId.ofUri(uri));
   }
 }
