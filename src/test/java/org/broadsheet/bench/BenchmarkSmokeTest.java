@@ -23,7 +23,7 @@ class BenchmarkSmokeTest {
   @Test
   void generatesACorpusAndWritesEveryFigureAsJson() throws Exception {
     Benchmark.Config config = new Benchmark.Config(null, 50, tmp.resolve("corpus"), CorpusGenerator.Format.MIXED, 7,
-        2, 0, 80, 20, 2, 20, List.of(), tmp.resolve("work"), tmp.resolve("out"));
+        2, 0, 80, 20, 2, 20, List.of(), tmp.resolve("work"), tmp.resolve("out"), 30);
     new Benchmark(config, new PrintStream(new ByteArrayOutputStream())).run();
 
     JsonNode r = new ObjectMapper().readTree(tmp.resolve("out").resolve("latest.json").toFile());
@@ -36,7 +36,11 @@ class BenchmarkSmokeTest {
     assertEquals(50, ingest.get("articles").asInt());
     assertEquals(0, ingest.get("failed").asInt());
     assertTrue(ingest.get("ratio").asDouble() > 0);
-    assertEquals(50, ingest.get("tika_lucene_articles").asInt(), "the Tika + Lucene baseline reads every file");
+    assertEquals(30, ingest.get("tika_lucene_articles").asInt(), "the Tika + Lucene baseline reads the sample");
+    assertEquals(30, ingest.get("sample_articles").asInt(), "and Broadsheet is timed on the same sample");
+    assertEquals(30, r.at("/query_growth/sample_articles").asInt());
+    assertEquals(50, r.at("/query_growth/corpus_articles").asInt());
+    assertTrue(r.at("/query_growth/p99_growth").asDouble() > 0);
     assertEquals(ingest.get("ratio").asDouble(), r.at("/ratios/ingest_vs_tika_lucene").asDouble());
     assertTrue(r.at("/ratios/reindex_speedup").asDouble() > 0);
     assertEquals(50, r.at("/reindex_unchanged/unchanged").asInt());

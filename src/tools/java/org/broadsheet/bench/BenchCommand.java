@@ -61,6 +61,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "-Xmx values for --serve-heap, largest first (default: ${DEFAULT-VALUE})")
   List<String> heaps;
 
+  @Option(names = "--baseline-sample", paramLabel = "N", defaultValue = "100000",
+      description = "On a larger corpus, run the baselines (and Broadsheet, for the ratios) on a seeded sample "
+          + "of N articles, and the query mix on it too (default: ${DEFAULT-VALUE})")
+  int baselineSample;
   @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder for the indexes (default: temporary, deleted)")
   Path work;
 
@@ -95,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path outDir = out != null ? out : defaultOut();
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     Benchmark.Config config = new Benchmark.Config(corpus, generate, generateDir, format, seed, t, extractSample,
-        queries, warmup, clients, variantSample, serveHeap ? heaps : List.of(), work, outDir);
+        queries, warmup, clients, variantSample, serveHeap ? heaps : List.of(), work, outDir, baselineSample);
     Map<String, Object> r = new Benchmark(config, System.err).run();
     System.out.print(Benchmark.table(r));
     System.out.println("JSON: " + r.get("json"));

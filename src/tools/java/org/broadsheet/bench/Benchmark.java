@@ -38,10 +38,13 @@ public final class Benchmark {
    * @param variantSample articles for the body-offsets comparison (0: skip)
    * @param serveHeaps    -Xmx values for the serve-heap children, largest first (empty: skip)
    * @param work          scratch folder for indexes; null for a temporary one, deleted afterwards
+   * @param baselineSample the most articles the baselines run on: on a larger corpus they, and Broadsheet
+   *                      for the ratios, run on a seeded sample of this size, and the query mix runs on
+   *                      that sample's index too, to show how latency grows with the archive
    */
   public record Config(Path corpus, int generate, Path generateDir, CorpusGenerator.Format format, long seed,
                        int threads, int extractSample, int queries, int warmup, int httpClients, int variantSample,
-                       List<String> serveHeaps, Path work, Path out) {
+                       List<String> serveHeaps, Path work, Path out, int baselineSample) {
   }
 
   private final Config c;
@@ -90,6 +93,10 @@ public final class Benchmark {
       ingest(r, files, corpus, index, work, bytes);
       if (c.queries() > c.warmup()) {
         queries(r, index, work, files);
+        if (files.size() > c.baselineSample()) {
+          r.put("query_growth", QueryBench.growth(work.resolve("sample-index"), index, c.seed(), c.queries(),
+              c.warmup(), log));
+        }
       }
       if (c.extractSample() > 0) {
         log.printf("extraction: sample of %,d articles, %d threads...%n", Math.min(c.extractSample(), files.size()),
@@ -125,11 +132,21 @@ public final class Benchmark {
     IngestBench.deleteTree(work.resolve("warm"));
     TikaLuceneBaseline.index(warm, work.resolve("warm-tika"), t);
     IngestBench.deleteTree(work.resolve("warm-tika"));
+    List<SourceFile> sample = files.size() > c.baselineSample()
+        ? ExtractBench.sample(files, c.baselineSample(), c.seed()) : files;
+    Path sampleIndex = sample == files ? index : work.resolve("sample-index");
     // Every file read once, so that neither run pays for the disk and the other for the page cache.
-    IngestBench.readAll(files);
+    IngestBench.readAll(sample);
 
-    log.printf("ingest: baseline (Tika AutoDetectParser + plain Lucene), %,d files...%n", files.size());
-    TikaLuceneBaseline.Run tika = TikaLuceneBaseline.index(files, work.resolve("tika-lucene"), t);
+    log.printf("ingest: baseline (Tika AutoDetectParser + plain Lucene), %,d files...%n", sample.size());
+    TikaLuceneBaseline.Run tika = TikaLuceneBaseline.index(sample, work.resolve("tika-lucene"), t);
+    IndexReport sampled = null;
+    if (sample != files) {
+      log.printf("ingest: Broadsheet without extraction, the same %,d files...%n", sample.size());
+      try (Broadsheet b = Broadsheet.open(sampleIndex, settings(false), ParserLimits.DEFAULT)) {
+        sampled = b.index(sample.stream().map(SourceFile::file).toList(), false, IndexListener.NONE);
+      }
+    }
 
     log.printf("ingest: Broadsheet without extraction, %,d files...%n", files.size());
     IndexReport first;
@@ -139,8 +156,9 @@ public final class Benchmark {
       peak = heap.peakBytes();
     }
     double firstS = first.elapsed().toNanos() / 1e9;
+    IndexReport onSample = sampled != null ? sampled : first;
     // The baseline indexes the very text Broadsheet's parser produced, held in memory first.
-    List<Article> articles = IngestBench.readBack(index.resolve("lucene"));
+    List<Article> articles = IngestBench.readBack(sampleIndex.resolve("lucene"));
     long chars = articles.stream().mapToLong(a -> a.text().length()).sum();
     log.println("ingest: baseline (Lucene, StandardAnalyzer, no facets) of the same text...");
     double baseS = IngestBench.baseline(articles, work.resolve("baseline"), t);
@@ -168,11 +186,15 @@ public final class Benchmark {
     ingest.put("tika_lucene_articles_per_s", round(tika.indexed() / tika.seconds()));
     ingest.put("tika_lucene_mb_per_s", round(mb / tika.seconds()));
     // Files per second on both sides: a file either pipeline rejects still costs it its reading.
-    double ratio = (first.indexed() / firstS) / (tika.indexed() / tika.seconds());
+    if (sampled != null) {
+      ingest.put("sample_articles", sampled.indexed());
+      ingest.put("sample_broadsheet_articles_per_s", round(sampled.indexed() / seconds(sampled)));
+    }
+    double ratio = (onSample.indexed() / seconds(onSample)) / (tika.indexed() / tika.seconds());
     ingest.put("ratio", round(ratio));
     ingest.put("goal", 1.0);
     ingest.put("met", ratio >= 1.0);
-    ingest.put("ratio_vs_in_memory_lucene", round((first.indexed() / firstS) / (articles.size() / baseS)));
+    ingest.put("ratio_vs_in_memory_lucene", round((onSample.indexed() / seconds(onSample)) / (articles.size() / baseS)));
     ratios.put("ingest_vs_tika_lucene", round(ratio));
     ratios.put("reindex_speedup", round(firstS / againS));
     r.put("ingest_without_extraction", ingest);
@@ -204,20 +226,21 @@ public final class Benchmark {
     IngestBench.deleteTree(work.resolve("baseline"));
     IngestBench.deleteTree(work.resolve("warm-baseline"));
     IngestBench.deleteTree(work.resolve("tika-lucene"));
+    ingest.put("baseline_sample", sample.size());
 
     if (c.variantSample() > 0) {
-      List<Article> sample = articles.subList(0, Math.min(c.variantSample(), articles.size()));
-      log.printf("analysis choices: body offsets on and off, %,d articles...%n", sample.size());
+      List<Article> variants = articles.subList(0, Math.min(c.variantSample(), articles.size()));
+      log.printf("analysis choices: body offsets on and off, %,d articles...%n", variants.size());
       Path with = work.resolve("offsets-on");
       Path without = work.resolve("offsets-off");
       Map<String, Object> v = new LinkedHashMap<>();
-      v.put("articles", sample.size());
-      IngestBench.broadsheetDocs(sample.subList(0, Math.min(500, sample.size())), work.resolve("warm-v"), true, t);
+      v.put("articles", variants.size());
+      IngestBench.broadsheetDocs(variants.subList(0, Math.min(500, variants.size())), work.resolve("warm-v"), true, t);
       IngestBench.deleteTree(work.resolve("warm-v"));
-      v.put("with_offsets_index_s", round(IngestBench.broadsheetDocs(sample, with, true, t)));
-      v.put("without_offsets_index_s", round(IngestBench.broadsheetDocs(sample, without, false, t)));
-      v.put("with_offsets_bytes_per_article", IngestBench.sizeOf(with) / sample.size());
-      v.put("without_offsets_bytes_per_article", IngestBench.sizeOf(without) / sample.size());
+      v.put("with_offsets_index_s", round(IngestBench.broadsheetDocs(variants, with, true, t)));
+      v.put("without_offsets_index_s", round(IngestBench.broadsheetDocs(variants, without, false, t)));
+      v.put("with_offsets_bytes_per_article", IngestBench.sizeOf(with) / variants.size());
+      v.put("without_offsets_bytes_per_article", IngestBench.sizeOf(without) / variants.size());
       try (Broadsheet on = QueryBench.open(with); Broadsheet off = QueryBench.open(without)) {
         QueryMix mix = QueryMix.build(on, with.resolve("lucene"), c.seed(), c.queries());
         // Alternate so that neither gets a warmer machine.
@@ -270,6 +293,10 @@ public final class Benchmark {
       q.put("collapse_cost", QueryBench.collapseCost(b, mix, c.warmup()));
       r.put("query_latency", q);
     }
+  }
+
+  private static double seconds(IndexReport report) {
+    return report.elapsed().toNanos() / 1e9;
   }
 
   private IndexSettings settings(boolean extract) {

@@ -230,6 +230,46 @@ final class QueryBench {
     return m;
   }
 
+  /**
+   * How latency grows with the archive: the same mix (drawn from the smaller index) in process on one
+   * thread against a sample of the corpus and against all of it, alternating query by query, two
+   * rounds, the second timed.
+   */
+  static Map<String, Object> growth(Path small, Path large, long seed, int queries, int warmup,
+                                    java.io.PrintStream log) throws IOException {
+    try (Broadsheet s = open(small); Broadsheet l = open(large)) {
+      QueryMix mix = QueryMix.build(s, small.resolve("lucene"), seed, queries);
+      log.printf("queries: %,d on the sample and on the whole corpus, alternating...%n", mix.queries().size());
+      Latencies onSmall = new Latencies();
+      Latencies onLarge = new Latencies();
+      List<QueryMix.Query> qs = mix.queries();
+      for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < qs.size(); i++) {
+          boolean timed = round == 1 && i >= Math.min(warmup, qs.size() / 4);
+          long t0 = System.nanoTime();
+          s.search(qs.get(i).request());
+          long t1 = System.nanoTime();
+          l.search(qs.get(i).request());
+          long t2 = System.nanoTime();
+          if (timed) {
+            onSmall.add(t1 - t0);
+            onLarge.add(t2 - t1);
+          }
+        }
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("sample_articles", s.indexState().articles());
+      m.put("corpus_articles", l.indexState().articles());
+      Map<String, Object> a = onSmall.summary();
+      Map<String, Object> b = onLarge.summary();
+      m.put("sample", a);
+      m.put("corpus", b);
+      m.put("p50_growth", Benchmark.round((double) b.get("p50_ms") / Math.max(1e-9, (double) a.get("p50_ms"))));
+      m.put("p99_growth", Benchmark.round((double) b.get("p99_ms") / Math.max(1e-9, (double) a.get("p99_ms"))));
+      return m;
+    }
+  }
+
   static void runOn(int threads, Runnable worker) {
     List<Thread> ts = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
