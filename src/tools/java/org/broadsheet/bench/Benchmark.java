@@ -105,6 +105,7 @@ public final class Benchmark {
             c.threads());
         r.put("ingest_with_extraction", x);
         ratios.put("extract_vs_crf", x.get("ratio"));
+        ratios.put("extract_vs_crf_cpu", x.get("cpu_ratio"));
       }
       if (!c.serveHeaps().isEmpty()) {
         log.println("serve heap: child JVMs at -Xmx " + c.serveHeaps() + "...");
@@ -389,6 +390,8 @@ public final class Benchmark {
     if (x != null) {
       rows.add(new String[] {"ingest + extraction (articles/s)", str(x.get("broadsheet_articles_per_s")),
           str(x.get("crf_only_articles_per_s")) + " CRF only", str(x.get("ratio")), ">= 0.8 " + ok(x)});
+      rows.add(new String[] {"ingest + extraction (CPU s)", str(x.get("broadsheet_cpu_s")),
+          str(x.get("crf_only_cpu_s")) + " CRF only", str(x.get("cpu_ratio")), ""});
       rows.add(new String[] {"ingest + extraction (tokens/s)", str(x.get("broadsheet_tokens_per_s")),
           str(x.get("crf_only_tokens_per_s")), "", ""});
       rows.add(new String[] {"ingest + extraction peak heap (MB)", str(x.get("peak_heap_mb")),
