@@ -1,5 +1,7 @@
 package org.broadsheet.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,10 +30,36 @@ public final class IndexCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Folders or files to index (default: corpus)")
   List<Path> paths;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    List<Path> roots = paths == null || paths.isEmpty() ? List.of(ArchiveOptions.Defaults.resolve("corpus")) : paths;
+    boolean named = paths != null && !paths.isEmpty();
+    List<Path> roots = named ? paths : List.of(ArchiveOptions.Defaults.resolve("corpus"));
+    if (indexing.full && !named) {
+      List<Path> others = rootsBesides(archive.index(), roots.get(0));
+      if (!others.isEmpty()) {
+        // A rebuild from the default folder alone would drop every article the index holds from elsewhere.
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the index also holds articles from "
+            + others.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+            + ": name every folder to rebuild from (index --full FOLDER...), or use 'reindex --full'");
+      }
+    }
     return indexing.run(archive.index(), roots);
+  }
+
+  /** The folders and files the index was built from, other than {@code root}; none when it cannot be read. */
+  private static List<Path> rootsBesides(Path index, Path root) {
+    if (!Files.isDirectory(index)) {
+      return List.of();
+    }
+    try (Broadsheet b = Broadsheet.open(index)) {
+      Path given = root.toAbsolutePath().normalize();
+      return b.indexedRoots().stream().filter(r -> !r.equals(given) && !r.startsWith(given)).toList();
+    } catch (IOException | RuntimeException e) {
+      return List.of(); // a damaged index: --full is how it is rebuilt
+    }
   }
 
   /** Exit status for a finished run. */

@@ -71,6 +71,23 @@ class CommandLineTest {
     assertTrue(plain.out().contains("Lighthouse keeper retires"), plain.out());
   }
 
+  /** "index --full" with no folder would rebuild from corpus/ alone: refused while the index holds articles from elsewhere. */
+  @Test
+  void aFullRebuildWithoutFoldersDoesNotDropArticlesFromOtherFolders() throws Exception {
+    Path news = Files.createDirectories(tmp.resolve("news"));
+    Files.writeString(news.resolve("story.txt"), "Lighthouse keeper retires\nThe keeper lit the lamp for forty years.\n");
+    String index = tmp.resolve("index").toString();
+    assertEquals(0, run("index", "--no-extract", "--index", index, news.toString()).code());
+
+    Run refused = run("index", "--full", "--no-extract", "--index", index);
+    assertEquals(2, refused.code());
+    assertTrue(refused.err().contains("also holds articles from " + news.toRealPath()), refused.err());
+    Run search = run("search", "--json", "--index", index, "lighthouse");
+    assertEquals(1, new ObjectMapper().readTree(search.out()).get("total").asInt(), "the article is still there");
+
+    assertEquals(0, run("index", "--full", "--no-extract", "--index", index, news.toString()).code());
+  }
+
   @Test
   @Tag("slow") // the real command loads CoreNLP's models for itself, not the tests' shared extractor
   void extractPrintsMentionsWithOffsetsIntoTheFileText() throws Exception {
