@@ -115,13 +115,21 @@ node_count() {
   health "$1" "" | sed -n 's/.*"number_of_nodes":\([0-9]*\).*/\1/p'
 }
 
+# The nodes of this checkout's cluster: by their pid files, and, as a node writes its pid file only
+# once it has booted, by the configuration folder on its command line (processes of the nodes'
+# user started from this checkout's target/, nothing else).
 running_pids() {
-  local f pid
-  for f in "$CLUSTER"/node-*/pid; do
-    [ -f "$f" ] || continue
-    pid=$(cat "$f" 2>/dev/null || true)
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
-  done
+  {
+    local f pid
+    for f in "$CLUSTER"/node-*/pid; do
+      [ -f "$f" ] || continue
+      pid=$(cat "$f" 2>/dev/null || true)
+      [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+    done
+    if id -u "$OPENSEARCH_USER" >/dev/null 2>&1; then
+      pgrep -u "$OPENSEARCH_USER" -f -- "-Dopensearch.path.conf=$CLUSTER/node-[0-9]+/config" || true
+    fi
+  } | sort -un
   return 0
 }
 
@@ -193,7 +201,7 @@ EOF
       }
   done
   # Yellow with all N nodes: every primary is allocated and every node has joined.
-  local deadline=$((SECONDS + ${OPENSEARCH_START_TIMEOUT:-180}))
+  local deadline=$((SECONDS + ${OPENSEARCH_START_TIMEOUT:-300}))
   until health "$port" "wait_for_status=yellow&wait_for_nodes=$nodes&timeout=5s" | grep -q '"timed_out":false'; do
     if [ "$SECONDS" -ge "$deadline" ] || [ -z "$(running_pids)" ]; then
       tail -n 20 "$CLUSTER"/node-*/logs/$CLUSTER_NAME.log >&2 2>/dev/null || true
