@@ -14,6 +14,8 @@ import org.broadsheet.extract.Gazetteer;
 import org.broadsheet.engine.ArchiveEngine;
 import org.broadsheet.engine.IndexPipeline;
 import org.broadsheet.engine.LuceneEngine;
+import org.broadsheet.opensearch.OpenSearchEngine;
+import org.broadsheet.opensearch.OpenSearchTarget;
 import org.broadsheet.index.IndexDamagedException;
 import org.broadsheet.index.IndexLayout;
 import org.broadsheet.index.IndexListener;
@@ -60,13 +62,15 @@ public final class Broadsheet implements AutoCloseable {
   /** Held for a whole indexing run. */
   private final Object indexing = new Object();
 
-  private Broadsheet(Path indexDir, IndexSettings settings, ParserLimits limits, SearchSettings searchSettings,
-                     EntityExtractor givenExtractor) {
+  private Broadsheet(Path indexDir, OpenSearchTarget cluster, IndexSettings settings, ParserLimits limits,
+                     SearchSettings searchSettings, EntityExtractor givenExtractor) {
     this.layout = new IndexLayout(indexDir.toAbsolutePath().normalize());
     this.settings = settings;
     this.limits = limits;
     this.givenExtractor = givenExtractor;
-    this.engine = new LuceneEngine(layout, searchSettings, this::places);
+    this.engine = cluster == null
+        ? new LuceneEngine(layout, searchSettings, this::places)
+        : new OpenSearchEngine(cluster, layout);
   }
 
   public static Broadsheet open(Path indexDir) {
@@ -80,7 +84,25 @@ public final class Broadsheet implements AutoCloseable {
   /** @param searchSettings how searches share the cores, and the size of the result cache */
   public static Broadsheet open(Path indexDir, IndexSettings settings, ParserLimits limits,
                                 SearchSettings searchSettings) {
-    return new Broadsheet(indexDir, settings, limits, searchSettings, null);
+    return new Broadsheet(indexDir, null, settings, limits, searchSettings, null);
+  }
+
+  /**
+   * The archive on an OpenSearch cluster instead of the embedded index ({@code --opensearch URL}).
+   *
+   * @param indexDir a local folder for what lies beside the index: the extraction cache and the entity corrections
+   * @param cluster  the cluster and index name, with credentials ({@link OpenSearchTarget#parse})
+   */
+  public static Broadsheet open(Path indexDir, OpenSearchTarget cluster, IndexSettings settings, ParserLimits limits,
+                                SearchSettings searchSettings) {
+    return new Broadsheet(indexDir, java.util.Objects.requireNonNull(cluster), settings, limits, searchSettings, null);
+  }
+
+  /** On an OpenSearch cluster, with an entity extractor the caller made and keeps. */
+  public static Broadsheet open(Path indexDir, OpenSearchTarget cluster, IndexSettings settings, ParserLimits limits,
+                                SearchSettings searchSettings, EntityExtractor extractor) {
+    return new Broadsheet(indexDir, java.util.Objects.requireNonNull(cluster), settings, limits, searchSettings,
+        java.util.Objects.requireNonNull(extractor));
   }
 
   /**
@@ -89,7 +111,7 @@ public final class Broadsheet implements AutoCloseable {
    */
   public static Broadsheet open(Path indexDir, IndexSettings settings, ParserLimits limits,
                                 SearchSettings searchSettings, EntityExtractor extractor) {
-    return new Broadsheet(indexDir, settings, limits, searchSettings, java.util.Objects.requireNonNull(extractor));
+    return new Broadsheet(indexDir, null, settings, limits, searchSettings, java.util.Objects.requireNonNull(extractor));
   }
 
   public Path indexDir() {

@@ -23,6 +23,9 @@ public final class IndexCommand implements Callable<Integer> {
   ArchiveOptions archive;
 
   @Mixin
+  EngineOptions engine;
+
+  @Mixin
   IndexingOptions indexing;
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Folders or files to index (default: corpus)")
@@ -31,7 +34,7 @@ public final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Path> roots = paths == null || paths.isEmpty() ? List.of(ArchiveOptions.Defaults.resolve("corpus")) : paths;
-    return indexing.run(archive.index(), roots);
+    return indexing.run(archive.index(), engine, roots);
   }
 
   /** Exit status for a finished run. */
@@ -62,7 +65,7 @@ public final class IndexCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec spec;
 
-    int run(Path index, List<Path> roots) throws Exception {
+    int run(Path index, EngineOptions engine, List<Path> roots) throws Exception {
       IndexSettings settings = IndexSettings.defaults().withExtract(!noExtract).withFollowLinks(followLinks);
       if (threads != null) {
         if (threads < 1) {
@@ -73,7 +76,7 @@ public final class IndexCommand implements Callable<Integer> {
       if (commitEvery != null) {
         settings = settings.withCommitInterval(commitEvery);
       }
-      try (Broadsheet b = Broadsheet.open(index, settings, ParserLimits.DEFAULT)) {
+      try (Broadsheet b = engine.open(index, settings, ParserLimits.DEFAULT, org.broadsheet.search.SearchSettings.defaults())) {
         ProgressReporter progress = new ProgressReporter(System.err, System.console() != null);
         return exitCode(b.index(roots, full, progress));
       }

@@ -27,6 +27,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
+  @Mixin
+  EngineOptions engine;
+
   @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE})")
   int port;
 
@@ -94,7 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (concurrentSearches != null) {
       search = search.withConcurrentSearches(concurrentSearches);
     }
-    try (Broadsheet b = Broadsheet.open(archive.index(), IndexSettings.defaults(), ParserLimits.DEFAULT, search)) {
+    try (Broadsheet b = engine.open(archive.index(), IndexSettings.defaults(), ParserLimits.DEFAULT, search)) {
       if (!b.exists()) {
         Path source = corpus != null ? corpus : ArchiveOptions.Defaults.resolve("corpus");
         System.err.println("No index at " + b.location() + " yet: indexing " + source.toAbsolutePath() + " first.");

@@ -1,0 +1,193 @@
+package org.broadsheet.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
+import org.broadsheet.index.ArchiveAnalyzer;
+import org.broadsheet.index.Fields;
+import org.broadsheet.search.ArchiveQueryParser;
+import org.broadsheet.search.BadQueryException;
+import org.broadsheet.search.PublishedPath;
+import org.broadsheet.search.SearchRequest;
+import org.broadsheet.search.SearchResult;
+import org.broadsheet.search.Timeline;
+
+/**
+ * Searches the archive's index on the cluster. The query is parsed by our own parser (its syntax,
+ * fields, cost limits and 400 messages) and translated ({@link QueryTranslator}); the selected facet
+ * values filter the hits through {@code post_filter}, and each dimension is counted by a terms
+ * aggregation under a filter of all the other selections: drill sideways, as the embedded index
+ * counts. The timeline and the published dimension come from a day histogram counted the same way.
+ *
+ * <p>Not yet as in the embedded index: compounds are not bridged against the index's words
+ * ("takeover" does not also find "take over"), copies are not collapsed (each article is its own
+ * group), there is no "did you mean", no map, and paging is by page number only (no cursor).
+ */
+final class ClusterSearcher implements AutoCloseable {
+  /** Values of a dimension counted per search: the top ten are shown, merged spellings need more. */
+  private static final int FACET_BUCKETS = 1_000;
+  /** Values of one dimension counted for the facet endpoint. */
+  private static final int LIST_BUCKETS = 10_000;
+  private static final String SIDEWAYS = "sideways_";
+  private static final String DAYS = "days";
+
+  private final OpenSearchClient client;
+  private final String index;
+  private final Analyzer analyzer = ArchiveAnalyzer.forQueries();
+  private final ArchiveQueryParser parser = new ArchiveQueryParser(analyzer);
+
+  ClusterSearcher(OpenSearchClient client, String index) {
+    this.client = client;
+    this.index = index;
+  }
+
+  SearchResult search(SearchRequest r) throws IOException {
+    if (r.after() != null) {
+      throw new BadQueryException("'after' (cursor paging) is not supported on OpenSearch yet; page with 'page'");
+    }
+    long start = System.nanoTime();
+    Query parsed = parser.parse(r.query());
+    Map<String, ObjectNode> filters = SearchBody.filters(r);
+    ObjectNode body = client.json().createObjectNode();
+    body.set("query", SearchBody.query(r, parsed));
+    body.set("post_filter", SearchBody.allBut(filters, null));
+    body.put("from", (r.page() - 1) * r.size()).put("size", r.size()).put("track_total_hits", true);
+    body.set("sort", sort(r.sort()));
+    ObjectNode aggs = body.putObject("aggs");
+    for (String dim : Fields.FACET_DIMS) {
+      ObjectNode sideways = aggs.putObject(SIDEWAYS + dim);
+      sideways.set("filter", SearchBody.allBut(filters, dim));
+      ObjectNode inner = sideways.putObject("aggs");
+      if (dim.equals(Fields.FACET_PUBLISHED)) {
+        inner.putObject(DAYS).putObject("date_histogram").put("field", Fields.PUBLISHED)
+            .put("calendar_interval", "day").put("format", "yyyy-MM-dd").put("min_doc_count", 1);
+      } else {
+        inner.putObject(dim).putObject("terms").put("field", Fields.facetValues(dim)).put("size", FACET_BUCKETS);
+      }
+    }
+    ObjectNode highlight = body.putObject("highlight");
+    highlight.putArray("pre_tags").add("<mark>");
+    highlight.putArray("post_tags").add("</mark>");
+    highlight.put("encoder", "html");
+    highlight.putObject("fields").putObject(Fields.BODY).put("fragment_size", 200).put("number_of_fragments", 1)
+        .put("no_match_size", 200);
+    JsonNode answer = send(body);
+    JsonNode a = answer.path("aggregations");
+    String[] published = PublishedPath.split(r.published());
+    Timeline.Counts days = dayCounts(a.path(SIDEWAYS + Fields.FACET_PUBLISHED).path(DAYS));
+    Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+    for (String dim : Fields.FACET_DIMS) {
+      Map<String, Long> counts = dim.equals(Fields.FACET_PUBLISHED)
+          ? FacetAnswers.publishedBelow(days, published)
+          : FacetAnswers.buckets(a.path(SIDEWAYS + dim).path(dim));
+      facets.put(dim, FacetAnswers.top(dim, counts));
+    }
+    long total = answer.path("hits").path("total").path("value").asLong();
+    List<SearchResult.Hit> hits = new ArrayList<>();
+    for (JsonNode h : answer.path("hits").path("hits")) {
+      hits.add(hit(h));
+    }
+    return new SearchResult(r.query(), total, total, r.page(), r.size(), r.sort().name().toLowerCase(java.util.Locale.ROOT),
+        (System.nanoTime() - start) / 1_000_000, hits, facets, Timeline.of(days, published), List.of(), null, null);
+  }
+
+  /** As the facet endpoint: one dimension's values for the hits of {@code r}, counted sideways. */
+  List<SearchResult.FacetValue> facetValues(SearchRequest r, String dim, String prefix, int limit) throws IOException {
+    if (!Fields.FILTER_DIMS.contains(dim)) {
+      throw new BadQueryException("unknown facet '" + dim + "'; use one of " + String.join(", ", Fields.FILTER_DIMS));
+    }
+    Map<String, ObjectNode> filters = SearchBody.filters(r);
+    ObjectNode body = client.json().createObjectNode();
+    ObjectNode bool = body.putObject("query").putObject("bool");
+    bool.putArray("must").add(SearchBody.query(r, parser.parse(r.query())));
+    bool.putArray("filter").add(SearchBody.allBut(filters, dim));
+    body.put("size", 0);
+    body.putObject("aggs").putObject(dim).putObject("terms").put("field", Fields.facetValues(dim))
+        .put("size", LIST_BUCKETS);
+    JsonNode answer = send(body);
+    return FacetAnswers.matching(dim, FacetAnswers.buckets(answer.path("aggregations").path(dim)), prefix, limit);
+  }
+
+  /** Runs a search; the cost limits OpenSearch enforces become the embedded index's 400 messages. */
+  private JsonNode send(ObjectNode body) throws IOException {
+    try {
+      return client.send("POST", "/" + index + "/_search", body);
+    } catch (OpenSearchException e) {
+      if (e.type().equals("too_many_clauses") || e.getMessage().contains("maxClauseCount")) {
+        throw new BadQueryException("the query expands to too many terms; make it more specific", e);
+      }
+      if (e.type().contains("too_complex_to_determinize")) {
+        throw new BadQueryException("the query is too complex; make wildcards more specific", e);
+      }
+      throw e;
+    }
+  }
+
+  /** Newest or oldest first (undated articles last), then by score, then by the stable order key; as {@code Cursor}. */
+  private ArrayNode sort(SearchRequest.Sort sort) {
+    ArrayNode out = client.json().createArrayNode();
+    if (sort != SearchRequest.Sort.RELEVANCE) {
+      out.addObject().putObject(Fields.PUBLISHED)
+          .put("order", sort == SearchRequest.Sort.NEWEST ? "desc" : "asc").put("missing", "_last");
+    }
+    out.addObject().putObject("_score").put("order", "desc");
+    out.addObject().putObject(Fields.ORDER_KEY).put("order", "asc");
+    return out;
+  }
+
+  /** The published counts below a path, from day buckets ("yyyy-MM-dd" → count). */
+  private static Timeline.Counts dayCounts(JsonNode histogram) {
+    TreeMap<String, Long> perDay = new TreeMap<>();
+    for (JsonNode b : histogram.path("buckets")) {
+      perDay.put(b.path("key_as_string").asText(), b.path("doc_count").asLong());
+    }
+    return path -> {
+      String prefix = String.join("-", path);
+      Map<String, Long> out = new TreeMap<>();
+      perDay.forEach((day, n) -> {
+        if (prefix.isEmpty() || day.startsWith(prefix + "-")) {
+          String[] ymd = day.split("-");
+          out.merge(ymd[path.length], n, Long::sum);
+        }
+      });
+      return out;
+    };
+  }
+
+  private static SearchResult.Hit hit(JsonNode h) {
+    JsonNode s = h.path("_source");
+    JsonNode snippet = h.path("highlight").path(Fields.BODY).path(0);
+    return new SearchResult.Hit(text(s, Fields.ID), text(s, Fields.PATH), text(s, Fields.TITLE),
+        s.has(Fields.PUBLISHED) ? Instant.ofEpochMilli(s.path(Fields.PUBLISHED).asLong()).toString() : null,
+        text(s, Fields.PUBLISHED_FROM), text(s, Fields.BYLINE), text(s, Fields.SOURCE),
+        (float) h.path("_score").asDouble(0), snippet.isMissingNode() ? "" : snippet.asText().strip(),
+        list(s, Fields.PERSON), list(s, Fields.PLACE), list(s, Fields.ORG),
+        list(s, Fields.facetValues(Fields.FACET_COUNTRIES)), list(s, Fields.MENTIONED),
+        text(s, Fields.facetValues(Fields.FACET_COLLECTION)), text(s, Fields.GROUP), 0);
+  }
+
+  private static String text(JsonNode source, String field) {
+    JsonNode v = source.path(field);
+    return v.isMissingNode() || v.isNull() ? null : v.asText();
+  }
+
+  private static List<String> list(JsonNode source, String field) {
+    List<String> out = new ArrayList<>();
+    source.path(field).forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    analyzer.close();
+  }
+}
