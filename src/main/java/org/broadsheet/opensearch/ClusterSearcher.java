@@ -28,8 +28,8 @@ import org.broadsheet.search.Timeline;
  * aggregation under a filter of all the other selections: drill sideways, as the embedded index
  * counts. The timeline and the published dimension come from a day histogram counted the same way.
  *
- * <p>Not yet as in the embedded index: compounds are not bridged against the index's words
- * ("takeover" does not also find "take over"), copies are not collapsed (each article is its own
+ * <p>Compounds are bridged against the words of the cluster's index ({@link ClusterDictionary}).
+ * Not yet as in the embedded index: copies are not collapsed (each article is its own
  * group), there is no "did you mean", no map, and paging is by page number only (no cursor).
  */
 final class ClusterSearcher implements AutoCloseable {
@@ -55,7 +55,7 @@ final class ClusterSearcher implements AutoCloseable {
       throw new BadQueryException("'after' (cursor paging) is not supported on OpenSearch yet; page with 'page'");
     }
     long start = System.nanoTime();
-    Query parsed = parser.parse(r.query());
+    Query parsed = parse(r.query());
     Map<String, ObjectNode> filters = SearchBody.filters(r);
     ObjectNode body = client.json().createObjectNode();
     body.set("query", SearchBody.query(r, parsed));
@@ -108,13 +108,22 @@ final class ClusterSearcher implements AutoCloseable {
     Map<String, ObjectNode> filters = SearchBody.filters(r);
     ObjectNode body = client.json().createObjectNode();
     ObjectNode bool = body.putObject("query").putObject("bool");
-    bool.putArray("must").add(SearchBody.query(r, parser.parse(r.query())));
+    bool.putArray("must").add(SearchBody.query(r, parse(r.query())));
     bool.putArray("filter").add(SearchBody.allBut(filters, dim));
     body.put("size", 0);
     body.putObject("aggs").putObject(dim).putObject("terms").put("field", Fields.facetValues(dim))
         .put("size", LIST_BUCKETS);
     JsonNode answer = send(body);
     return FacetAnswers.matching(dim, FacetAnswers.buckets(answer.path("aggregations").path(dim)), prefix, limit);
+  }
+
+  /** Parses with compounds bridged against the words of the cluster's index. */
+  private Query parse(String query) throws IOException {
+    try {
+      return parser.parse(query, new ClusterDictionary(client, index, analyzer));
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /** Runs a search; the cost limits OpenSearch enforces become the embedded index's 400 messages. */
