@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The OpenSearch cluster the tests run against, once per test JVM: the one at
  * {@code -Dbroadsheet.opensearch.url} (or {@code BROADSHEET_OPENSEARCH_URL}) when given, as CI's
- * {@code .ci/run} starts it; else a 2-node cluster this extension starts with
+ * {@code scripts/test.sh} (CI's run) starts it ({@code none}: it could not, so the tests skip); else a 2-node cluster this extension starts with
  * {@code scripts/opensearch.sh} and stops when the test JVM is done. A class using it is skipped,
  * saying why, only when the script cannot start a cluster on this machine. Test methods and
  * {@code @BeforeAll} methods take its {@link Url} as a parameter.
@@ -63,6 +63,9 @@ public final class OpenSearchCluster implements BeforeAllCallback, ParameterReso
 
   private static Started start() {
     String given = System.getProperty("broadsheet.opensearch.url", System.getenv("BROADSHEET_OPENSEARCH_URL"));
+    if ("none".equals(given)) { // scripts/test.sh tried and could not start one: do not try again
+      return new Started(null, false);
+    }
     if (given != null && !given.isBlank()) {
       return new Started(given.strip(), false);
     }
