@@ -12,8 +12,8 @@ import java.util.Map;
  * credentials, which come from the environment ({@value #AUTH_VARIABLE}="user:password"), never
  * from the command line, where every user of the machine could read them.
  *
- * <p>The bookkeeping of incremental runs lives beside the articles, in the index
- * {@link #metaIndex()}.
+ * <p>The index name is an alias Broadsheet manages ({@link ClusterIndex}); the bookkeeping of
+ * incremental runs is in the articles' own documents.
  *
  * @param cluster       scheme, host and port (and any path before the index name), ending in '/'
  * @param index         the articles' index
@@ -63,11 +63,6 @@ public record OpenSearchTarget(URI cluster, String index, String authorization) 
     String header = auth == null || auth.isEmpty() ? null
         : "Basic " + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8));
     return new OpenSearchTarget(cluster, index, header);
-  }
-
-  /** The index holding the bookkeeping of incremental runs: one document per article file. */
-  public String metaIndex() {
-    return index + "-meta";
   }
 
   /** The URL of the articles' index, for messages (no credentials). */
