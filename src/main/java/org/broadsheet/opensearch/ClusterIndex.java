@@ -65,6 +65,21 @@ final class ClusterIndex {
     return mapping.path(index).path("mappings").path("_meta").path(Fields.SCHEMA_KEY).asText(null);
   }
 
+  /**
+   * Deletes the generations no alias points to: what a rebuild that was killed before it could
+   * publish (or delete) its generation left behind. Call only while no other rebuild runs.
+   */
+  void dropOrphans() throws IOException {
+    String current = current();
+    JsonNode indices = client.send("GET", "/_cat/indices/" + alias + "-g*?format=json&h=index", null);
+    for (JsonNode i : indices) {
+      String name = i.path("index").asText();
+      if (name.matches(java.util.regex.Pattern.quote(alias) + "-g\\d+") && !name.equals(current)) {
+        client.send("DELETE", "/" + name, null);
+      }
+    }
+  }
+
   /** Makes a new, empty generation, not yet reached through the alias. */
   String newGeneration() throws IOException {
     String name = alias + "-g" + System.currentTimeMillis();

@@ -86,6 +86,9 @@ final class ClusterIndexer {
       index.roots().stream().map(ArticleId::file).filter(Files::exists).filter(r -> !all.contains(r)).forEach(all::add);
     }
     boolean rebuild = full || current == null || !Fields.SCHEMA_VERSION.equals(schema);
+    if (rebuild) {
+      index.dropOrphans(); // a rebuild killed before it published leaves its generation behind
+    }
     String target = rebuild ? index.newGeneration() : current;
     try {
       IndexReport report = run(pipeline, all, rebuild ? Map.of() : index.bookkeeping(current), target, listener,

@@ -30,7 +30,8 @@ import org.broadsheet.search.Timeline;
  *
  * <p>Compounds are bridged against the words of the cluster's index ({@link ClusterDictionary}).
  * Not yet as in the embedded index: copies are not collapsed (each article is its own
- * group), there is no "did you mean", no map, and paging is by page number only (no cursor).
+ * group), there is no "did you mean", no map, and paging is by page number only (no cursor);
+ * exports page with {@code search_after} in a point in time.
  */
 final class ClusterSearcher implements AutoCloseable {
   /** Values of a dimension counted per search: the top ten are shown, merged spellings need more. */
@@ -39,6 +40,10 @@ final class ClusterSearcher implements AutoCloseable {
   private static final int LIST_BUCKETS = 10_000;
   private static final String SIDEWAYS = "sideways_";
   private static final String DAYS = "days";
+  /** Hits per page of an export, as the embedded index's {@code ExportPager}. */
+  private static final int EXPORT_PAGE = 1_000;
+  /** How long a point in time outlives its last page: one page's search and writing, generously. */
+  private static final String PIT_KEEP_ALIVE = "2m";
 
   private final OpenSearchClient client;
   private final String index;
@@ -100,6 +105,48 @@ final class ClusterSearcher implements AutoCloseable {
         (System.nanoTime() - start) / 1_000_000, hits, facets, Timeline.of(days, published), List.of(), null, null);
   }
 
+  /**
+   * Every article matching {@code r}, in its order, page by page ({@link #EXPORT_PAGE} hits) with
+   * {@code search_after} in one point in time, so that the pages join exactly however the index
+   * changes meanwhile; without snippets, copies included, as the embedded index's export.
+   */
+  long export(SearchRequest r, org.broadsheet.search.ExportSink sink) throws IOException {
+    ObjectNode query = client.json().createObjectNode();
+    ObjectNode bool = query.putObject("bool");
+    bool.putArray("must").add(SearchBody.query(r, parse(r.query())));
+    bool.putArray("filter").add(SearchBody.allBut(SearchBody.filters(r), null));
+    String pit = client.send("POST", "/" + index + "/_search/point_in_time?keep_alive=" + PIT_KEEP_ALIVE, null)
+        .path("pit_id").asText();
+    try {
+      long n = 0;
+      JsonNode after = null;
+      while (true) {
+        ObjectNode body = client.json().createObjectNode();
+        body.set("query", query);
+        body.put("size", EXPORT_PAGE).put("track_total_hits", false);
+        body.putObject("pit").put("id", pit).put("keep_alive", PIT_KEEP_ALIVE);
+        body.putObject("_source").putArray("excludes").add(Fields.BODY);
+        body.set("sort", sort(r.sort()));
+        if (after != null) {
+          body.set("search_after", after);
+        }
+        JsonNode hits = send("/_search", body).path("hits").path("hits");
+        for (JsonNode h : hits) {
+          sink.accept(hit(h));
+          n++;
+        }
+        if (hits.size() < EXPORT_PAGE) {
+          return n;
+        }
+        after = hits.get(hits.size() - 1).path("sort");
+      }
+    } finally {
+      ObjectNode close = client.json().createObjectNode();
+      close.putArray("pit_id").add(pit);
+      client.send("DELETE", "/_search/point_in_time", close);
+    }
+  }
+
   /** As the facet endpoint: one dimension's values for the hits of {@code r}, counted sideways. */
   List<SearchResult.FacetValue> facetValues(SearchRequest r, String dim, String prefix, int limit) throws IOException {
     if (!Fields.FILTER_DIMS.contains(dim)) {
@@ -128,8 +175,12 @@ final class ClusterSearcher implements AutoCloseable {
 
   /** Runs a search; the cost limits OpenSearch enforces become the embedded index's 400 messages. */
   private JsonNode send(ObjectNode body) throws IOException {
+    return send("/" + index + "/_search", body);
+  }
+
+  private JsonNode send(String path, ObjectNode body) throws IOException {
     try {
-      return client.send("POST", "/" + index + "/_search", body);
+      return client.send("POST", path, body);
     } catch (OpenSearchException e) {
       if (e.type().equals("too_many_clauses") || e.getMessage().contains("maxClauseCount")) {
         throw new BadQueryException("the query expands to too many terms; make it more specific", e);

@@ -28,8 +28,8 @@ import org.broadsheet.search.SearchResult;
  * lists) and {@link ClusterArticles} (one article). The local index folder still holds what lies
  * beside the index: the extraction cache and the entity corrections, which apply when indexing.
  *
- * <p>Not there yet (each says so when called): exports, search-box completions, entity pages and
- * serving original files.
+ * <p>Not there yet (each says so when called): search-box completions, entity pages and serving
+ * original files.
  */
 public final class OpenSearchEngine implements ArchiveEngine {
   private final OpenSearchClient client;
@@ -104,8 +104,9 @@ public final class OpenSearchEngine implements ArchiveEngine {
   }
 
   @Override
-  public long export(SearchRequest request, ExportSink sink) {
-    throw notYet("exports");
+  public long export(SearchRequest request, ExportSink sink) throws IOException {
+    openForSearch();
+    return searcher.export(request, sink);
   }
 
   @Override

@@ -152,6 +152,19 @@ abstract class EngineContract {
   }
 
   @Test
+  void exportsEveryMatchInTheSearchOrder() throws Exception {
+    try (Broadsheet b = indexed()) {
+      List<String> titles = new java.util.ArrayList<>();
+      SearchRequest newest = SearchRequest.of("talks OR Paris").withSort(SearchRequest.Sort.NEWEST);
+      assertEquals(4, b.export(newest, h -> titles.add(h.title())));
+      assertEquals(List.of("Blinken in Paris", "Talks in Doha", "Ceasefire talks in Cairo", "Erdoğan speaks"), titles);
+      List<String> politics = new java.util.ArrayList<>();
+      b.export(SearchRequest.of("").withFilters(Map.of("collection", List.of("politics"))), h -> politics.add(h.id()));
+      assertEquals(2, politics.size());
+    }
+  }
+
+  @Test
   void badQueriesAreTheSame400s() throws Exception {
     try (Broadsheet b = indexed()) {
       assertEquals("unknown facet 'colour'; use one of people, places, organizations, countries, mentioned, collection",
