@@ -16,6 +16,7 @@ import org.broadsheet.index.ArchiveAnalyzer;
 import org.broadsheet.index.Fields;
 import org.broadsheet.search.ArchiveQueryParser;
 import org.broadsheet.search.BadQueryException;
+import org.broadsheet.search.Cursor;
 import org.broadsheet.search.PublishedPath;
 import org.broadsheet.search.SearchRequest;
 import org.broadsheet.search.SearchResult;
@@ -30,8 +31,8 @@ import org.broadsheet.search.Timeline;
  *
  * <p>Compounds are bridged against the words of the cluster's index ({@link ClusterDictionary}).
  * Not yet as in the embedded index: copies are not collapsed (each article is its own
- * group), there is no "did you mean", no map, and paging is by page number only (no cursor);
- * exports page with {@code search_after} in a point in time.
+ * group), there is no "did you mean" and no map. Cursors ({@code after=}) are the embedded index's
+ * ({@link Cursor}), as {@code search_after} values; exports page with {@code search_after} in a point in time.
  */
 final class ClusterSearcher implements AutoCloseable {
   /** Values of a dimension counted per search: the top ten are shown, merged spellings need more. */
@@ -56,17 +57,18 @@ final class ClusterSearcher implements AutoCloseable {
   }
 
   SearchResult search(SearchRequest r) throws IOException {
-    if (r.after() != null) {
-      throw new BadQueryException("'after' (cursor paging) is not supported on OpenSearch yet; page with 'page'");
-    }
     long start = System.nanoTime();
     Query parsed = parse(r.query());
     Map<String, ObjectNode> filters = SearchBody.filters(r);
     ObjectNode body = client.json().createObjectNode();
     body.set("query", SearchBody.query(r, parsed));
     body.set("post_filter", SearchBody.allBut(filters, null));
-    body.put("from", (r.page() - 1) * r.size()).put("size", r.size()).put("track_total_hits", true);
+    body.put("from", r.after() == null ? (r.page() - 1) * r.size() : 0).put("size", r.size())
+        .put("track_total_hits", true);
     body.set("sort", sort(r.sort()));
+    if (r.after() != null) {
+      body.set("search_after", searchAfter(r.sort(), Cursor.decode(r.after(), r.sort())));
+    }
     ObjectNode aggs = body.putObject("aggs");
     for (String dim : Fields.FACET_DIMS) {
       ObjectNode sideways = aggs.putObject(SIDEWAYS + dim);
@@ -98,11 +100,15 @@ final class ClusterSearcher implements AutoCloseable {
     }
     long total = answer.path("hits").path("total").path("value").asLong();
     List<SearchResult.Hit> hits = new ArrayList<>();
-    for (JsonNode h : answer.path("hits").path("hits")) {
+    JsonNode page = answer.path("hits").path("hits");
+    for (JsonNode h : page) {
       hits.add(hit(h));
     }
+    // As the embedded index: a full page has a next one, perhaps empty.
+    String next = hits.size() == r.size() ? cursorOf(r.sort(), page.get(page.size() - 1).path("sort")).encode(r.sort())
+        : null;
     return new SearchResult(r.query(), total, total, r.page(), r.size(), r.sort().name().toLowerCase(java.util.Locale.ROOT),
-        (System.nanoTime() - start) / 1_000_000, hits, facets, Timeline.of(days, published), List.of(), null, null);
+        (System.nanoTime() - start) / 1_000_000, hits, facets, Timeline.of(days, published), List.of(), next, null);
   }
 
   /**
@@ -192,15 +198,45 @@ final class ClusterSearcher implements AutoCloseable {
     }
   }
 
-  /** Newest or oldest first (undated articles last), then by score, then by the stable order key; as {@code Cursor}. */
+  /**
+   * Newest or oldest first (undated articles last), then by score, then by the stable order key; as
+   * {@link Cursor}. An undated article sorts as the smallest (newest) or largest (oldest) time, said
+   * explicitly so that its sort value is known to {@code search_after}.
+   */
   private ArrayNode sort(SearchRequest.Sort sort) {
     ArrayNode out = client.json().createArrayNode();
     if (sort != SearchRequest.Sort.RELEVANCE) {
+      boolean newest = sort == SearchRequest.Sort.NEWEST;
       out.addObject().putObject(Fields.PUBLISHED)
-          .put("order", sort == SearchRequest.Sort.NEWEST ? "desc" : "asc").put("missing", "_last");
+          .put("order", newest ? "desc" : "asc").put("missing", newest ? Long.MIN_VALUE : Long.MAX_VALUE);
     }
     out.addObject().putObject("_score").put("order", "desc");
     out.addObject().putObject(Fields.ORDER_KEY).put("order", "asc");
+    return out;
+  }
+
+  /** A hit's sort values as the embedded index's cursor: rank (smaller first), score, order key. */
+  private static Cursor cursorOf(SearchRequest.Sort sort, JsonNode values) {
+    int i = 0;
+    long rank = 0;
+    if (sort != SearchRequest.Sort.RELEVANCE) {
+      long published = values.get(i++).asLong();
+      boolean undated = published == (sort == SearchRequest.Sort.NEWEST ? Long.MIN_VALUE : Long.MAX_VALUE);
+      rank = undated ? Long.MAX_VALUE : sort == SearchRequest.Sort.NEWEST ? -published : published;
+    }
+    float score = (float) values.get(i++).asDouble();
+    return new Cursor(rank, score, values.get(i).asLong());
+  }
+
+  /** The sort values a cursor stands for, for {@code search_after}. */
+  private ArrayNode searchAfter(SearchRequest.Sort sort, Cursor c) {
+    ArrayNode out = client.json().createArrayNode();
+    if (sort != SearchRequest.Sort.RELEVANCE) {
+      boolean newest = sort == SearchRequest.Sort.NEWEST;
+      out.add(c.rank() == Long.MAX_VALUE ? (newest ? Long.MIN_VALUE : Long.MAX_VALUE) : newest ? -c.rank() : c.rank());
+    }
+    out.add(c.score());
+    out.add(c.orderKey());
     return out;
   }
 

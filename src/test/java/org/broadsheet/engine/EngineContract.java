@@ -158,6 +158,19 @@ abstract class EngineContract {
       SearchRequest newest = SearchRequest.of("talks OR Paris").withSort(SearchRequest.Sort.NEWEST);
       assertEquals(4, b.export(newest, h -> titles.add(h.title())));
       assertEquals(List.of("Blinken in Paris", "Talks in Doha", "Ceasefire talks in Cairo", "Erdoğan speaks"), titles);
+      for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
+        List<String> exported = new java.util.ArrayList<>();
+        b.export(SearchRequest.of("talks OR Paris").withSort(sort), h -> exported.add(h.title()));
+        List<String> paged = new java.util.ArrayList<>();
+        String after = null;
+        do { // a page of one at a time, by cursor: the same articles in the same order
+          SearchResult page = b.search(new SearchRequest("talks OR Paris", Map.of(), null, null, null, sort, 1, 1,
+              Map.of(), null, false, after));
+          page.hits().forEach(h -> paged.add(h.title()));
+          after = page.next();
+        } while (after != null);
+        assertEquals(exported, paged, sort.name());
+      }
       List<String> politics = new java.util.ArrayList<>();
       b.export(SearchRequest.of("").withFilters(Map.of("collection", List.of("politics"))), h -> politics.add(h.id()));
       assertEquals(2, politics.size());
