@@ -49,7 +49,7 @@ import org.broadsheet.ingest.SourceFile;
  * commit interval the writes so far are flushed and made searchable, so a crash loses at most that
  * interval's work, which a rerun redoes (writes are by id: nothing is duplicated). A full run (or a
  * first one, or one over an index of an older schema) writes a new generation that replaces the old
- * only when complete ({@link ClusterIndex#publish}).
+ * only when complete ({@link ClusterIndex#publish}). One run at a time, from any machine ({@link ClusterLock}).
  *
  * <p>Not yet as in the embedded index: every article is its own group of copies (no
  * {@code CopyGroups} against the cluster) and the archive-wide aliases are not derived.
@@ -77,6 +77,13 @@ final class ClusterIndexer {
 
   IndexReport index(IndexPipeline pipeline, List<Path> roots, boolean full, IndexListener listener,
                     Corrections corrections) throws IOException {
+    try (ClusterLock lock = ClusterLock.claim(client)) {
+      return index(pipeline, roots, full, listener, corrections, lock);
+    }
+  }
+
+  private IndexReport index(IndexPipeline pipeline, List<Path> roots, boolean full, IndexListener listener,
+                            Corrections corrections, ClusterLock lock) throws IOException {
     long start = System.nanoTime();
     String current = index.current();
     String schema = current == null ? null : index.schema();
@@ -92,7 +99,7 @@ final class ClusterIndexer {
     String target = rebuild ? index.newGeneration() : current;
     try {
       IndexReport report = run(pipeline, all, rebuild ? Map.of() : index.bookkeeping(current), target, listener,
-          corrections, start);
+          corrections, start, lock);
       if (rebuild) {
         index.publish(target);
       }
@@ -111,7 +118,8 @@ final class ClusterIndexer {
   }
 
   private IndexReport run(IndexPipeline pipeline, List<Path> roots, Map<String, Bookkeeping> known, String target,
-                          IndexListener listener, Corrections corrections, long start) throws IOException {
+                          IndexListener listener, Corrections corrections, long start, ClusterLock lock)
+      throws IOException {
     List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
     Consumer<SkippedFileException> skip = e -> {
       failures.add(new IndexReport.Failure(e.file().toString(), e.kind(), e.getMessage()));
@@ -159,6 +167,7 @@ final class ClusterIndexer {
         if (Duration.ofNanos(System.nanoTime() - lastCommit).compareTo(pipeline.settings().commitInterval()) >= 0) {
           writer.flush();
           index.refresh(target);
+          lock.renew();
           lastCommit = System.nanoTime();
         }
       }
