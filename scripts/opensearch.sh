@@ -27,7 +27,8 @@ CLUSTER_NAME=broadsheet-dev
 
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
-BASE=$REPO/target/opensearch
+# Where the distribution and the nodes' folders go; the nodes' user must be able to read it.
+BASE=${OPENSEARCH_BASE:-$REPO/target/opensearch}
 HOME_DIR=$BASE/opensearch-$OPENSEARCH_VERSION
 CLUSTER=$BASE/cluster
 
@@ -161,6 +162,13 @@ start() {
   find_java
   install_distribution
   ensure_user
+  if [ "$(id -u)" -eq 0 ] && ! as_user test -x "$HOME_DIR/bin/opensearch"; then
+    die "the user $OPENSEARCH_USER cannot read $HOME_DIR (a folder above it is closed to others);" \
+      "set OPENSEARCH_BASE to a folder it can reach, e.g. OPENSEARCH_BASE=/var/tmp/broadsheet-opensearch"
+  fi
+  if ! as_user test -x "$OPENSEARCH_JAVA_HOME/bin/java"; then
+    die "the user $OPENSEARCH_USER cannot run $OPENSEARCH_JAVA_HOME/bin/java; set OPENSEARCH_JAVA_HOME to a JDK 21+ it can run"
+  fi
   local transport=$((port + 100)) i seeds="" managers=""
   for ((i = 0; i < nodes; i++)); do
     seeds+="${seeds:+, }\"127.0.0.1:$((transport + i))\""

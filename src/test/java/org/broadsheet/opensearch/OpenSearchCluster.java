@@ -70,15 +70,27 @@ public final class OpenSearchCluster implements BeforeAllCallback, ParameterReso
       return new Started(given.strip(), false);
     }
     try {
+      boolean wasUp = runs("status");
       List<String> out = run("start", "--nodes", String.valueOf(NODES));
       String last = out.isEmpty() ? "" : out.getLast();
-      return new Started(last.startsWith("http") ? last : null, last.startsWith("http"));
+      // A cluster that was up before (a developer's) stays up; one started here is stopped at the end.
+      return new Started(last.startsWith("http") ? last : null, last.startsWith("http") && !wasUp);
     } catch (IOException e) {
       System.err.println("scripts/opensearch.sh failed: " + e.getMessage());
       return new Started(null, false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Started(null, false);
+    }
+  }
+
+  /** True when the script exits 0. */
+  private static boolean runs(String... args) throws InterruptedException {
+    try {
+      run(args);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
