@@ -5,7 +5,8 @@
 # through the wrapper. `./mvnw test` runs the fast tests only (see DEVELOPERS.md).
 #
 # When Chromium cannot be installed (no root, no network) the suite still runs: the browser tests skip
-# itself, and this script says so at the start and at the end.
+# itself, and this script says so at the start and at the end. Likewise for the OpenSearch cluster
+# the engine contract's OpenSearch half runs on (scripts/opensearch.sh, stopped when the run ends).
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 . "$here/scripts/jdk.sh"
@@ -18,9 +19,26 @@ if [ -x "$here/scripts/ensure-chromium.sh" ]; then
   fi
 fi
 cd "$here"
+# The OpenSearch half of the engine contract runs on a 2-node cluster (docs/opensearch.md), started
+# here once for the whole run and stopped at the end; when it cannot start, those tests skip.
+opensearch_note=""
+opensearch_url=none
+opensearch_was_up=no
+scripts/opensearch.sh status >/dev/null 2>&1 && opensearch_was_up=yes
+if opensearch_out=$(scripts/opensearch.sh start --nodes 2); then
+  opensearch_url=$(printf '%s\n' "$opensearch_out" | tail -n 1)
+  # A cluster a developer had up stays up.
+  [ "$opensearch_was_up" = yes ] || trap 'scripts/opensearch.sh stop || true' EXIT
+else
+  opensearch_note="test: no OpenSearch cluster could be started: the OpenSearch tests were SKIPPED, the rest ran"
+  echo "$opensearch_note" >&2
+fi
 status=0
-./mvnw -B verify -Dtest.excludedGroups= "$@" || status=$?
+./mvnw -B verify -Dtest.excludedGroups= -Dbroadsheet.opensearch.url="$opensearch_url" "$@" || status=$?
 if [ -n "$browser_note" ]; then
   echo "$browser_note" >&2
+fi
+if [ -n "$opensearch_note" ]; then
+  echo "$opensearch_note" >&2
 fi
 exit "$status"

@@ -11,7 +11,11 @@ import org.broadsheet.extract.EntityExtractor;
 import org.broadsheet.extract.ExtractedArticle;
 import org.broadsheet.extract.ExtractionCache;
 import org.broadsheet.extract.Gazetteer;
-import org.broadsheet.index.ArchiveIndexer;
+import org.broadsheet.engine.ArchiveEngine;
+import org.broadsheet.engine.IndexPipeline;
+import org.broadsheet.engine.LuceneEngine;
+import org.broadsheet.opensearch.OpenSearchEngine;
+import org.broadsheet.opensearch.OpenSearchTarget;
 import org.broadsheet.index.IndexDamagedException;
 import org.broadsheet.index.IndexLayout;
 import org.broadsheet.index.IndexListener;
@@ -19,7 +23,6 @@ import org.broadsheet.index.IndexReport;
 import org.broadsheet.index.IndexSettings;
 import org.broadsheet.ingest.ArticleParser;
 import org.broadsheet.ingest.ParserLimits;
-import org.broadsheet.search.ArchiveSearcher;
 import org.broadsheet.search.ArticleView;
 import org.broadsheet.search.IndexState;
 import org.broadsheet.search.SearchRequest;
@@ -39,31 +42,35 @@ import org.broadsheet.search.SearchSettings;
  *
  * Heavy parts (Tika's parsers, the NER models, the searcher) are created on first use,
  * so opening an archive only to search does not load the NER models.
+ *
+ * <p>The index itself is an {@link ArchiveEngine}: the embedded Lucene index in the index folder
+ * ({@link LuceneEngine}) unless another engine is given. The index folder keeps what lies beside
+ * the index whichever engine holds it: the extraction cache and the entity corrections.
  */
 public final class Broadsheet implements AutoCloseable {
   private final IndexLayout layout;
   private final IndexSettings settings;
   private final ParserLimits limits;
-  private final SearchSettings searchSettings;
   private ArticleParser parser;
   private Gazetteer gazetteer;
   private EntityExtractor extractor;
   /** An extractor given to {@link #open(Path, IndexSettings, ParserLimits, SearchSettings, EntityExtractor)}: its owner closes it. */
   private final EntityExtractor givenExtractor;
   private ExtractionCache cache;
-  private ArchiveSearcher searcher;
+  /** The index; safe for concurrent use. The parts above are guarded by {@code this} (loading the NER models holds it). */
+  private final ArchiveEngine engine;
   /** Held for a whole indexing run. */
   private final Object indexing = new Object();
-  /** Guards {@link #searcher}; the other parts are guarded by {@code this} (loading the NER models holds it). */
-  private final Object searching = new Object();
 
-  private Broadsheet(Path indexDir, IndexSettings settings, ParserLimits limits, SearchSettings searchSettings,
-                     EntityExtractor givenExtractor) {
+  private Broadsheet(Path indexDir, OpenSearchTarget cluster, IndexSettings settings, ParserLimits limits,
+                     SearchSettings searchSettings, EntityExtractor givenExtractor) {
     this.layout = new IndexLayout(indexDir.toAbsolutePath().normalize());
     this.settings = settings;
     this.limits = limits;
-    this.searchSettings = searchSettings;
     this.givenExtractor = givenExtractor;
+    this.engine = cluster == null
+        ? new LuceneEngine(layout, searchSettings, this::places)
+        : new OpenSearchEngine(cluster, layout);
   }
 
   public static Broadsheet open(Path indexDir) {
@@ -77,7 +84,25 @@ public final class Broadsheet implements AutoCloseable {
   /** @param searchSettings how searches share the cores, and the size of the result cache */
   public static Broadsheet open(Path indexDir, IndexSettings settings, ParserLimits limits,
                                 SearchSettings searchSettings) {
-    return new Broadsheet(indexDir, settings, limits, searchSettings, null);
+    return new Broadsheet(indexDir, null, settings, limits, searchSettings, null);
+  }
+
+  /**
+   * The archive on an OpenSearch cluster instead of the embedded index ({@code --opensearch URL}).
+   *
+   * @param indexDir a local folder for what lies beside the index: the extraction cache and the entity corrections
+   * @param cluster  the cluster and index name, with credentials ({@link OpenSearchTarget#parse})
+   */
+  public static Broadsheet open(Path indexDir, OpenSearchTarget cluster, IndexSettings settings, ParserLimits limits,
+                                SearchSettings searchSettings) {
+    return new Broadsheet(indexDir, java.util.Objects.requireNonNull(cluster), settings, limits, searchSettings, null);
+  }
+
+  /** On an OpenSearch cluster, with an entity extractor the caller made and keeps. */
+  public static Broadsheet open(Path indexDir, OpenSearchTarget cluster, IndexSettings settings, ParserLimits limits,
+                                SearchSettings searchSettings, EntityExtractor extractor) {
+    return new Broadsheet(indexDir, java.util.Objects.requireNonNull(cluster), settings, limits, searchSettings,
+        java.util.Objects.requireNonNull(extractor));
   }
 
   /**
@@ -86,16 +111,21 @@ public final class Broadsheet implements AutoCloseable {
    */
   public static Broadsheet open(Path indexDir, IndexSettings settings, ParserLimits limits,
                                 SearchSettings searchSettings, EntityExtractor extractor) {
-    return new Broadsheet(indexDir, settings, limits, searchSettings, java.util.Objects.requireNonNull(extractor));
+    return new Broadsheet(indexDir, null, settings, limits, searchSettings, java.util.Objects.requireNonNull(extractor));
   }
 
   public Path indexDir() {
     return layout.root();
   }
 
+  /** Where the index is, for messages: the index folder, or a cluster's index URL. */
+  public String location() {
+    return engine.location();
+  }
+
   /** True once something has been committed to this index. */
-  public boolean exists() {
-    return layout.exists();
+  public boolean exists() throws IOException {
+    return engine.exists();
   }
 
   /** Brings the index up to date with these folders (incrementally). */
@@ -109,57 +139,25 @@ public final class Broadsheet implements AutoCloseable {
   public IndexReport index(List<Path> roots, boolean full, IndexListener listener) throws IOException {
     // One indexing run at a time; searches do not wait for it (they see each commit as it lands).
     synchronized (indexing) {
-      boolean existed = Files.exists(layout.root());
-      try {
-        return indexNow(roots, full, listener);
-      } catch (IOException | RuntimeException e) {
-        if (!existed) {
-          deleteQuietly(layout.root()); // a first run that failed leaves no empty index behind
-        }
-        throw e;
-      }
-    }
-  }
-
-  private IndexReport indexNow(List<Path> roots, boolean full, IndexListener listener) throws IOException {
-    Files.createDirectories(layout.root());
-    ArchiveIndexer indexer = settings.extract()
-        ? new ArchiveIndexer(layout, parser(), extractor(), cache(), settings)
-        : new ArchiveIndexer(layout, parser(), null, null, settings);
-    IndexReport report = indexer.index(roots, full, listener);
-    refresh();
-    return report;
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var all = Files.walk(dir)) {
-      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // best effort: what is left is an empty index folder
-    }
-  }
-
-  private ArchiveSearcher openSearcher() {
-    synchronized (searching) {
-      return searcher;
+      IndexPipeline pipeline = settings.extract()
+          ? new IndexPipeline(parser(), extractor(), cache(), settings)
+          : new IndexPipeline(parser(), null, null, settings);
+      return engine.index(pipeline, roots, full, listener);
     }
   }
 
   /** Searches see the latest commit now rather than at the searcher's next refresh (within a second). */
   public void refresh() throws IOException {
-    ArchiveSearcher s = openSearcher();
-    if (s != null) {
-      s.refresh();
-    }
+    engine.refresh();
   }
 
   /** The roots this index was built from, for {@code reindex}. */
   public List<Path> indexedRoots() throws IOException {
-    return searcher().indexedRoots();
+    return engine.indexedRoots();
   }
 
   public SearchResult search(SearchRequest request) throws IOException {
-    return searcher().search(request);
+    return engine.search(request);
   }
 
   public SearchResult search(String query) throws IOException {
@@ -173,11 +171,11 @@ public final class Broadsheet implements AutoCloseable {
    * @return how many articles were written
    */
   public long export(SearchRequest request, org.broadsheet.search.ExportSink sink) throws IOException {
-    return searcher().export(request, sink);
+    return engine.export(request, sink);
   }
 
   public Optional<ArticleView> article(String id) throws IOException {
-    return searcher().article(id);
+    return engine.article(id);
   }
 
   /**
@@ -187,7 +185,7 @@ public final class Broadsheet implements AutoCloseable {
    * @throws java.nio.file.NoSuchFileException when the article's file is gone or now lies outside them
    */
   public Optional<org.broadsheet.search.OriginalFile> original(String id) throws IOException {
-    return searcher().original(id);
+    return engine.original(id);
   }
 
   /**
@@ -195,7 +193,7 @@ public final class Broadsheet implements AutoCloseable {
    * with {@code prefix}, and common words starting with it, most articles first.
    */
   public List<org.broadsheet.search.Completion> complete(String prefix, int limit) throws IOException {
-    return searcher().complete(prefix, limit);
+    return engine.complete(prefix, limit);
   }
 
   /**
@@ -204,7 +202,7 @@ public final class Broadsheet implements AutoCloseable {
    */
   public Optional<org.broadsheet.search.EntityPage> entity(SearchRequest scope, String dim, String value)
       throws IOException {
-    return searcher().entity(scope, dim, value);
+    return engine.entity(scope, dim, value);
   }
 
   /**
@@ -217,7 +215,7 @@ public final class Broadsheet implements AutoCloseable {
 
   public List<SearchResult.FacetValue> facetValues(SearchRequest request, String dim, String prefix, int limit)
       throws IOException {
-    return searcher().facetValues(request, dim, prefix, limit);
+    return engine.facetValues(request, dim, prefix, limit);
   }
 
   /**
@@ -227,7 +225,7 @@ public final class Broadsheet implements AutoCloseable {
    * @throws IndexDamagedException when the index cannot be read
    */
   public IndexState indexState() throws IOException {
-    return searcher().state();
+    return engine.state();
   }
 
   private synchronized ArticleParser parser() {
@@ -305,34 +303,12 @@ public final class Broadsheet implements AutoCloseable {
    * @throws IndexDamagedException when the index cannot be read; {@code index --full} rebuilds it
    */
   public void openForSearch() throws IOException {
-    searcher();
-  }
-
-  private ArchiveSearcher searcher() throws IOException {
-    synchronized (searching) {
-      if (searcher == null) {
-        if (!layout.exists()) {
-          throw new java.nio.file.NoSuchFileException(layout.root().toString(), null,
-              "no index here yet; run 'broadsheet index PATH' first");
-        }
-        try {
-          searcher = new ArchiveSearcher(layout, searchSettings, places());
-        } catch (IOException e) {
-          throw IndexDamagedException.named(layout.root(), e);
-        }
-      }
-      return searcher;
-    }
+    engine.openForSearch();
   }
 
   @Override
   public synchronized void close() throws IOException {
-    ArchiveSearcher s;
-    synchronized (searching) {
-      s = searcher;
-      searcher = null;
-    }
-    try (s; ArticleParser p = parser; EntityExtractor x = extractor; ExtractionCache c = cache) {
+    try (engine; ArticleParser p = parser; EntityExtractor x = extractor; ExtractionCache c = cache) {
       parser = null;
       extractor = null;
       cache = null;

@@ -21,6 +21,9 @@ public final class EntitiesListCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
+  @Mixin
+  EngineOptions engine;
+
   @Option(names = "--dim", paramLabel = "DIM", description = "people, places or organizations (default: all three)")
   String dim;
 
@@ -44,7 +47,7 @@ public final class EntitiesListCommand implements Callable<Integer> {
     }
     List<String> dims = dim == null ? Fields.NAMED_DIMS : List.of(EntitiesCommand.dim(spec, dim));
     Map<String, List<SearchResult.FacetValue>> values = new LinkedHashMap<>();
-    try (Broadsheet b = Broadsheet.open(archive.index())) {
+    try (Broadsheet b = engine.open(archive.index())) {
       for (String d : dims) {
         values.put(d, b.facetValues(SearchRequest.of(""), d, prefix, top));
       }

@@ -25,6 +25,9 @@ public final class IndexCommand implements Callable<Integer> {
   ArchiveOptions archive;
 
   @Mixin
+  EngineOptions engine;
+
+  @Mixin
   IndexingOptions indexing;
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Folders or files to index (default: corpus)")
@@ -38,7 +41,7 @@ public final class IndexCommand implements Callable<Integer> {
     boolean named = paths != null && !paths.isEmpty();
     List<Path> roots = named ? paths : List.of(ArchiveOptions.Defaults.resolve("corpus"));
     if (indexing.full && !named) {
-      List<Path> others = rootsBesides(archive.index(), roots.get(0));
+      List<Path> others = rootsBesides(engine, archive.index(), roots.get(0));
       if (!others.isEmpty()) {
         // A rebuild from the default folder alone would drop every article the index holds from elsewhere.
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the index also holds articles from "
@@ -46,15 +49,15 @@ public final class IndexCommand implements Callable<Integer> {
             + ": name every folder to rebuild from (index --full FOLDER...), or use 'reindex --full'");
       }
     }
-    return indexing.run(archive.index(), roots);
+    return indexing.run(archive.index(), engine, roots);
   }
 
   /** The folders and files the index was built from, other than {@code root}; none when it cannot be read. */
-  private static List<Path> rootsBesides(Path index, Path root) {
-    if (!Files.isDirectory(index)) {
+  private static List<Path> rootsBesides(EngineOptions engine, Path index, Path root) {
+    if (engine.target() == null && !Files.isDirectory(index)) {
       return List.of();
     }
-    try (Broadsheet b = Broadsheet.open(index)) {
+    try (Broadsheet b = engine.open(index)) {
       Path given = root.toAbsolutePath().normalize();
       return b.indexedRoots().stream().filter(r -> !r.equals(given) && !r.startsWith(given)).toList();
     } catch (IOException | RuntimeException e) {
@@ -90,7 +93,7 @@ public final class IndexCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec spec;
 
-    int run(Path index, List<Path> roots) throws Exception {
+    int run(Path index, EngineOptions engine, List<Path> roots) throws Exception {
       IndexSettings settings = IndexSettings.defaults().withExtract(!noExtract).withFollowLinks(followLinks);
       if (threads != null) {
         if (threads < 1) {
@@ -101,7 +104,7 @@ public final class IndexCommand implements Callable<Integer> {
       if (commitEvery != null) {
         settings = settings.withCommitInterval(commitEvery);
       }
-      try (Broadsheet b = Broadsheet.open(index, settings, ParserLimits.DEFAULT)) {
+      try (Broadsheet b = engine.open(index, settings, ParserLimits.DEFAULT, org.broadsheet.search.SearchSettings.defaults())) {
         ProgressReporter progress = new ProgressReporter(System.err, System.console() != null);
         return exitCode(b.index(roots, full, progress));
       }

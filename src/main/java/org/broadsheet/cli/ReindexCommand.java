@@ -15,18 +15,21 @@ public final class ReindexCommand implements Callable<Integer> {
   ArchiveOptions archive;
 
   @Mixin
+  EngineOptions engine;
+
+  @Mixin
   IndexCommand.IndexingOptions indexing;
 
   @Override
   public Integer call() throws Exception {
     List<Path> roots;
-    try (Broadsheet b = Broadsheet.open(archive.index())) {
+    try (Broadsheet b = engine.open(archive.index())) {
       roots = b.indexedRoots();
     }
     if (roots.isEmpty()) {
-      System.err.println("broadsheet: the index at " + archive.index() + " has no articles; run 'broadsheet index PATH' first");
+      System.err.println("broadsheet: the index at " + (engine.opensearch != null ? engine.opensearch : archive.index()) + " has no articles; run 'broadsheet index PATH' first");
       return 1;
     }
-    return indexing.run(archive.index(), roots);
+    return indexing.run(archive.index(), engine, roots);
   }
 }

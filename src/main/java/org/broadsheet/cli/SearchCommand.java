@@ -27,6 +27,9 @@ public final class SearchCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
+  @Mixin
+  EngineOptions engine;
+
   @Spec
   CommandSpec spec;
 
@@ -88,7 +91,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
     SearchRequest request = new SearchRequest(query, pairs("--facet", facetArgs), published, from, to, sort,
         all ? 1 : page, limit, pairs("--not", notArgs), group, !noCollapse, after);
-    try (Broadsheet b = Broadsheet.open(archive.index())) {
+    try (Broadsheet b = engine.open(archive.index())) {
       PrintStream out = System.out;
       if (exportFormat != null) {
         try (HitWriter w = exportFormat.writer(out, Json.mapper())) {

@@ -27,6 +27,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
+  @Mixin
+  EngineOptions engine;
+
   @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE})")
   int port;
 
@@ -94,10 +97,10 @@ public final class ServeCommand implements Callable<Integer> {
     if (concurrentSearches != null) {
       search = search.withConcurrentSearches(concurrentSearches);
     }
-    try (Broadsheet b = Broadsheet.open(archive.index(), IndexSettings.defaults(), ParserLimits.DEFAULT, search)) {
+    try (Broadsheet b = engine.open(archive.index(), IndexSettings.defaults(), ParserLimits.DEFAULT, search)) {
       if (!b.exists()) {
         Path source = corpus != null ? corpus : ArchiveOptions.Defaults.resolve("corpus");
-        System.err.println("No index at " + b.indexDir() + " yet: indexing " + source.toAbsolutePath() + " first.");
+        System.err.println("No index at " + b.location() + " yet: indexing " + source.toAbsolutePath() + " first.");
         b.index(List.of(source), false, new ProgressReporter(System.err, System.console() != null));
       }
       b.openForSearch(); // a damaged index is refused here, with one line, not answered with 500s
@@ -122,7 +125,7 @@ public final class ServeCommand implements Callable<Integer> {
         throw e;
       }
       String shown = host.equals("0.0.0.0") ? "localhost" : host;
-      System.out.println("Broadsheet is serving " + b.indexDir() + " at http://" + shown + ":" + app.port() + "/");
+      System.out.println("Broadsheet is serving " + b.location() + " at http://" + shown + ":" + app.port() + "/");
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         app.stop();

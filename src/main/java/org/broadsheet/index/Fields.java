@@ -36,6 +36,14 @@ public final class Fields {
   public static final String BOOKKEEPING = "bookkeeping";
 
   /**
+   * On OpenSearch, the {@link Bookkeeping} is kept as keyword fields of the article's own document
+   * (read as doc values, so a re-index does not read the sources): its file's URI and stamp here,
+   * the root and hash in {@link #ROOT} and {@link #HASH}.
+   */
+  public static final String FILE_URI = "file_uri";
+  public static final String STAMP = "stamp";
+
+  /**
    * A stable order among articles that tie on everything else: a 64-bit hash of the id, as
    * numeric doc values. Paging cursors ({@code after=}) end on it, so they survive a new reader.
    */
@@ -113,6 +121,15 @@ public final class Fields {
    */
   public static String facetKey(String dim) {
     return "facetkey_" + dim;
+  }
+
+  /**
+   * On OpenSearch, the keyword field holding a facet dimension's values as shown (terms
+   * aggregations count them): Lucene's facets keep them in one doc-values field of their own, and
+   * some dimensions share their name with a stored field ({@link #FACET_PUBLISHED}, {@link #FACET_MENTIONED}).
+   */
+  public static String facetValues(String dim) {
+    return "facet_" + dim;
   }
 
   /** The term of {@link #EXTRACTED_KEY} for a value of an entity dimension, by its folded key. */

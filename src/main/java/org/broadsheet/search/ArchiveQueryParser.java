@@ -39,7 +39,7 @@ public final class ArchiveQueryParser {
 
   /** Parses without compound bridging (no index to check parts against). */
   public Query parse(String text) {
-    return parse(text, null);
+    return parse(text, WordDictionary.EMPTY);
   }
 
   /**
@@ -47,13 +47,21 @@ public final class ArchiveQueryParser {
    * @throws BadQueryException saying why and where the query cannot be run
    */
   public Query parse(String text, IndexReader reader) {
+    return parse(text, reader == null ? WordDictionary.EMPTY
+        : new IndexDictionary(reader, analyzer, fields.defaultFields()));
+  }
+
+  /**
+   * With compounds checked against the words of {@code words} (an index elsewhere: a cluster's).
+   *
+   * @throws BadQueryException saying why and where the query cannot be run
+   */
+  public Query parse(String text, WordDictionary words) {
     if (text == null || text.isBlank()) {
       return new MatchAllDocsQuery();
     }
     limits.checkLength(text);
     String syntax = QueryRewriter.rewrite(fields, lexer.tokens(text));
-    WordDictionary words = reader == null ? WordDictionary.EMPTY
-        : new IndexDictionary(reader, analyzer, fields.defaultFields());
     BridgingQueryParser parser = new BridgingQueryParser(analyzer, fields, limits, new CompoundBridge(words));
     Query q;
     try {

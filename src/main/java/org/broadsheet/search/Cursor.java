@@ -14,7 +14,7 @@ import java.util.Base64;
  * @param score    the relevance score, higher first
  * @param orderKey the tie-break, smaller first
  */
-record Cursor(long rank, float score, long orderKey) {
+public record Cursor(long rank, float score, long orderKey) {
 
   /** Orders hits or groups as a request's sort does: rank, then score, then order key. */
   static int compare(long rankA, float scoreA, long keyA, long rankB, float scoreB, long keyB) {
@@ -31,14 +31,14 @@ record Cursor(long rank, float score, long orderKey) {
     return compare(this.rank, this.score, this.orderKey, rank, score, orderKey) < 0;
   }
 
-  String encode(SearchRequest.Sort sort) {
+  public String encode(SearchRequest.Sort sort) {
     String plain = sort.name().charAt(0) + ":" + rank + ":" + Integer.toHexString(Float.floatToIntBits(score)) + ":"
         + Long.toHexString(orderKey);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
   }
 
   /** @throws BadQueryException when {@code s} is not a cursor of this sort */
-  static Cursor decode(String s, SearchRequest.Sort sort) {
+  public static Cursor decode(String s, SearchRequest.Sort sort) {
     String[] parts;
     try {
       parts = new String(Base64.getUrlDecoder().decode(s), StandardCharsets.US_ASCII).split(":", -1);

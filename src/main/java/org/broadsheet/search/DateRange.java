@@ -6,17 +6,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** Turns the {@code from}/{@code to} parameters (YYYY, YYYY-MM or YYYY-MM-DD) into epoch-millisecond bounds. */
-final class DateRange {
+public final class DateRange {
   private DateRange() {
   }
 
   /** The first instant of the period {@code value} names. */
-  static long start(String value, String name) {
+  public static long start(String value, String name) {
     return parse(value, name).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
 
   /** The last millisecond of the period {@code value} names: "to=2024" includes all of 2024. */
-  static long end(String value, String name) {
+  public static long end(String value, String name) {
     String v = value.strip();
     LocalDate last = switch (v.length()) {
       case 4 -> parse(v, name).withDayOfYear(parse(v, name).lengthOfYear());

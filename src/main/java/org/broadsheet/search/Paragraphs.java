@@ -30,7 +30,7 @@ import org.broadsheet.search.ArticleView.Paragraph;
  *
  * @see org.broadsheet.index.Fields#BODY_START
  */
-final class Paragraphs {
+public final class Paragraphs {
   /** Hard-wrapped prose is wrapped at 40 columns or more (wire copy at 60 to 80). */
   static final int MIN_WRAP_WIDTH = 40;
   /** A line shorter than this share of the wrap width (with the next word) was ended by its author. */
@@ -54,7 +54,7 @@ final class Paragraphs {
    * @param text      the article text
    * @param bodyStart where the story starts, a paragraph break; 0 for none
    */
-  static List<Paragraph> of(String text, int bodyStart) {
+  public static List<Paragraph> of(String text, int bodyStart) {
     List<Line> lines = lines(text, bodyStart);
     int width = wrapWidth(text, lines);
     List<Paragraph> out = new ArrayList<>();

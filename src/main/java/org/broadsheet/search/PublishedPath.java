@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * A published-date drill-down path as the facet labels it: {@code 2024}, {@code 2024/05} or
  * {@code 2024/05/12}. People write {@code 2024/5} or {@code 2024-5-12}; both mean the same path.
  */
-final class PublishedPath {
+public final class PublishedPath {
   private static final String FORMS = "'published' must be YYYY, YYYY/MM or YYYY/MM/DD";
 
   private PublishedPath() {
@@ -42,7 +42,7 @@ final class PublishedPath {
   }
 
   /** A normalized path's parts, empty for none. */
-  static String[] split(String normalized) {
+  public static String[] split(String normalized) {
     return normalized == null ? new String[0] : normalized.split("/");
   }
 }

@@ -29,9 +29,9 @@ import org.broadsheet.index.Fields;
  * count) and, weighted more, the same people, places and organisations (by folded key, so
  * spelling variants count as shared). Never a copy of the article itself (its group of copies).
  */
-final class RelatedArticles {
+public final class RelatedArticles {
   /** Related articles shown with one article. */
-  static final int RELATED = 5;
+  public static final int RELATED = 5;
   /**
    * Weight of a shared person, place or organisation (a BM25 term on its key, so rare
    * entities count most) against the MoreLikeThis words, whose weights are scaled to at

@@ -18,9 +18,9 @@ import org.broadsheet.index.Fields;
  * pass cost a quarter of the CPU of a broad search on 100,000 articles. Under a published filter
  * the facet's sideways counts below the selected path are exactly the matches.
  */
-final class Timeline {
+public final class Timeline {
   /** Counts below a published path: the years for (), a year's months for (year), a month's days for (year, month). */
-  interface Counts {
+  public interface Counts {
     /** Label → count, zero counts left out; empty for a path no article has. */
     Map<String, Long> below(String... path) throws IOException;
   }
@@ -50,7 +50,7 @@ final class Timeline {
   }
 
   /** The histogram of {@code counts}, only within the {@code selected} published path (may be empty). */
-  static SearchResult.Histogram of(Counts counts, String[] selected) throws IOException {
+  public static SearchResult.Histogram of(Counts counts, String[] selected) throws IOException {
     TreeMap<String, Long> years = new TreeMap<>(counts.below());
     if (selected.length >= 1) {
       years.keySet().retainAll(java.util.Set.of(selected[0]));
@@ -97,7 +97,7 @@ final class Timeline {
     return perDay;
   }
 
-  static SearchResult.Histogram none() {
+  public static SearchResult.Histogram none() {
     return new SearchResult.Histogram("year", List.of());
   }
 

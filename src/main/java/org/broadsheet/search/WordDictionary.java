@@ -2,7 +2,7 @@ package org.broadsheet.search;
 
 /** Which words the archive holds: what {@link CompoundBridge} checks its guesses against. */
 @FunctionalInterface
-interface WordDictionary {
+public interface WordDictionary {
   /** A dictionary without words, for parsing without an index: nothing is bridged. */
   WordDictionary EMPTY = (field, word) -> false;
 

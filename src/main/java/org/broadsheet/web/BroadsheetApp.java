@@ -144,6 +144,8 @@ public final class BroadsheetApp {
         error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allow);
       });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+      // What the archive's engine does not do yet (OpenSearch: exports, completions, entity pages) says so.
+      config.routes.exception(UnsupportedOperationException.class, (e, ctx) -> error(ctx, 501, e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("request {} failed", ctx.path(), e);
         error(ctx, 500, "internal error; the server log has the details");

@@ -1,0 +1,272 @@
+package org.broadsheet.opensearch;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.broadsheet.engine.IndexPipeline;
+import org.broadsheet.extract.Extraction;
+import org.broadsheet.index.Bookkeeping;
+import org.broadsheet.index.Corrections;
+import org.broadsheet.index.CopyMark;
+import org.broadsheet.index.Deletions;
+import org.broadsheet.index.Fields;
+import org.broadsheet.index.IndexListener;
+import org.broadsheet.index.IndexReport;
+import org.broadsheet.index.IndexingStoppedException;
+import org.broadsheet.index.MinHash;
+import org.broadsheet.ingest.Article;
+import org.broadsheet.ingest.ArticleId;
+import org.broadsheet.ingest.ArticleParser;
+import org.broadsheet.ingest.CorpusWalker;
+import org.broadsheet.ingest.SkippedFileException;
+import org.broadsheet.ingest.SourceFile;
+
+/**
+ * An indexing run into the cluster, with the embedded indexer's rules
+ * ({@link org.broadsheet.index.ArchiveIndexer}): a file whose stamp is unchanged is not read, one whose
+ * content hash is unchanged is not parsed (only its stamp is written), what leaves the index is
+ * {@link Deletions}' rule. Files are read and their entities found on {@link org.broadsheet.index.IndexSettings#threads()}
+ * threads; this thread hands the documents to the {@link BulkWriter}. The bookkeeping is in each
+ * article's document, so it reaches the cluster with the article or not at all; every
+ * commit interval the writes so far are flushed and made searchable, so a crash loses at most that
+ * interval's work, which a rerun redoes (writes are by id: nothing is duplicated). A full run (or a
+ * first one, or one over an index of an older schema) writes a new generation that replaces the old
+ * only when complete ({@link ClusterIndex#publish}). One run at a time, from any machine ({@link ClusterLock}).
+ *
+ * <p>Not yet as in the embedded index: every article is its own group of copies (no
+ * {@code CopyGroups} against the cluster) and the archive-wide aliases are not derived.
+ */
+final class ClusterIndexer {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterIndexer.class);
+  private final OpenSearchClient client;
+  private final ClusterIndex index;
+
+  ClusterIndexer(OpenSearchClient client, ClusterIndex index) {
+    this.client = client;
+    this.index = index;
+  }
+
+  /** What one file's task hands to the writing thread. */
+  private record Done(IndexReport.Outcome outcome, ObjectNode document, String stamp, boolean delete) {
+    static Done unchanged() {
+      return new Done(IndexReport.Outcome.UNCHANGED, null, null, false);
+    }
+
+    static Done failed(boolean delete) {
+      return new Done(IndexReport.Outcome.FAILED, null, null, delete);
+    }
+  }
+
+  IndexReport index(IndexPipeline pipeline, List<Path> roots, boolean full, IndexListener listener,
+                    Corrections corrections) throws IOException {
+    try (ClusterLock lock = ClusterLock.claim(client)) {
+      return index(pipeline, roots, full, listener, corrections, lock);
+    }
+  }
+
+  private IndexReport index(IndexPipeline pipeline, List<Path> roots, boolean full, IndexListener listener,
+                            Corrections corrections, ClusterLock lock) throws IOException {
+    long start = System.nanoTime();
+    String current = index.current();
+    String schema = current == null ? null : index.schema();
+    List<Path> all = new ArrayList<>(roots);
+    if (current != null && !full && !Fields.SCHEMA_VERSION.equals(schema)) {
+      LOG.info("the index {} has an older schema; rebuilding it", client.target().location());
+      index.roots().stream().map(ArticleId::file).filter(Files::exists).filter(r -> !all.contains(r)).forEach(all::add);
+    }
+    boolean rebuild = full || current == null || !Fields.SCHEMA_VERSION.equals(schema);
+    if (rebuild) {
+      index.dropOrphans(); // a rebuild killed before it published leaves its generation behind
+    }
+    String target = rebuild ? index.newGeneration() : current;
+    try {
+      IndexReport report = run(pipeline, all, rebuild ? Map.of() : index.bookkeeping(current), target, listener,
+          corrections, start, lock);
+      if (rebuild) {
+        index.publish(target);
+      }
+      listener.finished(report);
+      return report;
+    } catch (IOException | RuntimeException e) {
+      if (rebuild) {
+        try {
+          client.send("DELETE", "/" + target, null); // the half-built generation; the old one stays
+        } catch (IOException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private IndexReport run(IndexPipeline pipeline, List<Path> roots, Map<String, Bookkeeping> known, String target,
+                          IndexListener listener, Corrections corrections, long start, ClusterLock lock)
+      throws IOException {
+    List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    Consumer<SkippedFileException> skip = e -> {
+      failures.add(new IndexReport.Failure(e.file().toString(), e.kind(), e.getMessage()));
+      listener.skipped(e);
+    };
+    CorpusWalker.Walk walk = CorpusWalker.walk(roots, pipeline.settings().followLinks(), Set.of(), skip);
+    List<String> walkedFolders = walkedFolders(walk, known);
+    List<SourceFile> files = walk.files();
+    listener.started(files.size());
+    Map<String, String> seen = new ConcurrentHashMap<>();
+    AtomicLong bytes = new AtomicLong();
+    ArticleDocument documents = new ArticleDocument(corrections);
+    BulkWriter writer = new BulkWriter(client, target);
+    int indexed = 0;
+    int unchanged = 0;
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, pipeline.settings().threads()), r -> {
+      Thread t = new Thread(r, "indexer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      ExecutorCompletionService<Done> done = new ExecutorCompletionService<>(pool);
+      Map<Future<Done>, SourceFile> tasks = new HashMap<>();
+      for (SourceFile f : files) {
+        tasks.put(done.submit(() -> readOne(pipeline, f, known.get(f.id()), documents, skip, bytes, seen)), f);
+      }
+      long lastCommit = System.nanoTime();
+      for (int i = 0; i < files.size(); i++) {
+        Future<Done> future = done.take();
+        SourceFile f = tasks.remove(future);
+        Done d = outcomeOf(future, f, skip);
+        if (d.document() != null) {
+          writer.index(f.id(), d.document());
+        } else if (d.stamp() != null) {
+          writer.update(f.id(), client.json().createObjectNode().put(Fields.STAMP, d.stamp()));
+        } else if (d.delete()) {
+          writer.delete(f.id());
+        }
+        switch (d.outcome()) {
+          case INDEXED -> indexed++;
+          case UNCHANGED -> unchanged++;
+          default -> { }
+        }
+        listener.fileDone(f.id(), d.outcome());
+        if (Duration.ofNanos(System.nanoTime() - lastCommit).compareTo(pipeline.settings().commitInterval()) >= 0) {
+          writer.flush();
+          index.refresh(target);
+          lock.renew();
+          lastCommit = System.nanoTime();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("indexing interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+    Set<String> gone = Deletions.of(known, seen, walkedFolders, walk.unreadable(), Deletions::fileGone);
+    for (String id : gone) {
+      writer.delete(id);
+    }
+    writer.flush();
+    index.refresh(target);
+    return new IndexReport(indexed, unchanged, gone.size(), List.copyOf(failures), bytes.get(),
+        Duration.ofNanos(System.nanoTime() - start), null);
+  }
+
+  /** As {@code ArchiveIndexer}: the folder roots walked, and missing roots that held articles. */
+  private static List<String> walkedFolders(CorpusWalker.Walk walk, Map<String, Bookkeeping> known)
+      throws NoSuchFileException {
+    List<String> folders = new ArrayList<>();
+    for (Path folder : walk.folders()) {
+      folders.add(ArticleId.uri(folder));
+    }
+    for (Path missing : walk.missingRoots()) {
+      String uri = ArticleId.uri(missing);
+      if (known.values().stream().noneMatch(k -> ArticleId.isUnder(k.uri(), uri))) {
+        throw new NoSuchFileException(missing.toString(), null, "no such file or folder");
+      }
+      LOG.warn("{} no longer exists: its articles leave the index", missing);
+      folders.add(uri);
+    }
+    return folders;
+  }
+
+  private static Done readOne(IndexPipeline pipeline, SourceFile f, Bookkeeping known, ArticleDocument documents,
+                              Consumer<SkippedFileException> skip, AtomicLong bytes, Map<String, String> seen)
+      throws IOException {
+    String stamp;
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(f.file(), BasicFileAttributes.class);
+      stamp = attrs.size() + ":" + attrs.lastModifiedTime().toMillis();
+      if (known != null && stamp.equals(known.stamp())) {
+        seen.put(f.id(), known.hash());
+        return Done.unchanged();
+      }
+      if (known != null && ArticleParser.sha256(f.file()).equals(known.hash())) {
+        seen.put(f.id(), known.hash());
+        return new Done(IndexReport.Outcome.UNCHANGED, null, stamp, false); // touched, not changed
+      }
+      bytes.addAndGet(attrs.size());
+    } catch (IOException e) {
+      skip.accept(new SkippedFileException.Unreadable(f.file(), "cannot read: " + e.getMessage(), e));
+      keepIfKnown(f, known, seen);
+      return Done.failed(false);
+    }
+    Article article;
+    try {
+      article = pipeline.parser().parse(f.file());
+    } catch (SkippedFileException e) {
+      skip.accept(e);
+      if (e instanceof SkippedFileException.Unreadable) {
+        keepIfKnown(f, known, seen);
+        return Done.failed(false);
+      }
+      return Done.failed(known != null); // no longer an article: its old one must not linger
+    }
+    Extraction x = !pipeline.settings().extract() || pipeline.extractor() == null ? Extraction.EMPTY
+        : pipeline.cache() != null ? pipeline.cache().extract(article, pipeline.extractor())
+        : pipeline.extractor().extract(article);
+    Bookkeeping bookkeeping = new Bookkeeping(f.id(), f.uri(), ArticleId.uri(f.root()), article.contentHash(), stamp);
+    CopyMark copies = CopyMark.alone(f.id(), article.contentHash(), MinHash.ofArticle(article.title(), article.text()),
+        System.currentTimeMillis());
+    ObjectNode doc = documents.build(article, x, bookkeeping, copies);
+    seen.put(f.id(), article.contentHash());
+    return new Done(IndexReport.Outcome.INDEXED, doc, null, false);
+  }
+
+  private static void keepIfKnown(SourceFile f, Bookkeeping known, Map<String, String> seen) {
+    if (known != null) {
+      seen.put(f.id(), known.hash());
+    }
+  }
+
+  /** As {@code ArchiveIndexer}: one file's unexpected failure is that file's; an {@link Error} stops the run. */
+  private static Done outcomeOf(Future<Done> future, SourceFile f, Consumer<SkippedFileException> skip)
+      throws InterruptedException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Error error) {
+        throw new IndexingStoppedException("indexing stopped at " + f.file() + ": " + error
+            + " (a broken installation or classpath, not a bad file)", error);
+      }
+      skip.accept(new SkippedFileException.Corrupt(f.file(), "failed: " + cause, cause));
+      return Done.failed(false);
+    }
+  }
+}

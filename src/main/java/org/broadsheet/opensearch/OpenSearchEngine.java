@@ -1,0 +1,149 @@
+package org.broadsheet.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.broadsheet.engine.ArchiveEngine;
+import org.broadsheet.engine.IndexPipeline;
+import org.broadsheet.index.ArchiveCorrections;
+import org.broadsheet.index.IndexLayout;
+import org.broadsheet.index.IndexListener;
+import org.broadsheet.index.IndexReport;
+import org.broadsheet.ingest.ArticleId;
+import org.broadsheet.search.ArticleView;
+import org.broadsheet.search.Completion;
+import org.broadsheet.search.EntityPage;
+import org.broadsheet.search.ExportSink;
+import org.broadsheet.search.IndexState;
+import org.broadsheet.search.OriginalFile;
+import org.broadsheet.search.SearchRequest;
+import org.broadsheet.search.SearchResult;
+
+/**
+ * The archive on an OpenSearch cluster: {@link ClusterIndex} (the alias and its generations, the
+ * bookkeeping), {@link ClusterIndexer} (indexing runs), {@link ClusterSearcher} (searches and facet
+ * lists) and {@link ClusterArticles} (one article). The local index folder still holds what lies
+ * beside the index: the extraction cache and the entity corrections, which apply when indexing.
+ *
+ * <p>Not there yet (each says so when called): search-box completions, entity pages and serving
+ * original files.
+ */
+public final class OpenSearchEngine implements ArchiveEngine {
+  private final OpenSearchClient client;
+  private final ClusterIndex index;
+  private final IndexLayout local;
+  private final ClusterSearcher searcher;
+  private final ClusterArticles articles;
+
+  /** @param local the index folder that keeps the extraction cache and the corrections */
+  public OpenSearchEngine(OpenSearchTarget target, IndexLayout local) {
+    this.client = new OpenSearchClient(target);
+    this.index = new ClusterIndex(client);
+    this.local = local;
+    this.searcher = new ClusterSearcher(client, target.index());
+    this.articles = new ClusterArticles(client, target.index());
+  }
+
+  @Override
+  public String location() {
+    return client.target().location();
+  }
+
+  @Override
+  public boolean exists() throws IOException {
+    return index.exists();
+  }
+
+  @Override
+  public IndexReport index(IndexPipeline pipeline, List<Path> roots, boolean full, IndexListener listener)
+      throws IOException {
+    return new ClusterIndexer(client, index).index(pipeline, roots, full, listener, ArchiveCorrections.read(local));
+  }
+
+  @Override
+  public void refresh() throws IOException {
+    if (index.exists()) {
+      index.refresh(index.alias());
+    }
+  }
+
+  @Override
+  public List<Path> indexedRoots() throws IOException {
+    openForSearch();
+    return index.roots().stream().map(ArticleId::file).toList();
+  }
+
+  @Override
+  public void openForSearch() throws IOException {
+    if (!index.exists()) {
+      throw new NoSuchFileException(location(), null,
+          "no index there yet; run 'broadsheet index --opensearch " + location() + " PATH' first");
+    }
+  }
+
+  @Override
+  public SearchResult search(SearchRequest request) throws IOException {
+    openForSearch();
+    return searcher.search(request);
+  }
+
+  @Override
+  public List<SearchResult.FacetValue> facetValues(SearchRequest request, String dim, String prefix, int limit)
+      throws IOException {
+    openForSearch();
+    return searcher.facetValues(request, dim, prefix, limit);
+  }
+
+  @Override
+  public Optional<ArticleView> article(String id) throws IOException {
+    openForSearch();
+    return articles.read(id);
+  }
+
+  @Override
+  public long export(SearchRequest request, ExportSink sink) throws IOException {
+    openForSearch();
+    return searcher.export(request, sink);
+  }
+
+  @Override
+  public Optional<OriginalFile> original(String id) {
+    throw notYet("original files");
+  }
+
+  @Override
+  public List<Completion> complete(String prefix, int limit) {
+    throw notYet("search-box completions");
+  }
+
+  @Override
+  public Optional<EntityPage> entity(SearchRequest scope, String dim, String value) {
+    throw notYet("entity pages");
+  }
+
+  /** The generation searched and how many writes it has taken: changes with every write, and between indexes. */
+  @Override
+  public IndexState state() throws IOException {
+    openForSearch();
+    JsonNode stats = client.send("GET", "/" + index.alias() + "/_stats/docs,indexing", null);
+    String generation = stats.path("indices").fieldNames().hasNext() ? stats.path("indices").fieldNames().next() : "";
+    JsonNode primaries = stats.path("_all").path("primaries");
+    long writes = primaries.path("indexing").path("index_total").asLong()
+        + primaries.path("indexing").path("delete_total").asLong();
+    return new IndexState(generation + "-" + writes, (int) primaries.path("docs").path("count").asLong());
+  }
+
+  private static UnsupportedOperationException notYet(String what) {
+    return new UnsupportedOperationException(what + " are not available on OpenSearch yet (issue 16)");
+  }
+
+  @Override
+  public void close() {
+    try (client) {
+      searcher.close();
+    }
+  }
+}

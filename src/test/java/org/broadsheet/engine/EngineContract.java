@@ -1,0 +1,226 @@
+package org.broadsheet.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.broadsheet.Broadsheet;
+import org.broadsheet.extract.EntityExtractor;
+import org.broadsheet.extract.EntityType;
+import org.broadsheet.index.IndexReport;
+import org.broadsheet.search.BadQueryException;
+import org.broadsheet.search.SearchRequest;
+import org.broadsheet.search.SearchResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What every engine answers alike (issue 16): the same totals for the query language, the same
+ * facet values and counts (drill sideways), the same timeline, the same 400 messages, and the same
+ * incremental indexing. One subclass per engine opens the archive; the assertions are these.
+ */
+abstract class EngineContract {
+  static final EntityExtractor ENTITIES = new ListedEntities(List.of(
+      new ListedEntities.Name(EntityType.PERSON, "Ismail Haniyeh", null),
+      new ListedEntities.Name(EntityType.PERSON, "Antony Blinken", null),
+      new ListedEntities.Name(EntityType.PERSON, "Recep Tayyip Erdoğan", null),
+      new ListedEntities.Name(EntityType.PLACE, "Cairo", "EG"),
+      new ListedEntities.Name(EntityType.PLACE, "Doha", "QA"),
+      new ListedEntities.Name(EntityType.PLACE, "Paris", "FR"),
+      new ListedEntities.Name(EntityType.PLACE, "Ankara", "TR"),
+      new ListedEntities.Name(EntityType.PLACE, "Rafah", "PS"),
+      new ListedEntities.Name(EntityType.ORGANIZATION, "CIA", null)));
+
+  @TempDir
+  Path tmp;
+  Path corpus;
+
+  /** The archive under test, indexing with {@link #ENTITIES}, its index folder {@code indexDir}. */
+  abstract Broadsheet open(Path indexDir);
+
+  @BeforeEach
+  void writeCorpus() throws Exception {
+    corpus = tmp.resolve("corpus");
+    write("politics/2024-05-01-cairo.txt", "Ceasefire talks in Cairo",
+        "Ismail Haniyeh held ceasefire talks in Cairo with Egyptian officials. The cease-fire plan dates from"
+            + " 2023-10-07 and negotiations continue.");
+    write("politics/2024-05-02-doha.txt", "Talks in Doha",
+        "Ismail Haniyeh arrived in Doha for talks with Qatari mediators about prisoners.");
+    write("world/2024-06-03-paris.txt", "Blinken in Paris",
+        "Antony Blinken met CIA officials in Paris to discuss a negotiation on hostages.");
+    write("world/2023-01-15-ankara.txt", "Erdoğan speaks",
+        "Recep Tayyip Erdoğan spoke in Ankara about trade with Paris.");
+    write("2024-05-20-rafah.txt", "Crossing at Rafah", "Aid trucks waited at the Rafah crossing for a ceasefire.");
+  }
+
+  private void write(String name, String title, String body) throws Exception {
+    Path f = corpus.resolve(name);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, title + "\n\n" + body + "\n");
+  }
+
+  private Broadsheet indexed() throws Exception {
+    Broadsheet b = open(tmp.resolve("index"));
+    b.index(List.of(corpus));
+    return b;
+  }
+
+  /** "value=count" of one dimension, in the answer's order. */
+  private static List<String> facet(SearchResult r, String dim) {
+    return r.facets().get(dim).stream().map(v -> v.value() + "=" + v.count()).toList();
+  }
+
+  @ParameterizedTest(name = "{0} finds {1}")
+  @CsvSource(delimiter = '|', value = {
+      "''|5",
+      "talks|2",
+      "ceasefire|2",
+      "cease-fire|2",
+      "'\"ceasefire talks\"'|1",
+      "'\"cease fire\"'|2",
+      "negotiation|2",
+      "Erdogan|1",
+      "Erdoğan|1",
+      "talks Cairo|1",
+      "talks OR Paris|4",
+      "talks -Doha|1",
+      "title:talks|2",
+      "person:haniyeh|2",
+      "tal*|2",
+      "Pariss~1|2",
+      "trucks waited|1"})
+  void totals(String query, long total) throws Exception {
+    try (Broadsheet b = indexed()) {
+      assertEquals(total, b.search(SearchRequest.of(query)).total(), query);
+    }
+  }
+
+  @Test
+  void facetValuesAndCounts() throws Exception {
+    try (Broadsheet b = indexed()) {
+      SearchResult all = b.search(SearchRequest.of(""));
+      assertEquals(List.of("Ismail Haniyeh=2", "Antony Blinken=1", "Recep Tayyip Erdoğan=1"), facet(all, "people"));
+      assertEquals(List.of("Paris=2", "Ankara=1", "Cairo=1", "Doha=1", "Rafah=1"), facet(all, "places"));
+      assertEquals(List.of("CIA=1"), facet(all, "organizations"));
+      assertEquals(List.of("FR=2", "EG=1", "PS=1", "QA=1", "TR=1"), facet(all, "countries"));
+      assertEquals(List.of("politics=2", "world=2", "corpus=1"), facet(all, "collection"));
+      assertEquals(List.of("2024=4", "2023=1"), facet(all, "published"));
+      assertEquals(List.of("2023=1"), facet(all, "mentioned"));
+      assertEquals("month", all.histogram().interval());
+      assertEquals(List.of(new SearchResult.Bucket("2023-01", 1), new SearchResult.Bucket("2024-05", 3),
+          new SearchResult.Bucket("2024-06", 1)), all.histogram().buckets());
+    }
+  }
+
+  @Test
+  void aSelectedDimensionIsCountedWithoutItsOwnFilter() throws Exception {
+    try (Broadsheet b = indexed()) {
+      SearchResult cairo = b.search(SearchRequest.of("").withFilters(Map.of("places", List.of("Cairo"))));
+      assertEquals(1, cairo.total());
+      assertEquals(List.of("Paris=2", "Ankara=1", "Cairo=1", "Doha=1", "Rafah=1"), facet(cairo, "places"));
+      assertEquals(List.of("Ismail Haniyeh=1"), facet(cairo, "people"));
+      SearchResult talks = b.search(SearchRequest.of("talks").withFilters(Map.of("places", List.of("cairo"))));
+      assertEquals(1, talks.total());
+      assertEquals(List.of("Cairo=1", "Doha=1"), facet(talks, "places"));
+      SearchResult notHaniyeh = b.search(SearchRequest.of("")
+          .withExclusions(Map.of("people", List.of("Ismail Haniyeh"))));
+      assertEquals(3, notHaniyeh.total());
+      SearchResult may = b.search(new SearchRequest("", Map.of(), "2024/05", null, null, null, 1, 10));
+      assertEquals(3, may.total());
+      assertEquals(List.of("20=1", "02=1", "01=1"), facet(may, "published"));
+      SearchResult range = b.search(new SearchRequest("", Map.of(), null, "2024-05-02", "2024-06", null, 1, 10));
+      assertEquals(3, range.total());
+      assertEquals(List.of("Antony Blinken=1", "Ismail Haniyeh=1"), facet(range, "people"));
+    }
+  }
+
+  @Test
+  void facetValuesByPrefix() throws Exception {
+    try (Broadsheet b = indexed()) {
+      assertEquals(List.of(new SearchResult.FacetValue("Ismail Haniyeh", "Ismail Haniyeh", 2)),
+          b.facetValues(SearchRequest.of(""), "people", "is", 10));
+      assertEquals(List.of(new SearchResult.FacetValue("Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", 1)),
+          b.facetValues(SearchRequest.of(""), "people", "erdo", 10));
+      assertEquals(5, b.facetValues(SearchRequest.of(""), "places", null, 10).size());
+    }
+  }
+
+  @Test
+  void exportsEveryMatchInTheSearchOrder() throws Exception {
+    try (Broadsheet b = indexed()) {
+      List<String> titles = new java.util.ArrayList<>();
+      SearchRequest newest = SearchRequest.of("talks OR Paris").withSort(SearchRequest.Sort.NEWEST);
+      assertEquals(4, b.export(newest, h -> titles.add(h.title())));
+      assertEquals(List.of("Blinken in Paris", "Talks in Doha", "Ceasefire talks in Cairo", "Erdoğan speaks"), titles);
+      for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
+        List<String> exported = new java.util.ArrayList<>();
+        b.export(SearchRequest.of("talks OR Paris").withSort(sort), h -> exported.add(h.title()));
+        List<String> paged = new java.util.ArrayList<>();
+        String after = null;
+        do { // a page of one at a time, by cursor: the same articles in the same order
+          SearchResult page = b.search(new SearchRequest("talks OR Paris", Map.of(), null, null, null, sort, 1, 1,
+              Map.of(), null, false, after));
+          page.hits().forEach(h -> paged.add(h.title()));
+          after = page.next();
+        } while (after != null);
+        assertEquals(exported, paged, sort.name());
+      }
+      List<String> politics = new java.util.ArrayList<>();
+      b.export(SearchRequest.of("").withFilters(Map.of("collection", List.of("politics"))), h -> politics.add(h.id()));
+      assertEquals(2, politics.size());
+    }
+  }
+
+  @Test
+  void badQueriesAreTheSame400s() throws Exception {
+    try (Broadsheet b = indexed()) {
+      assertEquals("unknown facet 'colour'; use one of people, places, organizations, countries, mentioned, collection",
+          assertThrows(BadQueryException.class,
+              () -> b.facetValues(SearchRequest.of(""), "colour", null, 10)).getMessage());
+      for (String bad : List.of("Rafah title:", "(".repeat(17) + "talks" + ")".repeat(17), "t*", "a~")) {
+        BadQueryException e = assertThrows(BadQueryException.class, () -> b.search(SearchRequest.of(bad)), bad);
+        assertEquals(expectedMessage(bad), e.getMessage());
+      }
+    }
+  }
+
+  /** The parser's own message, which both engines must pass on as it is. */
+  private static String expectedMessage(String query) {
+    try {
+      new org.broadsheet.search.ArchiveQueryParser(org.broadsheet.index.ArchiveAnalyzer.forQueries()).parse(query);
+      return "(parsed)";
+    } catch (BadQueryException e) {
+      return e.getMessage();
+    }
+  }
+
+  @Test
+  void incrementalIndexingAddsChangesAndDeletes() throws Exception {
+    try (Broadsheet b = open(tmp.resolve("index"))) {
+      IndexReport first = b.index(List.of(corpus));
+      assertEquals(List.of(5, 0, 0), List.of(first.indexed(), first.unchanged(), first.deleted()));
+      IndexReport again = b.index(List.of(corpus));
+      assertEquals(List.of(0, 5, 0), List.of(again.indexed(), again.unchanged(), again.deleted()));
+      write("politics/2024-05-02-doha.txt", "Talks in Doha resume",
+          "Ismail Haniyeh returned to Doha, where the talks on prisoners resumed after a pause.");
+      write("world/2024-07-01-gaza.txt", "Aid reaches Gaza", "Aid trucks reached Gaza through Rafah.");
+      Files.delete(corpus.resolve("world/2024-06-03-paris.txt"));
+      IndexReport changed = b.index(List.of(corpus));
+      assertEquals(List.of(2, 3, 1), List.of(changed.indexed(), changed.unchanged(), changed.deleted()));
+      assertEquals(5, b.search(SearchRequest.of("")).total());
+      assertEquals(0, b.search(SearchRequest.of("Blinken")).total());
+      assertEquals(1, b.search(SearchRequest.of("resumed")).total());
+      assertEquals(0, b.search(SearchRequest.of("Qatari")).total());
+      assertEquals(2, b.search(SearchRequest.of("aid trucks")).total());
+      assertEquals(List.of("Paris=1", "Rafah=2", "Ankara=1", "Cairo=1", "Doha=1").stream().sorted().toList(),
+          facet(b.search(SearchRequest.of("")), "places").stream().sorted().toList());
+      assertEquals(List.of(corpus.toRealPath()), b.indexedRoots());
+    }
+  }
+}
