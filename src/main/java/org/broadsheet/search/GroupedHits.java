@@ -64,7 +64,7 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
   }
 
   /** One match's place in the order: rank, score, order key, doc. */
-  private static final class Key {
+  private static class Key {
     long rank;
     float score;
     long orderKey;
@@ -83,25 +83,35 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
   }
 
   /** A group's matches so far. */
-  private static final class Group {
+  private static final class Group extends Key {
     /** The group's number in {@link GroupOrds}. */
     final int ord;
     long count;
-    final Key best = new Key();
+    /** The best-ranked match: the group itself, so that a group of one match is one object. */
+    final Key best = this;
     /** The copy shown: earliest published (undated last), then first indexed, then order key. */
     long repPublished;
     long repIndexed;
-    final Key rep = new Key();
+    /** The copy shown's key: the same object as {@link #best} until a second match may set them apart. */
+    Key rep = this;
 
     Group(int ord) {
       this.ord = ord;
     }
 
     void add(long rank, float score, long orderKey, int doc, long published, long indexed) {
-      if (count == 0 || best.better(rank, score, orderKey)) {
+      if (count == 0) {
+        set(rank, score, orderKey, doc); // best and rep alike
+        repPublished = published;
+        repIndexed = indexed;
+        count = 1;
+        return;
+      }
+      detachRep();
+      if (best.better(rank, score, orderKey)) {
         best.set(rank, score, orderKey, doc);
       }
-      if (count == 0 || earlier(published, indexed, orderKey)) {
+      if (earlier(published, indexed, orderKey)) {
         repPublished = published;
         repIndexed = indexed;
         rep.set(rank, score, orderKey, doc);
@@ -117,10 +127,20 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
       return indexed != repIndexed ? indexed < repIndexed : orderKey < rep.orderKey;
     }
 
+    /** Gives the copy shown a key of its own, before the best or the copy shown may change. */
+    private void detachRep() {
+      if (rep == this) {
+        Key k = new Key();
+        k.set(this.rank, this.score, this.orderKey, this.doc);
+        rep = k;
+      }
+    }
+
     void merge(Group o) {
       if (o.count == 0) {
         return;
       }
+      detachRep();
       long before = count;
       if (before == 0 || best.better(o.best.rank, o.best.score, o.best.orderKey)) {
         best.set(o.best.rank, o.best.score, o.best.orderKey, o.best.doc);
