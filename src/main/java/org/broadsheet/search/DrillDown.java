@@ -14,22 +14,33 @@ import org.broadsheet.index.FacetKeys;
 import org.broadsheet.index.Fields;
 
 /**
- * A request's filters applied to its parsed query: the published range as a filter clause, then
- * one drill-down per selected dimension (AND across dimensions, OR within one), so drill sideways
- * can count each dimension as if it were not selected.
+ * A request's filters applied to its parsed query: the published range and path as filter clauses,
+ * then one drill-down per selected dimension (AND across dimensions, OR within one), so drill
+ * sideways can count each dimension as if it were not selected.
+ *
+ * <p>The published path is a plain filter, not a drill-down: under it only the counts below the
+ * path are shown ({@link FacetLists}, {@link Timeline}), where drill sideways would give the same
+ * numbers, and as a sideways dimension it made drill sideways score every match of the query in
+ * every other period.
  */
 final class DrillDown {
   private DrillDown() {
   }
 
   static DrillDownQuery of(SearchRequest r, Query query, FacetsConfig config) {
-    DrillDownQuery ddq = new DrillDownQuery(config, withExclusions(r, withDateRange(r, query), config));
-    for (Map.Entry<String, List<String>> f : r.filters().entrySet()) {
-      addFilter(ddq, f.getKey(), f.getValue());
-    }
+    Query base = withExclusions(r, withDateRange(r, query), config);
     String[] path = publishedPath(r);
     if (path.length > 0) {
-      ddq.add(Fields.FACET_PUBLISHED, path);
+      Term t = DrillDownQuery.term(config.getDimConfig(Fields.FACET_PUBLISHED).indexFieldName, Fields.FACET_PUBLISHED,
+          path);
+      base = new BooleanQuery.Builder()
+          .add(base, BooleanClause.Occur.MUST)
+          .add(new TermQuery(t), BooleanClause.Occur.FILTER)
+          .build();
+    }
+    DrillDownQuery ddq = new DrillDownQuery(config, base);
+    for (Map.Entry<String, List<String>> f : r.filters().entrySet()) {
+      addFilter(ddq, f.getKey(), f.getValue());
     }
     return ddq;
   }

@@ -25,7 +25,7 @@ record FacetedSearch(List<GroupedHits.Hit> hits, long total, long groups, Facets
 
   static FacetedSearch run(IndexSearcher searcher, FacetsConfig config, ReaderState rs, DrillDownQuery ddq,
                            SearchRequest r) throws IOException {
-    GroupedHits grouped = new GroupedHits(r);
+    GroupedHits grouped = new GroupedHits(r, rs.groups());
     if (rs.state() != null) {
       DrillSideways ds = new DrillSideways(searcher, config, rs.state());
       DrillSideways.ConcurrentDrillSidewaysResult<GroupedHits.Result> res = ds.search(ddq, grouped);

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -26,7 +24,8 @@ import org.broadsheet.index.Fields;
  * group). With {@code collapse} the page is the best groups, each shown by that copy; without, it
  * is the best articles. Either way each hit knows how many other matches its group has, and the
  * page starts after the request's cursor if it has one. Memory: one entry per matching group
- * plus the page, never the match list.
+ * plus the page, never the match list. Groups are keyed by their number across the reader's
+ * segments ({@link GroupOrds}); only the page's groups are looked up by id.
  */
 final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, GroupedHits.Result> {
   /** One hit of the page: a Lucene doc id in the searcher's reader, its score, its sort key and its group. */
@@ -45,8 +44,10 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
   private final Cursor after;
   /** Hits wanted: the page and those before it. */
   private final int wanted;
+  private final GroupOrds ords;
 
-  GroupedHits(SearchRequest r) {
+  GroupedHits(SearchRequest r, GroupOrds ords) {
+    this.ords = ords;
     this.sort = r.sort();
     this.collapse = r.collapse() && r.group() == null;
     this.after = r.cursor();
@@ -63,7 +64,7 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
   }
 
   /** One match's place in the order: rank, score, order key, doc. */
-  private static final class Key {
+  private static class Key {
     long rank;
     float score;
     long orderKey;
@@ -82,24 +83,35 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
   }
 
   /** A group's matches so far. */
-  private static final class Group {
-    final String id;
+  private static final class Group extends Key {
+    /** The group's number in {@link GroupOrds}. */
+    final int ord;
     long count;
-    final Key best = new Key();
+    /** The best-ranked match: the group itself, so that a group of one match is one object. */
+    final Key best = this;
     /** The copy shown: earliest published (undated last), then first indexed, then order key. */
     long repPublished;
     long repIndexed;
-    final Key rep = new Key();
+    /** The copy shown's key: the same object as {@link #best} until a second match may set them apart. */
+    Key rep = this;
 
-    Group(String id) {
-      this.id = id;
+    Group(int ord) {
+      this.ord = ord;
     }
 
     void add(long rank, float score, long orderKey, int doc, long published, long indexed) {
-      if (count == 0 || best.better(rank, score, orderKey)) {
+      if (count == 0) {
+        set(rank, score, orderKey, doc); // best and rep alike
+        repPublished = published;
+        repIndexed = indexed;
+        count = 1;
+        return;
+      }
+      detachRep();
+      if (best.better(rank, score, orderKey)) {
         best.set(rank, score, orderKey, doc);
       }
-      if (count == 0 || earlier(published, indexed, orderKey)) {
+      if (earlier(published, indexed, orderKey)) {
         repPublished = published;
         repIndexed = indexed;
         rep.set(rank, score, orderKey, doc);
@@ -115,10 +127,20 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
       return indexed != repIndexed ? indexed < repIndexed : orderKey < rep.orderKey;
     }
 
+    /** Gives the copy shown a key of its own, before the best or the copy shown may change. */
+    private void detachRep() {
+      if (rep == this) {
+        Key k = new Key();
+        k.set(this.rank, this.score, this.orderKey, this.doc);
+        rep = k;
+      }
+    }
+
     void merge(Group o) {
       if (o.count == 0) {
         return;
       }
+      detachRep();
       long before = count;
       if (before == 0 || best.better(o.best.rank, o.best.score, o.best.orderKey)) {
         best.set(o.best.rank, o.best.score, o.best.orderKey, o.best.doc);
@@ -142,20 +164,32 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
   }
 
   @Override
-  public Result reduce(Collection<LeafGroups> collectors) {
-    Map<String, Group> groups = new HashMap<>();
+  public Result reduce(Collection<LeafGroups> collectors) throws IOException {
+    List<Group> groups;
+    Group[] byOrd = null;
     long total = 0;
     long ungrouped = 0;
-    List<Object[]> docs = new ArrayList<>(); // [Key, group id] when not collapsing
+    List<Object[]> docs = new ArrayList<>(); // [Key, Group or null] when not collapsing
+    if (collectors.size() == 1) {
+      LeafGroups c = collectors.iterator().next();
+      groups = c.created;
+    } else {
+      groups = new ArrayList<>();
+      byOrd = new Group[ords.count()];
+      for (LeafGroups c : collectors) {
+        for (Group g : c.created) {
+          if (byOrd[g.ord] == null) {
+            byOrd[g.ord] = g;
+            groups.add(g);
+          } else {
+            byOrd[g.ord].merge(g);
+          }
+        }
+      }
+    }
     for (LeafGroups c : collectors) {
       total += c.total;
       ungrouped += c.ungrouped;
-      for (Group g : c.groups.values()) {
-        groups.merge(g.id, g, (a, b) -> {
-          a.merge(b);
-          return a;
-        });
-      }
       for (Object[] d : c.top) {
         docs.add(d);
       }
@@ -163,20 +197,23 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
     List<Hit> page = new ArrayList<>();
     if (collapse) {
       PriorityQueue<Group> top = new PriorityQueue<>(Comparator.comparing((Group g) -> g.best, ORDER).reversed());
-      for (Group g : groups.values()) {
+      for (Group g : groups) {
         if (after != null && !after.before(g.best.rank, g.best.score, g.best.orderKey)) {
           continue;
         }
-        top.add(g);
-        if (top.size() > wanted) {
+        if (top.size() >= wanted) {
+          if (ORDER.compare(g.best, top.peek().best) >= 0) {
+            continue; // no better than the worst kept: most groups of a broad query stop here
+          }
           top.poll();
         }
+        top.add(g);
       }
       List<Group> ordered = new ArrayList<>(top);
       ordered.sort(Comparator.comparing((Group g) -> g.best, ORDER));
       for (Group g : ordered) {
         // Shown by its first copy, placed (and paged past) by its best match.
-        page.add(new Hit(g.rep.doc, g.rep.score, g.best.rank, g.best.orderKey, g.id, g.count - 1));
+        page.add(new Hit(g.rep.doc, g.rep.score, g.best.rank, g.best.orderKey, ords.id(g.ord), g.count - 1));
       }
       for (Object[] d : docs) { // articles without a group (an index of an older schema) stand alone
         Key k = (Key) d[0];
@@ -190,8 +227,12 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
       docs.sort((a, b) -> ORDER.compare((Key) a[0], (Key) b[0]));
       for (Object[] d : docs.subList(0, Math.min(wanted, docs.size()))) {
         Key k = (Key) d[0];
-        Group g = d[1] == null ? null : groups.get((String) d[1]);
-        page.add(new Hit(k.doc, k.score, k.rank, k.orderKey, (String) d[1], g == null ? 0 : g.count - 1));
+        Group g = (Group) d[1];
+        if (g != null && byOrd != null) {
+          g = byOrd[g.ord]; // the group merged across collectors
+        }
+        page.add(new Hit(k.doc, k.score, k.rank, k.orderKey, g == null ? null : ords.id(g.ord),
+            g == null ? 0 : g.count - 1));
       }
     }
     return new Result(page, total, groups.size() + ungrouped);
@@ -199,8 +240,11 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
 
   /** Collects the matches of one slice of the index. */
   final class LeafGroups implements Collector {
-    final Map<String, Group> groups = new HashMap<>();
-    /** The best {@code wanted} articles, worst first, as [Key, group id]: every article when not collapsing, else the ungrouped. */
+    /** The groups matched, by number; made on the first grouped match. */
+    private Group[] byOrd;
+    /** The same groups, in the order first matched. */
+    final List<Group> created = new ArrayList<>();
+    /** The best {@code wanted} articles, worst first, as [Key, Group or null]: every article when not collapsing, else the ungrouped. */
     final PriorityQueue<Object[]> top = new PriorityQueue<>((a, b) -> ORDER.compare((Key) b[0], (Key) a[0]));
     long total;
     long ungrouped;
@@ -217,7 +261,10 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
       NumericDocValues indexed = DocValues.getNumeric(reader, Fields.INDEXED);
       NumericDocValues orderKeys = DocValues.getNumeric(reader, Fields.ORDER_KEY);
       SortedDocValues groupIds = DocValues.getSorted(reader, Fields.GROUP);
-      Group[] byOrd = new Group[groupIds.getValueCount()];
+      int[] toGlobal = ords.toGlobal(context.ord);
+      if (byOrd == null && groupIds.getValueCount() > 0) {
+        byOrd = new Group[ords.count()];
+      }
       int base = context.docBase;
       return new LeafCollector() {
         private Scorable scorer;
@@ -241,25 +288,25 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
           long when = indexed.advanceExact(doc) ? indexed.longValue() : Long.MAX_VALUE;
           Group g = null;
           if (groupIds.advanceExact(doc)) {
-            int ord = groupIds.ordValue();
+            int ord = toGlobal == null ? groupIds.ordValue() : toGlobal[groupIds.ordValue()];
             g = byOrd[ord];
             if (g == null) {
-              String id = groupIds.lookupOrd(ord).utf8ToString();
-              g = groups.computeIfAbsent(id, Group::new);
+              g = new Group(ord);
               byOrd[ord] = g;
+              created.add(g);
             }
             g.add(rank, score, orderKey, doc + base, pub, when);
           } else {
             ungrouped++;
           }
           if (!collapse || g == null) {
-            offer(rank, score, orderKey, doc + base, g == null ? null : g.id);
+            offer(rank, score, orderKey, doc + base, g);
           }
         }
       };
     }
 
-    private void offer(long rank, float score, long orderKey, int doc, String group) {
+    private void offer(long rank, float score, long orderKey, int doc, Group group) {
       if (after != null && !after.before(rank, score, orderKey)) {
         return;
       }

@@ -15,7 +15,8 @@ import org.apache.lucene.index.IndexReader;
  * reader.
  */
 record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> dims,
-                   Spellings spellings, ResultCache results, java.util.function.Supplier<EntityWords> entityWords) {
+                   Spellings spellings, ResultCache results, java.util.function.Supplier<EntityWords> entityWords,
+                   GroupOrds groups) {
 
   static ReaderState of(IndexReader reader, FacetsConfig config, int cacheMegabytes) throws IOException {
     SortedSetDocValuesReaderState state;
@@ -47,7 +48,8 @@ record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state, Set<
         return w;
       }
     };
-    return new ReaderState(reader, state, Set.copyOf(dims), spellings, new ResultCache(cacheMegabytes), words);
+    return new ReaderState(reader, state, Set.copyOf(dims), spellings, new ResultCache(cacheMegabytes), words,
+        GroupOrds.of(reader));
   }
 
   /** True when some article has a value in {@code dim}. */

@@ -52,6 +52,11 @@ class BenchmarkSmokeTest {
     assertEquals(0, q.at("/http/errors").asInt(), q.at("/http/first_error").asText());
     assertEquals(60, q.at("/http/count").asInt());
     assertTrue(q.at("/in_process/p99_ms").asDouble() >= q.at("/in_process/p50_ms").asDouble());
+    // The minimal Lucene program answers the same queries: same totals, every query timed on both sides.
+    assertEquals(80, q.at("/vs_lucene_facets/broadsheet/count").asInt());
+    assertEquals(80, q.at("/vs_lucene_facets/lucene_facets/count").asInt());
+    assertEquals(0, q.at("/vs_lucene_facets/totals_differing").asInt());
+    assertTrue(r.at("/ratios/query_p99_vs_lucene_facets").asDouble() > 0);
   }
 
   @Test

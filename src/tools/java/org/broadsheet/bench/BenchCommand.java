@@ -77,6 +77,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--index", paramLabel = "DIR", description = "The index for --query-only")
   Path index;
 
+  @Option(names = "--vs-lucene-facets",
+      description = "With --query-only: the mix against a minimal Lucene program with facet counts, interleaved")
+  boolean vsLuceneFacets;
+
   public static void main(String[] args) {
     System.exit(BroadsheetCommand.commandLine(new BenchCommand()).execute(args));
   }
@@ -88,7 +92,8 @@ public final class BenchCommand implements Callable<Integer> {
         System.err.println("broadsheet: --query-only needs --index DIR");
         return 1;
       }
-      Map<String, Object> r = ServeHeap.queryOnly(index, seed, queries, warmup);
+      Map<String, Object> r = vsLuceneFacets ? vsLuceneFacets(index, seed, queries)
+          : ServeHeap.queryOnly(index, seed, queries, warmup);
       System.out.println(Json.mapper().writeValueAsString(r));
       return 0;
     }
@@ -104,6 +109,17 @@ public final class BenchCommand implements Callable<Integer> {
     System.out.print(Benchmark.table(r));
     System.out.println("JSON: " + r.get("json"));
     return 0;
+  }
+
+  private static Map<String, Object> vsLuceneFacets(Path index, long seed, int queries) throws java.io.IOException {
+    try (org.broadsheet.Broadsheet b = QueryBench.open(index)) {
+      QueryMix mix = QueryMix.build(b, index.resolve("lucene"), seed, queries);
+      Map<String, Object> r = new java.util.LinkedHashMap<>();
+      r.put("load_average_before", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      r.putAll(LuceneFacetsBaseline.compare(b, index.resolve("lucene"), mix));
+      r.put("load_average_after", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      return r;
+    }
   }
 
   private static Path defaultOut() {

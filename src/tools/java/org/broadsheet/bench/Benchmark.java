@@ -292,12 +292,22 @@ public final class Benchmark {
       q.put("facet_cost", QueryBench.facetCost(b, index.resolve("lucene"), mix, c.warmup()));
       log.println("queries: what collapsing copies costs...");
       q.put("collapse_cost", QueryBench.collapseCost(b, mix, c.warmup()));
+      log.println("queries: against a minimal Lucene program with facet counts...");
+      Map<String, Object> vsLucene = LuceneFacetsBaseline.compare(b, index.resolve("lucene"), mix);
+      q.put("vs_lucene_facets", vsLucene);
       r.put("query_latency", q);
+      ratio(r, "query_p99_vs_lucene_facets", vsLucene.get("p99_ratio"));
     }
   }
 
   private static double seconds(IndexReport report) {
     return report.elapsed().toNanos() / 1e9;
+  }
+
+  /** One figure of the top-level {@code "ratios"} object, each measured side by side in one run. */
+  @SuppressWarnings("unchecked")
+  private static void ratio(Map<String, Object> r, String key, Object value) {
+    ((Map<String, Object>) r.computeIfAbsent("ratios", k -> new LinkedHashMap<String, Object>())).put(key, value);
   }
 
   private IndexSettings settings(boolean extract) {
@@ -369,6 +379,11 @@ public final class Benchmark {
       if (perCore != null) {
         rows.add(new String[] {"query HTTP x" + perCore.get("clients") + " clients (errors " + perCore.get("errors") + ")",
             pct(perCore), "p99 in process", str(goals.get("http_one_client_per_core_p99_over_in_process_p99")), ""});
+      }
+      var vl = (Map<String, Object>) q.get("vs_lucene_facets");
+      if (vl != null) {
+        rows.add(new String[] {"query p50/p99 vs Lucene + facet counts", pct((Map<String, Object>) vl.get("broadsheet")),
+            pct((Map<String, Object>) vl.get("lucene_facets")), str(vl.get("p99_ratio")), "<= 1.5 " + ok(vl)});
       }
       var fc = (Map<String, Object>) q.get("facet_cost");
       rows.add(new String[] {"top 10 + facet counts p50/p99", pct((Map<String, Object>) fc.get("top10_with_facet_counts")),
