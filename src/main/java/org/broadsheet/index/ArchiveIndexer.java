@@ -175,7 +175,9 @@ public final class ArchiveIndexer {
           // The archive changed: its aliases may have too; the articles they move are rebuilt in this commit.
           derived = aliases.derive(writer, corrections);
         }
-        writer.commit();
+        if (writer.hasUncommittedChanges()) {
+          writer.commit(); // nothing changed, nothing to commit: a commit syncs every file (0.5 s of a 0.9 s re-index)
+        }
         if (derived != null && (derived.changed() > 0 || firstDerivation)) {
           // After the commit: should this write not happen, the next run finds the change again.
           DerivedAliasesFile.write(layout.derivedAliases(), derived.aliases());

@@ -49,9 +49,22 @@ public record Bookkeeping(String id, String uri, String root, String hash, Strin
     return column != null && column.advanceExact(doc) ? decode(column.binaryValue()) : null;
   }
 
-  /** Id → bookkeeping of every live article in the index {@code writer} writes. */
+  /**
+   * Id → bookkeeping of every live article in the last commit of the index {@code writer} has just
+   * opened, before it writes anything: read from the commit, not through a near-real-time reader of
+   * the writer, which on ten thousand articles took 0.6 s to open against 0.03 s (most of an
+   * unchanged re-index).
+   */
   static Map<String, Bookkeeping> read(IndexWriter writer) throws IOException {
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+    if (writer.hasUncommittedChanges()) {
+      try (DirectoryReader reader = DirectoryReader.open(writer)) {
+        return read(reader);
+      }
+    }
+    if (!DirectoryReader.indexExists(writer.getDirectory())) {
+      return new HashMap<>();
+    }
+    try (DirectoryReader reader = DirectoryReader.open(writer.getDirectory())) {
       return read(reader);
     }
   }
