@@ -23,7 +23,7 @@ class BenchmarkSmokeTest {
   @Test
   void generatesACorpusAndWritesEveryFigureAsJson() throws Exception {
     Benchmark.Config config = new Benchmark.Config(null, 50, tmp.resolve("corpus"), CorpusGenerator.Format.MIXED, 7,
-        2, 0, 80, 20, 2, 20, List.of(), tmp.resolve("work"), tmp.resolve("out"), 30);
+        2, 0, 80, 20, 2, 20, List.of(), tmp.resolve("work"), tmp.resolve("out"), 30, null);
     new Benchmark(config, new PrintStream(new ByteArrayOutputStream())).run();
 
     JsonNode r = new ObjectMapper().readTree(tmp.resolve("out").resolve("latest.json").toFile());

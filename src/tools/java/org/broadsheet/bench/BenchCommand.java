@@ -65,6 +65,9 @@ public final class BenchCommand implements Callable<Integer> {
       description = "On a larger corpus, run the baselines (and Broadsheet, for the ratios) on a seeded sample "
           + "of N articles, and the query mix on it too (default: ${DEFAULT-VALUE})")
   int baselineSample;
+  @Option(names = "--opensearch", paramLabel = "URL", description = "Also ingest the corpus (without extraction) "
+      + "into this OpenSearch cluster and run the same query mix on it, side by side (issue 16)")
+  String opensearch;
   @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder for the indexes (default: temporary, deleted)")
   Path work;
 
@@ -104,7 +107,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path outDir = out != null ? out : defaultOut();
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     Benchmark.Config config = new Benchmark.Config(corpus, generate, generateDir, format, seed, t, extractSample,
-        queries, warmup, clients, variantSample, serveHeap ? heaps : List.of(), work, outDir, baselineSample);
+        queries, warmup, clients, variantSample, serveHeap ? heaps : List.of(), work, outDir, baselineSample,
+        opensearch == null ? null : org.broadsheet.opensearch.OpenSearchTarget.parse(opensearch));
     Map<String, Object> r = new Benchmark(config, System.err).run();
     System.out.print(Benchmark.table(r));
     System.out.println("JSON: " + r.get("json"));

@@ -41,10 +41,12 @@ public final class Benchmark {
    * @param baselineSample the most articles the baselines run on: on a larger corpus they, and Broadsheet
    *                      for the ratios, run on a seeded sample of this size, and the query mix runs on
    *                      that sample's index too, to show how latency grows with the archive
+   * @param opensearch    a cluster to run the same ingest and query mix on, side by side; null: none
    */
   public record Config(Path corpus, int generate, Path generateDir, CorpusGenerator.Format format, long seed,
                        int threads, int extractSample, int queries, int warmup, int httpClients, int variantSample,
-                       List<String> serveHeaps, Path work, Path out, int baselineSample) {
+                       List<String> serveHeaps, Path work, Path out, int baselineSample,
+                       org.broadsheet.opensearch.OpenSearchTarget opensearch) {
   }
 
   private final Config c;
@@ -57,6 +59,7 @@ public final class Benchmark {
     this.log = log;
   }
 
+  @SuppressWarnings("unchecked")
   public Map<String, Object> run() throws IOException {
     Map<String, Object> r = new LinkedHashMap<>();
     r.putAll(environment());
@@ -97,6 +100,14 @@ public final class Benchmark {
           r.put("query_growth", QueryBench.growth(work.resolve("sample-index"), index, c.seed(), c.queries(),
               c.warmup(), log));
         }
+      }
+      if (c.opensearch() != null) {
+        var ingest = (Map<String, Object>) r.get("ingest_without_extraction");
+        Map<String, Object> os = OpenSearchBench.run(c.opensearch(), corpus, index, (double) ingest.get("broadsheet_s"),
+            (int) ingest.get("articles"), work, c.threads(), c.seed(), Math.max(c.queries(), 200), c.warmup(), log);
+        r.put("opensearch", os);
+        ratios.put("query_p99_vs_opensearch", os.get("query_p99_ratio"));
+        ratios.put("ingest_vs_opensearch", os.get("ingest_ratio"));
       }
       if (c.extractSample() > 0) {
         log.printf("extraction: sample of %,d articles, %d threads...%n", Math.min(c.extractSample(), files.size()),
