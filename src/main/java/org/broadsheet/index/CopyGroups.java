@@ -35,8 +35,13 @@ import org.apache.lucene.util.BytesRef;
 public final class CopyGroups implements Closeable {
   /** Candidates verified per article at most: the best-matching by shared bands; more would only be more of the same group. */
   private static final int MAX_CANDIDATES = 10;
-  /** Articles written between reader refreshes: each refresh flushes a segment, so not too often; the table stays small. */
-  static final int REFRESH_EVERY = 2_000;
+  /**
+   * Articles written between reader refreshes. Each refresh flushes a segment and makes more
+   * segments to look bands up in: at 2,000 grouping was a quarter of ingest without extraction on
+   * 10,051 Reuters articles, at 10,000 a tenth (3.95 s against 1.61 s, same machine, back to back);
+   * the table of articles since the last refresh stays a few tens of megabytes.
+   */
+  static final int REFRESH_EVERY = 10_000;
 
   private final IndexWriter writer;
   private DirectoryReader reader;
