@@ -2,7 +2,6 @@ package org.broadsheet.index;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
@@ -120,7 +119,7 @@ public final class ArchiveIndexer {
         // Read under the writer lock: a correction changes the rules only while it holds it.
         ArchiveCorrections corrections = ArchiveCorrections.read(layout);
         Map<String, Bookkeeping> known = full ? Map.of() : Bookkeeping.read(writer);
-        List<String> walkedFolders = walkedFolders(walk, known);
+        List<String> walkedFolders = Deletions.walkedFolders(walk, known);
         Map<String, String> seen = new ConcurrentHashMap<>();
         listener.started(files.size());
         DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig(), corrections);
@@ -190,28 +189,6 @@ public final class ArchiveIndexer {
         elapsedSince(start), derived == null ? null : derived.report());
     listener.finished(report);
     return report;
-  }
-
-  /**
-   * The folders whose vanished files leave the index: each folder root walked, and each root that
-   * no longer exists but held articles. A missing path that never held any is a mistake (a typo),
-   * reported before anything changes.
-   */
-  private static List<String> walkedFolders(CorpusWalker.Walk walk, Map<String, Bookkeeping> known)
-      throws NoSuchFileException {
-    List<String> folders = new ArrayList<>();
-    for (Path folder : walk.folders()) {
-      folders.add(ArticleId.uri(folder));
-    }
-    for (Path missing : walk.missingRoots()) {
-      String uri = ArticleId.uri(missing);
-      if (known.values().stream().noneMatch(k -> ArticleId.isUnder(k.uri(), uri))) {
-        throw new NoSuchFileException(missing.toString(), null, "no such file or folder");
-      }
-      LOG.warn("{} no longer exists: its articles leave the index", missing);
-      folders.add(uri);
-    }
-    return folders;
   }
 
   private IndexReport.Outcome indexOne(SourceFile f, Bookkeeping known, IndexWriter writer, DocumentBuilder builder,

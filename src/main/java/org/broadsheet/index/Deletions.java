@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.nio.file.NoSuchFileException;
 import org.broadsheet.ingest.ArticleId;
+import org.broadsheet.ingest.CorpusWalker;
 
 /**
  * Which articles an indexing run removes. Indexing a path touches nothing outside it, with one
@@ -23,6 +25,7 @@ import org.broadsheet.ingest.ArticleId;
  * A file named alone covers only itself, so indexing one file never removes its neighbours.
  */
 public final class Deletions {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Deletions.class);
   private Deletions() {
   }
 
@@ -54,5 +57,27 @@ public final class Deletions {
   public static boolean fileGone(String uri) {
     Path file = ArticleId.file(uri);
     return Files.notExists(file);
+  }
+
+  /**
+   * The folders whose vanished files leave the index: each folder root walked, and each root that
+   * no longer exists but held articles. A missing path that never held any is a mistake (a typo),
+   * reported before anything changes. The same for either engine.
+   */
+  public static List<String> walkedFolders(CorpusWalker.Walk walk, Map<String, Bookkeeping> known)
+      throws NoSuchFileException {
+    List<String> folders = new java.util.ArrayList<>();
+    for (Path folder : walk.folders()) {
+      folders.add(ArticleId.uri(folder));
+    }
+    for (Path missing : walk.missingRoots()) {
+      String uri = ArticleId.uri(missing);
+      if (known.values().stream().noneMatch(k -> ArticleId.isUnder(k.uri(), uri))) {
+        throw new NoSuchFileException(missing.toString(), null, "no such file or folder");
+      }
+      LOG.warn("{} no longer exists: its articles leave the index", missing);
+      folders.add(uri);
+    }
+    return folders;
   }
 }

@@ -3,7 +3,6 @@ package org.broadsheet.opensearch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
@@ -126,7 +125,7 @@ final class ClusterIndexer {
       listener.skipped(e);
     };
     CorpusWalker.Walk walk = CorpusWalker.walk(roots, pipeline.settings().followLinks(), Set.of(), skip);
-    List<String> walkedFolders = walkedFolders(walk, known);
+    List<String> walkedFolders = Deletions.walkedFolders(walk, known);
     List<SourceFile> files = walk.files();
     listener.started(files.size());
     Map<String, String> seen = new ConcurrentHashMap<>();
@@ -185,24 +184,6 @@ final class ClusterIndexer {
     index.refresh(target);
     return new IndexReport(indexed, unchanged, gone.size(), List.copyOf(failures), bytes.get(),
         Duration.ofNanos(System.nanoTime() - start), null);
-  }
-
-  /** As {@code ArchiveIndexer}: the folder roots walked, and missing roots that held articles. */
-  private static List<String> walkedFolders(CorpusWalker.Walk walk, Map<String, Bookkeeping> known)
-      throws NoSuchFileException {
-    List<String> folders = new ArrayList<>();
-    for (Path folder : walk.folders()) {
-      folders.add(ArticleId.uri(folder));
-    }
-    for (Path missing : walk.missingRoots()) {
-      String uri = ArticleId.uri(missing);
-      if (known.values().stream().noneMatch(k -> ArticleId.isUnder(k.uri(), uri))) {
-        throw new NoSuchFileException(missing.toString(), null, "no such file or folder");
-      }
-      LOG.warn("{} no longer exists: its articles leave the index", missing);
-      folders.add(uri);
-    }
-    return folders;
   }
 
   private static Done readOne(IndexPipeline pipeline, SourceFile f, Bookkeeping known, ArticleDocument documents,
