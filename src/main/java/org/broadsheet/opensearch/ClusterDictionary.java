@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.broadsheet.index.Fields;
 import org.broadsheet.search.WordDictionary;
 
@@ -45,7 +43,7 @@ final class ClusterDictionary implements WordDictionary {
       body.put("size", 0).put("terminate_after", 1).put("track_total_hits", 1);
       ArrayNode any = body.putObject("query").putObject("bool").putArray("should");
       for (String f : field == null ? DEFAULT_FIELDS : List.of(field)) {
-        String term = firstToken(f, word);
+        String term = WordDictionary.firstToken(analyzer, f, word);
         if (term != null) {
           any.addObject().putObject("term").put(f, term);
         }
@@ -56,19 +54,6 @@ final class ClusterDictionary implements WordDictionary {
       return client.send("POST", "/" + index + "/_search", body).path("hits").path("total").path("value").asLong() > 0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private String firstToken(String field, String word) throws IOException {
-    try (TokenStream ts = analyzer.tokenStream(field, word)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      String first = ts.incrementToken() ? term.toString() : null;
-      while (ts.incrementToken()) {
-        // drain, as the TokenStream contract requires before end()
-      }
-      ts.end();
-      return first;
     }
   }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 
@@ -34,7 +32,7 @@ final class IndexDictionary implements WordDictionary {
   public boolean contains(String field, String word) {
     try {
       for (String f : field == null ? defaultFields : List.of(field)) {
-        String term = firstToken(f, word);
+        String term = WordDictionary.firstToken(analyzer, f, word);
         if (term != null && reader.docFreq(new Term(f, term)) > 0) {
           return true;
         }
@@ -42,19 +40,6 @@ final class IndexDictionary implements WordDictionary {
       return false;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private String firstToken(String field, String word) throws IOException {
-    try (TokenStream ts = analyzer.tokenStream(field, word)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      String first = ts.incrementToken() ? term.toString() : null;
-      while (ts.incrementToken()) {
-        // drain, as the TokenStream contract requires before end()
-      }
-      ts.end();
-      return first;
     }
   }
 }

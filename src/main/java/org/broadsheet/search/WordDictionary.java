@@ -12,4 +12,19 @@ public interface WordDictionary {
    * @return true when the word occurs in the field
    */
   boolean contains(String field, String word);
+
+  /** The first term {@code analyzer} makes of {@code word} in {@code field} (what the index holds of it), or null. */
+  static String firstToken(org.apache.lucene.analysis.Analyzer analyzer, String field, String word)
+      throws java.io.IOException {
+    try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream(field, word)) {
+      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      ts.reset();
+      String first = ts.incrementToken() ? term.toString() : null;
+      while (ts.incrementToken()) {
+        // drain, as the TokenStream contract requires before end()
+      }
+      ts.end();
+      return first;
+    }
+  }
 }
