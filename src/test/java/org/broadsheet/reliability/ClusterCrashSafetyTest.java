@@ -66,28 +66,28 @@ class ClusterCrashSafetyTest {
   @Test
   void aFirstRunKilledMidwayThenRunAgainHoldsExactlyTheCorpus() throws Exception {
     Path corpus = tmp.resolve("corpus");
-    Set<String> ids = CrashSafetyTest.writeCorpus(corpus, 3000);
+    Set<String> ids = CrashSafetyTest.writeCorpus(corpus, 2000);
     int flushed = killMidRun(corpus, 1, "/" + target.index() + "-g*/_count?allow_no_indices=true");
-    assertTrue(flushed < 3000, "killed before the end: " + flushed);
+    assertTrue(flushed < 2000, "killed before the end: " + flushed);
 
     IndexReport rerun = index(corpus);
     assertEquals(0, rerun.failed(), () -> rerun.failures().toString());
-    assertEquals(3000, rerun.indexed() + rerun.unchanged());
+    assertEquals(2000, rerun.indexed() + rerun.unchanged());
     assertEquals(ids, idsInCluster(), "every file once, nothing else");
   }
 
   @Test
   void anIncrementalRunKilledMidwayThenRunAgainHoldsExactlyTheCorpusAndKeepsWhatItFlushed() throws Exception {
     Path corpus = tmp.resolve("corpus");
-    CrashSafetyTest.writeCorpus(corpus, 1000);
-    assertEquals(1000, index(corpus).indexed());
-    Set<String> ids = CrashSafetyTest.writeCorpus(corpus, 4000); // the first 1,000 again, unchanged, and 3,000 new
-    int flushed = killMidRun(corpus, 1001, "/" + target.index() + "/_count");
-    assertTrue(flushed > 1000 && flushed < 4000, "killed after a flush and before the end: " + flushed);
+    CrashSafetyTest.writeCorpus(corpus, 500);
+    assertEquals(500, index(corpus).indexed());
+    Set<String> ids = CrashSafetyTest.writeCorpus(corpus, 2500); // the first 500 again, unchanged, and 2,000 new
+    int flushed = killMidRun(corpus, 501, "/" + target.index() + "/_count");
+    assertTrue(flushed > 500 && flushed < 2500, "killed after a flush and before the end: " + flushed);
 
     IndexReport rerun = index(corpus);
     assertEquals(0, rerun.failed(), () -> rerun.failures().toString());
-    assertEquals(4000, rerun.indexed() + rerun.unchanged());
+    assertEquals(2500, rerun.indexed() + rerun.unchanged());
     assertTrue(rerun.unchanged() >= flushed, "what the killed run flushed is not parsed again: "
         + rerun.unchanged() + " unchanged, " + flushed + " flushed");
     assertEquals(ids, idsInCluster(), "every file once, nothing else");
