@@ -3,13 +3,9 @@ package org.broadsheet.index;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -20,58 +16,30 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
- * Changes the index's entity rules and brings the indexed articles in line in one commit: the
- * rules file is written, the articles the change touches are rebuilt from what the index stores
- * ({@link DocumentRewriter}), and the commit makes both visible to searches at once (a running
- * server's next refresh). Holds the index's writer lock throughout, so a change and an indexing
- * run never interleave: while {@code index} runs, a change fails with {@link IndexInUseException}.
+ * The corrections of the embedded index: the rules in a file beside it ({@link RulesFile},
+ * {@link IndexLayout#entityRules()}), which {@code index --full} keeps. A change writes the file,
+ * rebuilds the articles it touches from what the index stores ({@link DocumentRewriter}), and
+ * commits, which makes both visible to searches at once (a running server's next refresh). Holds
+ * the index's writer lock throughout, so a change and an indexing run never interleave.
  */
-public final class EntityCorrections {
+public final class LuceneCorrections extends EntityCorrections {
   private final IndexLayout layout;
 
-  public EntityCorrections(IndexLayout layout) {
+  public LuceneCorrections(IndexLayout layout) {
     this.layout = layout;
   }
 
-  /** A change made: the rules now, the rule it added (if any) and how many articles were rebuilt. */
-  public record Change(List<EntityRule> rules, Optional<EntityRule> added, int rewritten) {
-  }
-
-  /** The rules, in the order they apply. */
+  @Override
   public List<EntityRule> rules() throws IOException {
     return RulesFile.read(layout.entityRules());
   }
 
-  /**
-   * Adds the rule {@code make} builds from a fresh id and the time now, last in order.
-   *
-   * @throws IllegalArgumentException when the rule is not valid
-   */
-  public Change add(java.util.function.BiFunction<String, String, EntityRule> make) throws IOException {
-    return change(before -> {
-      List<EntityRule> after = new ArrayList<>(before);
-      after.add(make.apply(nextId(before), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
-      return after;
-    });
+  @Override
+  public ArchiveCorrections current() throws IOException {
+    return ArchiveCorrections.read(layout);
   }
 
-  /** Drops the rule with this id. @throws IllegalArgumentException when there is none */
-  public Change drop(String id) throws IOException {
-    return change(before -> {
-      List<EntityRule> after = new ArrayList<>(before);
-      if (!after.removeIf(r -> r.id().equals(id))) {
-        throw new IllegalArgumentException("no rule with the id '" + id + "'; 'broadsheet entities rules' lists them");
-      }
-      return after;
-    });
-  }
-
-  /** Replaces every rule with {@code rules} (an import). */
-  public Change replace(List<EntityRule> rules) throws IOException {
-    return change(before -> List.copyOf(rules));
-  }
-
-  /** How many live articles each rule touches now (its values as extracted, or as a value now), by id. */
+  @Override
   public Map<String, Integer> touched(List<EntityRule> rules) throws IOException {
     Map<String, Integer> counts = new LinkedHashMap<>();
     if (!layout.exists()) {
@@ -89,7 +57,8 @@ public final class EntityCorrections {
     return counts;
   }
 
-  private Change change(Function<List<EntityRule>, List<EntityRule>> edit) throws IOException {
+  @Override
+  protected Change change(Function<List<EntityRule>, List<EntityRule>> edit) throws IOException {
     if (!Files.isDirectory(layout.root())) {
       throw new NoSuchFileException(layout.root().toString(), null, "no index here; run 'broadsheet index PATH' first");
     }
@@ -105,9 +74,7 @@ public final class EntityCorrections {
         checkSchema(writer);
         List<EntityRule> before = rules();
         List<EntityRule> after = edit.apply(before);
-        List<EntityRule> changed = new ArrayList<>(after);
-        changed.removeAll(before);
-        before.stream().filter(r -> !after.contains(r)).forEach(changed::add);
+        List<EntityRule> changed = changed(before, after);
         RulesFile.write(layout.entityRules(), after);
         int rewritten;
         try {
@@ -154,20 +121,5 @@ public final class EntityCorrections {
       throw new IOException("the index at " + layout.root() + " was built by an older Broadsheet; run "
           + "'broadsheet reindex --index " + layout.root() + "' first, then correct");
     }
-  }
-
-  private static Optional<EntityRule> addedTo(List<EntityRule> before, List<EntityRule> after) {
-    return after.stream().filter(r -> !before.contains(r)).reduce((a, b) -> b);
-  }
-
-  /** One more than the highest {@code rN} id in use. */
-  private static String nextId(List<EntityRule> rules) {
-    int max = 0;
-    for (EntityRule r : rules) {
-      if (r.id().matches("r\\d{1,9}")) {
-        max = Math.max(max, Integer.parseInt(r.id().substring(1)));
-      }
-    }
-    return "r" + (max + 1);
   }
 }
