@@ -24,6 +24,7 @@ import org.broadsheet.index.Fields;
  * end, derive the archive-wide aliases ({@link ClusterAliasDerivation}), kept here too.
  */
 final class ClusterCorrections extends EntityCorrections {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterCorrections.class);
   private final OpenSearchClient client;
   private final ClusterIndex index;
   private final CorrectionsIndex store;
@@ -113,10 +114,20 @@ final class ClusterCorrections extends EntityCorrections {
     return archiveChanged || !store.derivedOnce() ? derivation.derive(generation, current) : null;
   }
 
-  /** Keeps the aliases a run derived, when they changed (or were never kept): what the next run applies. */
-  void keep(ClusterAliasDerivation.Outcome derived) throws IOException {
-    if (derived != null && (derived.run().changed() > 0 || !store.derivedOnce())) {
-      store.writeDerived(derived.aliases());
+  /**
+   * Keeps the aliases a run derived, when they changed (or were never kept): what the next run
+   * applies. Called once the run's generation is searched, so it must not fail the run: when the
+   * cluster refuses the write, it says so, and the next run finds the same change and rewrites the
+   * same articles again.
+   */
+  void keep(ClusterAliasDerivation.Outcome derived) {
+    try {
+      if (derived != null && (derived.run().changed() > 0 || !store.derivedOnce())) {
+        store.writeDerived(derived.aliases());
+      }
+    } catch (IOException e) {
+      LOG.warn("the archive-wide aliases could not be kept in {} ({}); the next index run derives them again",
+          store.name(), e.getMessage());
     }
   }
 }

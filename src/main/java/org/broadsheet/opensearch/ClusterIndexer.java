@@ -51,7 +51,7 @@ import org.broadsheet.ingest.SourceFile;
  * first one, or one over an index of an older schema) writes a new generation that replaces the old
  * only when complete ({@link ClusterIndex#publish}). One run at a time, from any machine ({@link ClusterLock}).
  *
- * The archive's corrections come from the cluster ({@link ClusterCorrections}), and a run that
+ * <p>The archive's corrections come from the cluster ({@link ClusterCorrections}), and a run that
  * changed something ends, as the embedded one, by deriving the archive-wide aliases.
  *
  * <p>Not yet as in the embedded index: every article is its own group of copies (no
@@ -110,7 +110,7 @@ final class ClusterIndexer {
       if (rebuild) {
         index.publish(target);
       }
-      corrections.keep(derived); // after the publication: should it not happen, the next run derives them again
+      corrections.keep(derived); // after the publication; never fails the run (the next one derives them again)
       if (derived != null) {
         report = new IndexReport(report.indexed(), report.unchanged(), report.deleted(), report.failures(),
             report.bytesParsed(), report.elapsed(), derived.run());
