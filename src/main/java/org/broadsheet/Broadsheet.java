@@ -44,8 +44,9 @@ import org.broadsheet.search.SearchSettings;
  * so opening an archive only to search does not load the NER models.
  *
  * <p>The index itself is an {@link ArchiveEngine}: the embedded Lucene index in the index folder
- * ({@link LuceneEngine}) unless another engine is given. The index folder keeps what lies beside
- * the index whichever engine holds it: the extraction cache and the entity corrections.
+ * ({@link LuceneEngine}) unless another engine is given. The index folder keeps the extraction
+ * cache whichever engine holds the index; the entity corrections are kept by the engine, with the
+ * index ({@link #corrections()}).
  */
 public final class Broadsheet implements AutoCloseable {
   private final IndexLayout layout;
@@ -90,7 +91,8 @@ public final class Broadsheet implements AutoCloseable {
   /**
    * The archive on an OpenSearch cluster instead of the embedded index ({@code --opensearch URL}).
    *
-   * @param indexDir a local folder for what lies beside the index: the extraction cache and the entity corrections
+   * @param indexDir a local folder for what lies beside the index: the extraction cache (the entity
+   *                 corrections are in the cluster)
    * @param cluster  the cluster and index name, with credentials ({@link OpenSearchTarget#parse})
    */
   public static Broadsheet open(Path indexDir, OpenSearchTarget cluster, IndexSettings settings, ParserLimits limits,
@@ -206,11 +208,12 @@ public final class Broadsheet implements AutoCloseable {
   }
 
   /**
-   * The people's corrections to the entities of this index: the rules, and changes to them that
-   * rebuild the articles they touch in one commit (searches see it at their next refresh).
+   * The people's corrections to the entities of this index, kept by its engine (beside the embedded
+   * index, or in the cluster): the rules, and changes to them that rewrite the articles they touch
+   * (searches see it at their next refresh).
    */
   public org.broadsheet.index.EntityCorrections corrections() {
-    return new org.broadsheet.index.EntityCorrections(layout);
+    return engine.corrections();
   }
 
   public List<SearchResult.FacetValue> facetValues(SearchRequest request, String dim, String prefix, int limit)
@@ -237,11 +240,11 @@ public final class Broadsheet implements AutoCloseable {
 
   /**
    * Reads one file and finds its entities, without indexing it: what {@code broadsheet extract} prints.
-   * The index folder's corrections (archive-wide aliases, then people's rules) apply as they would
-   * when indexing, each changed mention naming its rule; none when there is no index folder.
+   * The index's corrections (archive-wide aliases, then people's rules) apply as they would when
+   * indexing, each changed mention naming its rule; none when there is no index yet.
    *
    * @throws org.broadsheet.ingest.SkippedFileException when the file is not an article Broadsheet can read
-   * @throws IOException when a corrections file beside the index cannot be read
+   * @throws IOException when the corrections cannot be read
    */
   public ExtractedArticle extract(Path file) throws org.broadsheet.ingest.SkippedFileException, IOException {
     Path abs = file.toAbsolutePath().normalize();
@@ -250,7 +253,7 @@ public final class Broadsheet implements AutoCloseable {
           "is a folder: extract reads files ('broadsheet index' reads folders)");
     }
     org.broadsheet.ingest.Article article = parser().parse(abs);
-    org.broadsheet.index.ArchiveCorrections corrections = org.broadsheet.index.ArchiveCorrections.read(layout);
+    org.broadsheet.index.ArchiveCorrections corrections = engine.corrections().current();
     return new ExtractedArticle(article, corrections.apply(extractor().extract(article)));
   }
 

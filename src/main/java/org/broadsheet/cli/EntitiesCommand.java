@@ -15,8 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "entities", description = {
     "Review and correct the archive's people, places and organisations. Corrections are rules kept",
-    "beside the index (entity-rules.json); they apply to every article now and after every",
-    "index, reindex and index --full, without running NER again."},
+    "with the index (beside it in entity-rules.json, or with --opensearch in the cluster's",
+    "<name>-corrections index); they apply to every article now and after every index, reindex",
+    "and index --full, without running NER again."},
     subcommands = {EntitiesListCommand.class, EntitiesMergeCommand.class, EntitiesRenameCommand.class,
         EntitiesRetypeCommand.class, EntitiesHideCommand.class, EntitiesRulesCommand.class, EntitiesDropCommand.class,
         EntitiesExportCommand.class, EntitiesImportCommand.class})

@@ -13,6 +13,9 @@ public final class EntitiesDropCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
+  @Mixin
+  EngineOptions engine;
+
   @Parameters(paramLabel = "RULE_ID", arity = "1", description = "The rule's id, as 'entities rules' lists it")
   String id;
 
@@ -21,7 +24,7 @@ public final class EntitiesDropCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Broadsheet b = Broadsheet.open(archive.index())) {
+    try (Broadsheet b = engine.open(archive.index())) {
       EntityCorrections.Change change;
       try {
         change = b.corrections().drop(id);

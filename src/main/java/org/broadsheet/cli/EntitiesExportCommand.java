@@ -11,9 +11,12 @@ public final class EntitiesExportCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
+  @Mixin
+  EngineOptions engine;
+
   @Override
   public Integer call() throws Exception {
-    try (Broadsheet b = Broadsheet.open(archive.index())) {
+    try (Broadsheet b = engine.open(archive.index())) {
       System.out.print(RulesFile.format(b.corrections().rules()));
     }
     return 0;

@@ -15,6 +15,9 @@ public final class EntitiesHideCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
+  @Mixin
+  EngineOptions engine;
+
   @Option(names = "--dim", required = true, paramLabel = "DIM", description = "people, places or organizations")
   String dim;
 
@@ -27,7 +30,7 @@ public final class EntitiesHideCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String d = EntitiesCommand.dim(spec, dim);
-    try (Broadsheet b = Broadsheet.open(archive.index())) {
+    try (Broadsheet b = engine.open(archive.index())) {
       return EntitiesCommand.add(spec, b.corrections(),
           (id, created) -> new EntityRule(id, EntityRule.Action.HIDE, d, values, null, created));
     }

@@ -20,13 +20,16 @@ public final class EntitiesImportCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
+  @Mixin
+  EngineOptions engine;
+
   @Parameters(paramLabel = "FILE", arity = "1", description = "A rules file (JSON)")
   Path file;
 
   @Override
   public Integer call() throws Exception {
     List<EntityRule> rules = RulesFile.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-    try (Broadsheet b = Broadsheet.open(archive.index())) {
+    try (Broadsheet b = engine.open(archive.index())) {
       EntityCorrections.Change change = b.corrections().replace(rules);
       EntitiesCommand.report(System.out, "imported " + rules.size() + (rules.size() == 1 ? " rule" : " rules"),
           change.rewritten());

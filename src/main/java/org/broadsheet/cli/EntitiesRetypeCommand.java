@@ -15,6 +15,9 @@ public final class EntitiesRetypeCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
+  @Mixin
+  EngineOptions engine;
+
   @Option(names = "--dim", required = true, paramLabel = "DIM", description = "Where the value is now: people, places or organizations")
   String dim;
 
@@ -31,7 +34,7 @@ public final class EntitiesRetypeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String d = EntitiesCommand.dim(spec, dim);
     String d2 = EntitiesCommand.dim(spec, to);
-    try (Broadsheet b = Broadsheet.open(archive.index())) {
+    try (Broadsheet b = engine.open(archive.index())) {
       return EntitiesCommand.add(spec, b.corrections(),
           (id, created) -> new EntityRule(id, EntityRule.Action.RETYPE, d, List.of(value), d2, created));
     }

@@ -16,12 +16,15 @@ public final class EntitiesRulesCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
+  @Mixin
+  EngineOptions engine;
+
   @Option(names = "--json", description = "JSON: [{\"id\", \"action\", \"dim\", \"values\", \"to\", \"created\", \"articles\"}]")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
-    try (Broadsheet b = Broadsheet.open(archive.index())) {
+    try (Broadsheet b = engine.open(archive.index())) {
       EntityCorrections corrections = b.corrections();
       List<EntityRule> rules = corrections.rules();
       Map<String, Integer> touched = corrections.touched(rules);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.broadsheet.index.EntityCorrections;
 import org.broadsheet.index.IndexListener;
 import org.broadsheet.index.IndexReport;
 import org.broadsheet.search.ArticleView;
@@ -50,6 +51,13 @@ public interface ArchiveEngine extends AutoCloseable {
 
   /** Every root folder the articles in the index were found under, from the latest commit: for {@code reindex}. */
   List<Path> indexedRoots() throws IOException;
+
+  /**
+   * The people's corrections to the entities, kept with the index so that every run applies them
+   * (and, on a cluster, every machine's): the rules, and changes to them that rewrite the articles
+   * they touch.
+   */
+  EntityCorrections corrections();
 
   // Reading
 

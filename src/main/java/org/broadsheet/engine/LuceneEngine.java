@@ -9,10 +9,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.broadsheet.extract.Place;
 import org.broadsheet.index.ArchiveIndexer;
+import org.broadsheet.index.EntityCorrections;
 import org.broadsheet.index.IndexDamagedException;
 import org.broadsheet.index.IndexLayout;
 import org.broadsheet.index.IndexListener;
 import org.broadsheet.index.IndexReport;
+import org.broadsheet.index.LuceneCorrections;
 import org.broadsheet.search.ArchiveSearcher;
 import org.broadsheet.search.ArticleView;
 import org.broadsheet.search.Completion;
@@ -88,6 +90,12 @@ public final class LuceneEngine implements ArchiveEngine {
     } catch (IOException ignored) {
       // best effort: what is left is an empty index folder
     }
+  }
+
+  /** The rules beside the index ({@code entity-rules.json}); a change commits with its rewritten articles. */
+  @Override
+  public EntityCorrections corrections() {
+    return new LuceneCorrections(layout);
   }
 
   @Override

@@ -65,9 +65,7 @@ public final class ArchiveStatistics {
 
   /** The statistics of every live document {@code reader} sees. */
   public static ArchiveAliases.Stats of(IndexReader reader) throws IOException {
-    Map<String, Tally> values = new HashMap<>();
-    Map<String, int[]> definitions = new HashMap<>(); // "abbreviation\0expansion" → articles
-    Map<String, String> abbreviations = new HashMap<>(); // the same key → the abbreviation as written
+    Gathering gathering = new Gathering();
     for (LeafReaderContext leaf : reader.leaves()) {
       LeafReader r = leaf.reader();
       Bits live = r.getLiveDocs();
@@ -85,16 +83,41 @@ public final class ArchiveStatistics {
         if (json == null) {
           continue;
         }
-        int month = published != null && published.advanceExact(d) ? monthOf(published.longValue()) : -1;
-        count(StoredMentions.read(json), month, values, definitions, abbreviations);
+        gathering.article(StoredMentions.read(json),
+            published != null && published.advanceExact(d) ? published.longValue() : null);
       }
     }
-    List<ArchiveAliases.ValueStats> valueStats = new ArrayList<>(values.size());
-    values.values().forEach(t -> valueStats.add(t.stats()));
-    List<ArchiveAliases.Definition> defs = new ArrayList<>(definitions.size());
-    definitions.forEach((k, n) -> defs.add(new ArchiveAliases.Definition(abbreviations.get(k),
-        k.substring(k.indexOf('\0') + 1), n[0])));
-    return new ArchiveAliases.Stats(valueStats, defs);
+    return gathering.stats();
+  }
+
+  /**
+   * The statistics gathered one article at a time, whichever engine stores the articles (the
+   * cluster's are read page by page): a counter and a month range per distinct value, a counter per
+   * abbreviation definition.
+   */
+  public static final class Gathering {
+    private final Map<String, Tally> values = new HashMap<>();
+    private final Map<String, int[]> definitions = new HashMap<>(); // "abbreviation\0expansion" → articles
+    private final Map<String, String> abbreviations = new HashMap<>(); // the same key → the abbreviation as written
+
+    /**
+     * One article.
+     *
+     * @param mentions  its mentions as extracted (before any correction)
+     * @param published its published time in epoch milliseconds; null when it has none
+     */
+    public void article(List<Mention> mentions, Long published) {
+      count(mentions, published == null ? -1 : monthOf(published), values, definitions, abbreviations);
+    }
+
+    public ArchiveAliases.Stats stats() {
+      List<ArchiveAliases.ValueStats> valueStats = new ArrayList<>(values.size());
+      values.values().forEach(t -> valueStats.add(t.stats()));
+      List<ArchiveAliases.Definition> defs = new ArrayList<>(definitions.size());
+      definitions.forEach((k, n) -> defs.add(new ArchiveAliases.Definition(abbreviations.get(k),
+          k.substring(k.indexOf('\0') + 1), n[0])));
+      return new ArchiveAliases.Stats(valueStats, defs);
+    }
   }
 
   /** One article's mentions: each distinct value and definition once. */

@@ -38,26 +38,35 @@ public final class DerivedAliasesFile {
     } catch (NoSuchFileException e) {
       return DerivedAliases.NONE;
     }
+    return parse(json, file.toString(), "delete it and run 'broadsheet index' again");
+  }
+
+  /**
+   * The aliases in JSON text of the file's form.
+   *
+   * @param where  names the text in messages
+   * @param remedy what to do when it is wrong, said at the end of the message
+   */
+  public static DerivedAliases parse(String json, String where, String remedy) throws IOException {
     try {
       JsonNode list = MAPPER.readTree(json).path("aliases");
       if (!list.isArray()) {
-        throw new IOException(file + " has no \"aliases\" list; delete it and run 'broadsheet index' again");
+        throw new IOException(where + " has no \"aliases\" list; " + remedy);
       }
       List<Alias> aliases = new ArrayList<>(list.size());
       for (JsonNode o : list) {
         EntityType type = Fields.typeOf(o.path("dim").asText());
         if (type == null || o.path("value").asText().isBlank() || o.path("to").asText().isBlank()) {
-          throw new IOException(file + ": an alias needs a dim, a value and a 'to': " + o);
+          throw new IOException(where + ": an alias needs a dim, a value and a 'to': " + o);
         }
         aliases.add(new Alias(type, o.path("value").asText(), o.path("to").asText(),
             NameRule.fromLabel(o.path("rule").asText(NameRule.ABBREVIATION_IN_ARCHIVE.label()))));
       }
       return new DerivedAliases(aliases);
     } catch (JsonProcessingException e) {
-      throw new IOException(file + " is not JSON: " + e.getOriginalMessage()
-          + "; delete it and run 'broadsheet index' again");
+      throw new IOException(where + " is not JSON: " + e.getOriginalMessage() + "; " + remedy);
     } catch (IllegalArgumentException e) {
-      throw new IOException(file + ": " + e.getMessage() + "; delete it and run 'broadsheet index' again");
+      throw new IOException(where + ": " + e.getMessage() + "; " + remedy);
     }
   }
 

@@ -34,7 +34,6 @@ final class ArticleDocument {
   }
 
   ObjectNode build(Article a, Extraction extracted, Bookkeeping file, CopyMark copies) {
-    Extraction x = corrections.apply(extracted);
     ObjectNode doc = JSON.objectNode();
     doc.put(Fields.ID, a.id());
     doc.put(Fields.ORDER_KEY, DocumentBuilder.orderKey(a.id()));
@@ -64,6 +63,29 @@ final class ArticleDocument {
       doc.put(Fields.PUBLISHED, a.published().toEpochMilli());
       doc.put(Fields.PUBLISHED_FROM, a.publishedFrom().label());
     }
+    putEntities(doc, extracted);
+    return doc;
+  }
+
+  /**
+   * The fields of an article's document that its extraction and the corrections make: the entity
+   * values and keys, countries, dates mentioned, the mentions (and, when corrected, the mentions as
+   * extracted, so that a later change of corrections can recompute these). What a change of
+   * corrections rewrites, as a partial update: a field that is now absent is null.
+   */
+  ObjectNode entities(Extraction extracted) {
+    ObjectNode doc = JSON.objectNode();
+    putEntities(doc, extracted);
+    for (String f : new String[] {Fields.MENTIONS, Fields.EXTRACTED_MENTIONS}) {
+      if (!doc.has(f)) {
+        doc.putNull(f);
+      }
+    }
+    return doc;
+  }
+
+  private void putEntities(ObjectNode doc, Extraction extracted) {
+    Extraction x = corrections.apply(extracted);
     addEntities(doc, x, EntityType.PERSON, Fields.PERSON, Fields.FACET_PEOPLE);
     addEntities(doc, x, EntityType.PLACE, Fields.PLACE, Fields.FACET_PLACES);
     addEntities(doc, x, EntityType.ORGANIZATION, Fields.ORG, Fields.FACET_ORGS);
@@ -96,7 +118,6 @@ final class ArticleDocument {
         keys.add(Fields.extractedKey(dim, value));
       }
     }
-    return doc;
   }
 
   private static void addEntities(ObjectNode doc, Extraction x, EntityType type, String field, String dim) {

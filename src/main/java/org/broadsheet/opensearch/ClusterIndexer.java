@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.broadsheet.engine.IndexPipeline;
 import org.broadsheet.extract.Extraction;
+import org.broadsheet.index.ArchiveCorrections;
 import org.broadsheet.index.Bookkeeping;
 import org.broadsheet.index.Corrections;
 import org.broadsheet.index.CopyMark;
@@ -50,8 +51,11 @@ import org.broadsheet.ingest.SourceFile;
  * first one, or one over an index of an older schema) writes a new generation that replaces the old
  * only when complete ({@link ClusterIndex#publish}). One run at a time, from any machine ({@link ClusterLock}).
  *
+ * <p>The archive's corrections come from the cluster ({@link ClusterCorrections}), and a run that
+ * changed something ends, as the embedded one, by deriving the archive-wide aliases.
+ *
  * <p>Not yet as in the embedded index: every article is its own group of copies (no
- * {@code CopyGroups} against the cluster) and the archive-wide aliases are not derived.
+ * {@code CopyGroups} against the cluster).
  */
 final class ClusterIndexer {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterIndexer.class);
@@ -74,15 +78,16 @@ final class ClusterIndexer {
     }
   }
 
+  /** @param corrections the archive's corrections in the cluster: read under the run's lock, the aliases derived at its end */
   IndexReport index(IndexPipeline pipeline, List<Path> roots, boolean full, IndexListener listener,
-                    Corrections corrections) throws IOException {
+                    ClusterCorrections corrections) throws IOException {
     try (ClusterLock lock = ClusterLock.claim(client)) {
       return index(pipeline, roots, full, listener, corrections, lock);
     }
   }
 
   private IndexReport index(IndexPipeline pipeline, List<Path> roots, boolean full, IndexListener listener,
-                            Corrections corrections, ClusterLock lock) throws IOException {
+                            ClusterCorrections corrections, ClusterLock lock) throws IOException {
     long start = System.nanoTime();
     String current = index.current();
     String schema = current == null ? null : index.schema();
@@ -97,10 +102,18 @@ final class ClusterIndexer {
     }
     String target = rebuild ? index.newGeneration() : current;
     try {
+      ArchiveCorrections now = corrections.current(); // under the lock: a correction changes them only while it holds it
       IndexReport report = run(pipeline, all, rebuild ? Map.of() : index.bookkeeping(current), target, listener,
-          corrections, start, lock);
+          now, start, lock);
+      ClusterAliasDerivation.Outcome derived = corrections.deriveAliases(target, now,
+          rebuild || report.indexed() > 0 || report.deleted() > 0 || report.failed() > 0);
       if (rebuild) {
         index.publish(target);
+      }
+      corrections.keep(derived); // after the publication; never fails the run (the next one derives them again)
+      if (derived != null) {
+        report = new IndexReport(report.indexed(), report.unchanged(), report.deleted(), report.failures(),
+            report.bytesParsed(), report.elapsed(), derived.run());
       }
       listener.finished(report);
       return report;

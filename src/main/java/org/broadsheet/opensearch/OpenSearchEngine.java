@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.broadsheet.engine.ArchiveEngine;
 import org.broadsheet.engine.IndexPipeline;
-import org.broadsheet.index.ArchiveCorrections;
+import org.broadsheet.index.EntityCorrections;
 import org.broadsheet.index.IndexLayout;
 import org.broadsheet.index.IndexListener;
 import org.broadsheet.index.IndexReport;
@@ -25,8 +25,8 @@ import org.broadsheet.search.SearchResult;
 /**
  * The archive on an OpenSearch cluster: {@link ClusterIndex} (the alias and its generations, the
  * bookkeeping), {@link ClusterIndexer} (indexing runs), {@link ClusterSearcher} (searches and facet
- * lists) and {@link ClusterArticles} (one article). The local index folder still holds what lies
- * beside the index: the extraction cache and the entity corrections, which apply when indexing.
+ * lists), {@link ClusterArticles} (one article) and {@link ClusterCorrections} (the entity
+ * corrections, kept in the cluster). The local index folder still holds the extraction cache.
  *
  * <p>Not there yet (each says so when called): search-box completions, entity pages and serving
  * original files.
@@ -37,14 +37,16 @@ public final class OpenSearchEngine implements ArchiveEngine {
   private final IndexLayout local;
   private final ClusterSearcher searcher;
   private final ClusterArticles articles;
+  private final ClusterCorrections corrections;
 
-  /** @param local the index folder that keeps the extraction cache and the corrections */
+  /** @param local the index folder that keeps the extraction cache */
   public OpenSearchEngine(OpenSearchTarget target, IndexLayout local) {
     this.client = new OpenSearchClient(target);
     this.index = new ClusterIndex(client);
     this.local = local;
     this.searcher = new ClusterSearcher(client, target.index());
     this.articles = new ClusterArticles(client, target.index());
+    this.corrections = new ClusterCorrections(client, index);
   }
 
   @Override
@@ -60,7 +62,13 @@ public final class OpenSearchEngine implements ArchiveEngine {
   @Override
   public IndexReport index(IndexPipeline pipeline, List<Path> roots, boolean full, IndexListener listener)
       throws IOException {
-    return new ClusterIndexer(client, index).index(pipeline, roots, full, listener, ArchiveCorrections.read(local));
+    return new ClusterIndexer(client, index).index(pipeline, roots, full, listener, corrections);
+  }
+
+  /** The rules in the cluster ({@code <name>-corrections}), shared by every machine indexing into it. */
+  @Override
+  public EntityCorrections corrections() {
+    return corrections;
   }
 
   @Override

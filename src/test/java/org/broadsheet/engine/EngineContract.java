@@ -10,6 +10,9 @@ import java.util.Map;
 import org.broadsheet.Broadsheet;
 import org.broadsheet.extract.EntityExtractor;
 import org.broadsheet.extract.EntityType;
+import org.broadsheet.index.EntityCorrections;
+import org.broadsheet.index.EntityRule;
+import org.broadsheet.index.IndexListener;
 import org.broadsheet.index.IndexReport;
 import org.broadsheet.search.BadQueryException;
 import org.broadsheet.search.SearchRequest;
@@ -35,7 +38,10 @@ abstract class EngineContract {
       new ListedEntities.Name(EntityType.PLACE, "Paris", "FR"),
       new ListedEntities.Name(EntityType.PLACE, "Ankara", "TR"),
       new ListedEntities.Name(EntityType.PLACE, "Rafah", "PS"),
-      new ListedEntities.Name(EntityType.ORGANIZATION, "CIA", null)));
+      new ListedEntities.Name(EntityType.ORGANIZATION, "CIA", null),
+      // Only in the articles the alias test adds: "Likud" stands for "Likud Party" (the party rule).
+      new ListedEntities.Name(EntityType.ORGANIZATION, "Likud Party", null),
+      new ListedEntities.Name(EntityType.ORGANIZATION, "Likud", null)));
 
   @TempDir
   Path tmp;
@@ -59,20 +65,20 @@ abstract class EngineContract {
     write("2024-05-20-rafah.txt", "Crossing at Rafah", "Aid trucks waited at the Rafah crossing for a ceasefire.");
   }
 
-  private void write(String name, String title, String body) throws Exception {
+  void write(String name, String title, String body) throws Exception {
     Path f = corpus.resolve(name);
     Files.createDirectories(f.getParent());
     Files.writeString(f, title + "\n\n" + body + "\n");
   }
 
-  private Broadsheet indexed() throws Exception {
+  Broadsheet indexed() throws Exception {
     Broadsheet b = open(tmp.resolve("index"));
     b.index(List.of(corpus));
     return b;
   }
 
   /** "value=count" of one dimension, in the answer's order. */
-  private static List<String> facet(SearchResult r, String dim) {
+  static List<String> facet(SearchResult r, String dim) {
     return r.facets().get(dim).stream().map(v -> v.value() + "=" + v.count()).toList();
   }
 
@@ -221,6 +227,80 @@ abstract class EngineContract {
       assertEquals(List.of("Paris=1", "Rafah=2", "Ankara=1", "Cairo=1", "Doha=1").stream().sorted().toList(),
           facet(b.search(SearchRequest.of("")), "places").stream().sorted().toList());
       assertEquals(List.of(corpus.toRealPath()), b.indexedRoots());
+    }
+  }
+
+  /** The people's rules, the same on every engine: kept with the index, applied by every later run. */
+  @Test
+  void correctionsRewriteTheArticlesAndSurviveReindexing() throws Exception {
+    try (Broadsheet b = indexed()) {
+      EntityCorrections.Change merge = b.corrections().add((id, at) -> new EntityRule(id, EntityRule.Action.MERGE,
+          "people", List.of("ismail haniyeh", "Antony Blinken"), "The Negotiators", at));
+      assertEquals("r1", merge.added().orElseThrow().id());
+      assertEquals(3, merge.rewritten());
+      EntityCorrections.Change hide = b.corrections().add((id, at) -> new EntityRule(id, EntityRule.Action.HIDE,
+          "places", List.of("Rafah"), null, at));
+      assertEquals(1, hide.rewritten());
+      b.refresh();
+      assertCorrected(b, 3);
+      assertEquals(List.of("r1", "r2"), b.corrections().rules().stream().map(EntityRule::id).toList());
+      assertEquals(Map.of("r1", 3, "r2", 1), b.corrections().touched(b.corrections().rules()));
+
+      IndexReport full = b.index(List.of(corpus), true, IndexListener.NONE);
+      assertEquals(5, full.indexed());
+      assertCorrected(b, 3);
+
+      write("politics/2024-05-04-gaza.txt", "Aid for Gaza",
+          "Ismail Haniyeh asked for aid trucks to cross at Rafah.");
+      IndexReport more = b.index(List.of(corpus));
+      assertEquals(List.of(1, 5), List.of(more.indexed(), more.unchanged()));
+      assertCorrected(b, 4);
+
+      assertEquals(4, b.corrections().drop("r1").rewritten());
+      b.refresh();
+      SearchResult all = b.search(SearchRequest.of(""));
+      assertEquals(List.of("Ismail Haniyeh=3", "Antony Blinken=1", "Recep Tayyip Erdoğan=1"), facet(all, "people"));
+      assertEquals(0, b.search(SearchRequest.of("person:negotiators")).total());
+      assertEquals(2, b.corrections().drop("r2").rewritten());
+      b.refresh();
+      all = b.search(SearchRequest.of(""));
+      assertEquals(List.of("Rafah=2", "Paris=2", "Ankara=1", "Cairo=1", "Doha=1").stream().sorted().toList(),
+          facet(all, "places").stream().sorted().toList());
+      assertEquals(List.of(), b.corrections().rules());
+    }
+  }
+
+  /** "Ismail Haniyeh" and "Antony Blinken" merged into "The Negotiators" ({@code merged} articles), Rafah hidden. */
+  private static void assertCorrected(Broadsheet b, int merged) throws Exception {
+    SearchResult all = b.search(SearchRequest.of(""));
+    assertEquals(List.of("The Negotiators=" + merged, "Recep Tayyip Erdoğan=1"), facet(all, "people"));
+    assertEquals(List.of("Paris=2", "Ankara=1", "Cairo=1", "Doha=1"), facet(all, "places"));
+    assertEquals(List.of("FR=2", "EG=1", "QA=1", "TR=1"), facet(all, "countries"));
+    assertEquals(merged, b.search(SearchRequest.of("").withFilters(Map.of("people", List.of("the negotiators"))))
+        .total());
+    assertEquals(merged, b.search(SearchRequest.of("person:negotiators")).total());
+    assertEquals(0, b.search(SearchRequest.of("").withFilters(Map.of("places", List.of("Rafah")))).total());
+  }
+
+  /** The archive-wide aliases ({@code AliasDerivation} on the embedded index) are derived on every engine. */
+  @Test
+  void archiveWideAliasesAreDerivedAndYieldToPeoplesRules() throws Exception {
+    write("politics/2024-05-05-likud.txt", "Likud Party meets", "The Likud Party met to discuss the ceasefire.");
+    write("politics/2024-05-06-likud.txt", "Likud votes", "Likud voted against the plan.");
+    try (Broadsheet b = open(tmp.resolve("index"))) {
+      IndexReport first = b.index(List.of(corpus));
+      assertEquals(new IndexReport.AliasRun(1, 1, 2), first.aliases());
+      assertEquals(List.of("Likud Party=2", "CIA=1"), facet(b.search(SearchRequest.of("")), "organizations"));
+      assertEquals(null, b.index(List.of(corpus)).aliases(), "nothing changed, nothing derived");
+      IndexReport full = b.index(List.of(corpus), true, IndexListener.NONE);
+      assertEquals(new IndexReport.AliasRun(1, 0, 0), full.aliases(), "built with the aliases kept");
+      assertEquals(List.of("Likud Party=2", "CIA=1"), facet(b.search(SearchRequest.of("")), "organizations"));
+      // A rule naming a value as extracted wins over its alias: the shorter name is "Likud (short)" now.
+      assertEquals(2, b.corrections().add((id, at) -> new EntityRule(id, EntityRule.Action.RENAME,
+          "organizations", List.of("Likud"), "Likud (short)", at)).rewritten());
+      b.refresh();
+      assertEquals(List.of("Likud (short)=2", "CIA=1", "Likud Party=1"),
+          facet(b.search(SearchRequest.of("")), "organizations"));
     }
   }
 }

@@ -1,18 +1,27 @@
 package org.broadsheet.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.broadsheet.Broadsheet;
+import org.broadsheet.index.EntityRule;
+import org.broadsheet.index.IndexListener;
 import org.broadsheet.index.IndexSettings;
 import org.broadsheet.ingest.ParserLimits;
 import org.broadsheet.opensearch.OpenSearchCluster;
 import org.broadsheet.opensearch.OpenSearchTarget;
 import org.broadsheet.opensearch.OpenSearchTesting;
+import org.broadsheet.search.SearchRequest;
 import org.broadsheet.search.SearchSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -33,6 +42,31 @@ class OpenSearchEngineContractTest extends EngineContract {
   @AfterEach
   void dropIndex() throws IOException {
     OpenSearchTesting.dropArchive(target);
+  }
+
+  /**
+   * The rules are the cluster's, not the index folder's: another machine (another index folder)
+   * sees them and applies them when it rebuilds the archive, and a server that was open before the
+   * change shows it after a refresh.
+   */
+  @Test
+  void anotherMachineAppliesTheClustersRules() throws Exception {
+    try (Broadsheet serving = indexed(); Broadsheet here = open(tmp.resolve("index"))) {
+      assertEquals(List.of("Ismail Haniyeh=2", "Antony Blinken=1", "Recep Tayyip Erdoğan=1"),
+          facet(serving.search(SearchRequest.of("")), "people"));
+      assertEquals(1, here.corrections().add((id, at) -> new EntityRule(id, EntityRule.Action.MERGE, "people",
+          List.of("Antony Blinken"), "Tony Blinken", at)).rewritten());
+      serving.refresh();
+      assertEquals(List.of("Ismail Haniyeh=2", "Recep Tayyip Erdoğan=1", "Tony Blinken=1"),
+          facet(serving.search(SearchRequest.of("")), "people"));
+    }
+    assertFalse(Files.exists(tmp.resolve("index").resolve("entity-rules.json")), "nothing kept in the local folder");
+    try (Broadsheet elsewhere = open(tmp.resolve("elsewhere"))) {
+      assertEquals(List.of("Tony Blinken"), elsewhere.corrections().rules().stream().map(EntityRule::to).toList());
+      elsewhere.index(List.of(corpus), true, IndexListener.NONE);
+      assertEquals(List.of("Ismail Haniyeh=2", "Recep Tayyip Erdoğan=1", "Tony Blinken=1"),
+          facet(elsewhere.search(SearchRequest.of("")), "people"));
+    }
   }
 
   @Override

@@ -7,15 +7,17 @@ public final class OpenSearchTesting {
   private OpenSearchTesting() {
   }
 
-  /** Deletes an archive's index: the generation its alias points to (the alias with it), and its lock index. */
+  /** Deletes an archive's index: the generation its alias points to (the alias with it), its lock index and its corrections. */
   public static void dropArchive(OpenSearchTarget target) throws IOException {
     try (OpenSearchClient client = new OpenSearchClient(target)) {
       String generation = new ClusterIndex(client).current();
       if (generation != null) {
         client.send("DELETE", "/" + generation, null);
       }
-      if (client.exists("/" + target.index() + "-lock")) {
-        client.send("DELETE", "/" + target.index() + "-lock", null);
+      for (String companion : new String[] {"-lock", "-corrections"}) {
+        if (client.exists("/" + target.index() + companion)) {
+          client.send("DELETE", "/" + target.index() + companion, null);
+        }
       }
     }
   }
