@@ -17,10 +17,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "extract", description = {
     "Print each file's extracted text and every entity mention: type, text as written, character",
     "offsets into that text, canonical value, and for dates the resolved value. Nothing is indexed.",
-    "The --index folder's corrections (archive-wide aliases, people's rules) apply, each changed mention naming its rule."})
+    "The archive's corrections (archive-wide aliases, people's rules; with --opensearch, the cluster's) apply,",
+    "each changed mention naming its rule."})
 public final class ExtractCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
+
+  @Mixin
+  EngineOptions engine;
 
   @Option(names = "--json", description = "One JSON object per file, one per line")
   boolean json;
@@ -48,7 +52,7 @@ public final class ExtractCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintStream out = System.out;
     int failed = 0;
-    try (Broadsheet b = Broadsheet.open(archive.index())) {
+    try (Broadsheet b = engine.open(archive.index())) {
       for (Path file : files) {
         ExtractedArticle x;
         try {
