@@ -30,7 +30,6 @@ import org.broadsheet.index.Fields;
 import org.broadsheet.index.IndexListener;
 import org.broadsheet.index.IndexReport;
 import org.broadsheet.index.IndexingStoppedException;
-import org.broadsheet.index.MinHash;
 import org.broadsheet.ingest.Article;
 import org.broadsheet.ingest.ArticleId;
 import org.broadsheet.ingest.ArticleParser;
@@ -50,8 +49,8 @@ import org.broadsheet.ingest.SourceFile;
  * first one, or one over an index of an older schema) writes a new generation that replaces the old
  * only when complete ({@link ClusterIndex#publish}). One run at a time, from any machine ({@link ClusterLock}).
  *
- * <p>Not yet as in the embedded index: every article is its own group of copies (no
- * {@code CopyGroups} against the cluster) and the archive-wide aliases are not derived.
+ * <p>Copies of one story are grouped as the embedded index groups them ({@link ClusterCopyGroups}).
+ * Not yet as in the embedded index: the archive-wide aliases are not derived.
  */
 final class ClusterIndexer {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterIndexer.class);
@@ -98,7 +97,7 @@ final class ClusterIndexer {
     String target = rebuild ? index.newGeneration() : current;
     try {
       IndexReport report = run(pipeline, all, rebuild ? Map.of() : index.bookkeeping(current), target, listener,
-          corrections, start, lock);
+          corrections, start, lock, new ClusterCopyGroups(client, target, rebuild));
       if (rebuild) {
         index.publish(target);
       }
@@ -117,8 +116,8 @@ final class ClusterIndexer {
   }
 
   private IndexReport run(IndexPipeline pipeline, List<Path> roots, Map<String, Bookkeeping> known, String target,
-                          IndexListener listener, Corrections corrections, long start, ClusterLock lock)
-      throws IOException {
+                          IndexListener listener, Corrections corrections, long start, ClusterLock lock,
+                          ClusterCopyGroups groups) throws IOException {
     List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
     Consumer<SkippedFileException> skip = e -> {
       failures.add(new IndexReport.Failure(e.file().toString(), e.kind(), e.getMessage()));
@@ -143,15 +142,17 @@ final class ClusterIndexer {
       ExecutorCompletionService<Done> done = new ExecutorCompletionService<>(pool);
       Map<Future<Done>, SourceFile> tasks = new HashMap<>();
       for (SourceFile f : files) {
-        tasks.put(done.submit(() -> readOne(pipeline, f, known.get(f.id()), documents, skip, bytes, seen)), f);
+        tasks.put(done.submit(() -> readOne(pipeline, f, known.get(f.id()), documents, groups, skip, bytes, seen)), f);
       }
       long lastCommit = System.nanoTime();
       for (int i = 0; i < files.size(); i++) {
         Future<Done> future = done.take();
         SourceFile f = tasks.remove(future);
         Done d = outcomeOf(future, f, skip);
+        boolean refreshNow = false;
         if (d.document() != null) {
           writer.index(f.id(), d.document());
+          refreshNow = groups.written(f.id());
         } else if (d.stamp() != null) {
           writer.update(f.id(), client.json().createObjectNode().put(Fields.STAMP, d.stamp()));
         } else if (d.delete()) {
@@ -163,9 +164,11 @@ final class ClusterIndexer {
           default -> { }
         }
         listener.fileDone(f.id(), d.outcome());
-        if (Duration.ofNanos(System.nanoTime() - lastCommit).compareTo(pipeline.settings().commitInterval()) >= 0) {
+        if (refreshNow
+            || Duration.ofNanos(System.nanoTime() - lastCommit).compareTo(pipeline.settings().commitInterval()) >= 0) {
           writer.flush();
           index.refresh(target);
+          groups.refreshed(); // the grouping finds this interval's articles in the cluster now
           lock.renew();
           lastCommit = System.nanoTime();
         }
@@ -187,7 +190,7 @@ final class ClusterIndexer {
   }
 
   private static Done readOne(IndexPipeline pipeline, SourceFile f, Bookkeeping known, ArticleDocument documents,
-                              Consumer<SkippedFileException> skip, AtomicLong bytes, Map<String, String> seen)
+                              ClusterCopyGroups groups, Consumer<SkippedFileException> skip, AtomicLong bytes, Map<String, String> seen)
       throws IOException {
     String stamp;
     try {
@@ -222,7 +225,7 @@ final class ClusterIndexer {
         : pipeline.cache() != null ? pipeline.cache().extract(article, pipeline.extractor())
         : pipeline.extractor().extract(article);
     Bookkeeping bookkeeping = new Bookkeeping(f.id(), f.uri(), ArticleId.uri(f.root()), article.contentHash(), stamp);
-    CopyMark copies = CopyMark.alone(f.id(), article.contentHash(), MinHash.ofArticle(article.title(), article.text()),
+    CopyMark copies = groups.assign(f.id(), article.contentHash(), article.title(), article.text(),
         System.currentTimeMillis());
     ObjectNode doc = documents.build(article, x, bookkeeping, copies);
     seen.put(f.id(), article.contentHash());
