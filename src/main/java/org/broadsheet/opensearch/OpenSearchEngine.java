@@ -38,12 +38,19 @@ public final class OpenSearchEngine implements ArchiveEngine {
   private final ClusterSearcher searcher;
   private final ClusterArticles articles;
 
-  /** @param local the index folder that keeps the extraction cache and the corrections */
-  public OpenSearchEngine(OpenSearchTarget target, IndexLayout local) {
+  /**
+   * @param local  the index folder that keeps the extraction cache and the corrections
+   * @param places the gazetteer's look-up by place name (the map), asked for on the first search
+   */
+  public OpenSearchEngine(OpenSearchTarget target, IndexLayout local,
+                          java.util.function.Supplier<java.util.function.Function<String,
+                              Optional<org.broadsheet.extract.Place>>> places) {
     this.client = new OpenSearchClient(target);
     this.index = new ClusterIndex(client);
     this.local = local;
-    this.searcher = new ClusterSearcher(client, target.index());
+    java.util.function.Supplier<java.util.function.Function<String, Optional<org.broadsheet.extract.Place>>> once =
+        new Memo<>(places);
+    this.searcher = new ClusterSearcher(client, target.index(), name -> once.get().apply(name));
     this.articles = new ClusterArticles(client, target.index());
   }
 
@@ -134,6 +141,24 @@ public final class OpenSearchEngine implements ArchiveEngine {
     long writes = primaries.path("indexing").path("index_total").asLong()
         + primaries.path("indexing").path("delete_total").asLong();
     return new IndexState(generation + "-" + writes, (int) primaries.path("docs").path("count").asLong());
+  }
+
+  /** A supplier asked once, when first needed. */
+  private static final class Memo<T> implements java.util.function.Supplier<T> {
+    private final java.util.function.Supplier<T> from;
+    private volatile T value;
+
+    Memo(java.util.function.Supplier<T> from) {
+      this.from = from;
+    }
+
+    @Override
+    public synchronized T get() {
+      if (value == null) {
+        value = from.get();
+      }
+      return value;
+    }
   }
 
   private static UnsupportedOperationException notYet(String what) {
