@@ -24,9 +24,10 @@ import org.broadsheet.index.MinHash;
  *
  * <p>The cluster is the record of every article before this run and of this run's articles up to
  * the last refresh: an incremental run, or a run from another machine, finds them there (one run at a
- * time, {@link ClusterLock}). Only what the cluster cannot show yet is in memory, so the table stays
- * the size of one refresh interval ({@link #REFRESH_EVERY}). A refresh drops the table's written
- * articles only once no look-up is in flight (the lock), so none is missed between the two.
+ * time, {@link ClusterLock}). The table holds this run's articles up to {@link #REFRESH_EVERY} written,
+ * then a refresh makes them visible and the table lets them go, only once no look-up is in flight
+ * (the lock), so none is missed between the two. A new generation holds only what the table holds
+ * until then, so a rebuild looks nothing up in its first {@link #REFRESH_EVERY} articles.
  *
  * <p>Thread-safe: the indexer's threads assign, its writing thread reports writes and refreshes.
  */
@@ -38,6 +39,8 @@ final class ClusterCopyGroups {
 
   private final OpenSearchClient client;
   private final String target;
+  /** {@link #REFRESH_EVERY}, smaller in tests. */
+  private final int refreshEvery;
   /** Look-ups hold it shared; dropping what a refresh made visible holds it alone. */
   private final ReadWriteLock visibility = new ReentrantReadWriteLock();
   /** Band key → this run's articles the cluster does not show yet. Guarded by {@code this}. */
@@ -45,7 +48,7 @@ final class ClusterCopyGroups {
   /** Id → its entry: these shadow what the cluster has of the same articles. Guarded by {@code this}. */
   private final Map<String, Pending> pendingById = new HashMap<>();
   private int writtenSinceRefresh;
-  /** True while the generation is known to hold no article (a new one, before its first refresh). */
+  /** True while the generation holds no article the table does not (a new one, before the table first lets go). */
   private volatile boolean empty;
 
   private record Pending(String id, String group, MinHash signature, String[] bands, boolean[] written) {
@@ -59,12 +62,17 @@ final class ClusterCopyGroups {
 
   /**
    * @param target the concrete index written (a generation)
-   * @param empty  true when it is a new generation that holds nothing yet: no look-up needed until a refresh
+   * @param empty  true when it is a new generation that holds nothing yet: no look-up needed until the table lets go
    */
   ClusterCopyGroups(OpenSearchClient client, String target, boolean empty) {
+    this(client, target, empty, REFRESH_EVERY);
+  }
+
+  ClusterCopyGroups(OpenSearchClient client, String target, boolean empty, int refreshEvery) {
     this.client = client;
     this.target = target;
     this.empty = empty;
+    this.refreshEvery = refreshEvery;
   }
 
   /** The group of the article {@code id} with this text; call {@link #written} once the bulk writer has its document. */
@@ -109,14 +117,21 @@ final class ClusterCopyGroups {
       return false;
     }
     p.written()[0] = true;
-    return ++writtenSinceRefresh >= REFRESH_EVERY;
+    return ++writtenSinceRefresh >= refreshEvery;
   }
 
-  /** The writes reported so far were flushed and the generation refreshed: the cluster shows them now. */
+  /**
+   * The writes reported so far were flushed and the generation refreshed: the cluster shows them now.
+   * The table lets them go only once it holds {@link #REFRESH_EVERY} written articles: until then a
+   * new generation needs no look-ups at all (the table is all it holds), and the table stays bounded.
+   */
   void refreshed() {
     visibility.writeLock().lock();
     try {
       synchronized (this) {
+        if (writtenSinceRefresh < refreshEvery) {
+          return;
+        }
         List<Pending> done = pendingById.values().stream().filter(p -> p.written()[0]).toList();
         for (Pending p : done) {
           pendingById.remove(p.id());

@@ -168,7 +168,7 @@ final class ClusterIndexer {
             || Duration.ofNanos(System.nanoTime() - lastCommit).compareTo(pipeline.settings().commitInterval()) >= 0) {
           writer.flush();
           index.refresh(target);
-          groups.refreshed(); // the grouping finds this interval's articles in the cluster now
+          groups.refreshed(); // the grouping may let go of what the cluster shows now
           lock.renew();
           lastCommit = System.nanoTime();
         }
