@@ -67,11 +67,17 @@ final class ClusterSearcher implements AutoCloseable {
   private final ArchiveQueryParser parser = new ArchiveQueryParser(analyzer);
   private final Function<String, Optional<Place>> places;
   private final ClusterDidYouMean didYouMean;
-  /** The archive's spellings and the state of the index they were counted in. */
+  /** The archive's spellings, the state of the index they were counted in, and when that state was last read. */
   private volatile Counted counted;
 
-  private record Counted(String state, ArchiveSpellings spellings) {
+  private record Counted(String state, ArchiveSpellings spellings, long checkedAt) {
   }
+
+  /**
+   * How long a reading of the index's state stands: the embedded index sees a new commit within a
+   * second too, and a search then costs no request for it.
+   */
+  private static final long STATE_NANOS = 1_000_000_000L;
 
   /** @param places the gazetteer's look-up by place name: the map's coordinates */
   ClusterSearcher(OpenSearchClient client, String index, Function<String, Optional<Place>> places) {
@@ -81,22 +87,33 @@ final class ClusterSearcher implements AutoCloseable {
     this.didYouMean = new ClusterDidYouMean(client, index, parser, analyzer, this::parse);
   }
 
+  /** The index changed here (an indexing run, a refresh): the next search reads its state again. */
+  void changed() {
+    Counted c = counted;
+    if (c != null) {
+      counted = new Counted(c.state(), c.spellings(), c.checkedAt() - STATE_NANOS);
+    }
+  }
+
   /**
-   * The archive's spellings for the index as it is now: counted again only when it has changed (another
+   * The archive's spellings for the index as it is: counted again only when it has changed (another
    * generation, writes or refreshes since), as the embedded index counts them once per reader.
    */
   private ArchiveSpellings spellings() throws IOException {
+    Counted c = counted;
+    long now = System.nanoTime();
+    if (c != null && now - c.checkedAt() < STATE_NANOS) {
+      return c.spellings();
+    }
     JsonNode stats = client.send("GET", "/" + index + "/_stats/indexing,refresh", null);
     JsonNode primaries = stats.path("_all").path("primaries");
     String state = String.join(",", (Iterable<String>) stats.path("indices")::fieldNames)
         + ":" + primaries.path("indexing").path("index_total").asLong()
         + ":" + primaries.path("indexing").path("delete_total").asLong()
         + ":" + primaries.path("refresh").path("total").asLong();
-    Counted c = counted;
-    if (c == null || !c.state().equals(state)) {
-      c = new Counted(state, new ArchiveSpellings(client, index));
-      counted = c;
-    }
+    c = c != null && c.state().equals(state) ? new Counted(state, c.spellings(), now)
+        : new Counted(state, new ArchiveSpellings(client, index), now);
+    counted = c;
     return c.spellings();
   }
 

@@ -67,7 +67,11 @@ public final class OpenSearchEngine implements ArchiveEngine {
   @Override
   public IndexReport index(IndexPipeline pipeline, List<Path> roots, boolean full, IndexListener listener)
       throws IOException {
-    return new ClusterIndexer(client, index).index(pipeline, roots, full, listener, ArchiveCorrections.read(local));
+    try {
+      return new ClusterIndexer(client, index).index(pipeline, roots, full, listener, ArchiveCorrections.read(local));
+    } finally {
+      searcher.changed();
+    }
   }
 
   @Override
@@ -75,6 +79,7 @@ public final class OpenSearchEngine implements ArchiveEngine {
     if (index.exists()) {
       index.refresh(index.alias());
     }
+    searcher.changed();
   }
 
   @Override
