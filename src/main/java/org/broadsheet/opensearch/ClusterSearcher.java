@@ -36,8 +36,9 @@ import org.broadsheet.search.Timeline;
  * Copies of one story collapse into one hit ({@code collapse} on the group, which ranks a group by
  * its best match), shown by its first copy with the number of its other matches ({@link GroupCopies}).
  * Entity values are shown in the archive's spelling ({@link ArchiveSpellings}), which also places the
- * map's circles; a query that found few articles gets a respelling ({@link ClusterDidYouMean}). Cursors ({@code after=}) are the embedded index's
- * ({@link Cursor}), as {@code search_after} values; exports page with {@code search_after} in a point in time.
+ * map's circles; a query that found few articles gets a respelling ({@link ClusterDidYouMean}).
+ * Cursors ({@code after=}) are the embedded index's ({@link Cursor}), as {@code search_after} values
+ * (placed by position under {@code collapse}); exports page with {@code search_after} in a point in time.
  */
 final class ClusterSearcher implements AutoCloseable {
   /** Values of a dimension counted per search: the top ten are shown, merged spellings need more. */
