@@ -47,7 +47,7 @@ public final class CopyRule {
   }
 
   /** How alike two copies are, to pick the closest of several candidates. */
-  static double closeness(MinHash a, MinHash b) {
+  public static double closeness(MinHash a, MinHash b) {
     return Math.max(a.jaccard(b), a.containment(b));
   }
 }

@@ -31,7 +31,6 @@ import org.broadsheet.index.Fields;
 import org.broadsheet.index.IndexListener;
 import org.broadsheet.index.IndexReport;
 import org.broadsheet.index.IndexingStoppedException;
-import org.broadsheet.index.MinHash;
 import org.broadsheet.ingest.Article;
 import org.broadsheet.ingest.ArticleId;
 import org.broadsheet.ingest.ArticleParser;
@@ -52,10 +51,8 @@ import org.broadsheet.ingest.SourceFile;
  * only when complete ({@link ClusterIndex#publish}). One run at a time, from any machine ({@link ClusterLock}).
  *
  * <p>The archive's corrections come from the cluster ({@link ClusterCorrections}), and a run that
- * changed something ends, as the embedded one, by deriving the archive-wide aliases.
- *
- * <p>Not yet as in the embedded index: every article is its own group of copies (no
- * {@code CopyGroups} against the cluster).
+ * changed something ends, as the embedded one, by deriving the archive-wide aliases. Copies of one
+ * story are grouped as the embedded index groups them ({@link ClusterCopyGroups}).
  */
 final class ClusterIndexer {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterIndexer.class);
@@ -104,7 +101,7 @@ final class ClusterIndexer {
     try {
       ArchiveCorrections now = corrections.current(); // under the lock: a correction changes them only while it holds it
       IndexReport report = run(pipeline, all, rebuild ? Map.of() : index.bookkeeping(current), target, listener,
-          now, start, lock);
+          now, start, lock, new ClusterCopyGroups(client, target, rebuild));
       ClusterAliasDerivation.Outcome derived = corrections.deriveAliases(target, now,
           rebuild || report.indexed() > 0 || report.deleted() > 0 || report.failed() > 0);
       if (rebuild) {
@@ -130,8 +127,8 @@ final class ClusterIndexer {
   }
 
   private IndexReport run(IndexPipeline pipeline, List<Path> roots, Map<String, Bookkeeping> known, String target,
-                          IndexListener listener, Corrections corrections, long start, ClusterLock lock)
-      throws IOException {
+                          IndexListener listener, Corrections corrections, long start, ClusterLock lock,
+                          ClusterCopyGroups groups) throws IOException {
     List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
     Consumer<SkippedFileException> skip = e -> {
       failures.add(new IndexReport.Failure(e.file().toString(), e.kind(), e.getMessage()));
@@ -156,15 +153,17 @@ final class ClusterIndexer {
       ExecutorCompletionService<Done> done = new ExecutorCompletionService<>(pool);
       Map<Future<Done>, SourceFile> tasks = new HashMap<>();
       for (SourceFile f : files) {
-        tasks.put(done.submit(() -> readOne(pipeline, f, known.get(f.id()), documents, skip, bytes, seen)), f);
+        tasks.put(done.submit(() -> readOne(pipeline, f, known.get(f.id()), documents, groups, skip, bytes, seen)), f);
       }
       long lastCommit = System.nanoTime();
       for (int i = 0; i < files.size(); i++) {
         Future<Done> future = done.take();
         SourceFile f = tasks.remove(future);
         Done d = outcomeOf(future, f, skip);
+        boolean refreshNow = false;
         if (d.document() != null) {
           writer.index(f.id(), d.document());
+          refreshNow = groups.written(f.id());
         } else if (d.stamp() != null) {
           writer.update(f.id(), client.json().createObjectNode().put(Fields.STAMP, d.stamp()));
         } else if (d.delete()) {
@@ -176,9 +175,11 @@ final class ClusterIndexer {
           default -> { }
         }
         listener.fileDone(f.id(), d.outcome());
-        if (Duration.ofNanos(System.nanoTime() - lastCommit).compareTo(pipeline.settings().commitInterval()) >= 0) {
+        if (refreshNow
+            || Duration.ofNanos(System.nanoTime() - lastCommit).compareTo(pipeline.settings().commitInterval()) >= 0) {
           writer.flush();
           index.refresh(target);
+          groups.refreshed(); // the grouping may let go of what the cluster shows now
           lock.renew();
           lastCommit = System.nanoTime();
         }
@@ -200,7 +201,7 @@ final class ClusterIndexer {
   }
 
   private static Done readOne(IndexPipeline pipeline, SourceFile f, Bookkeeping known, ArticleDocument documents,
-                              Consumer<SkippedFileException> skip, AtomicLong bytes, Map<String, String> seen)
+                              ClusterCopyGroups groups, Consumer<SkippedFileException> skip, AtomicLong bytes, Map<String, String> seen)
       throws IOException {
     String stamp;
     try {
@@ -235,7 +236,7 @@ final class ClusterIndexer {
         : pipeline.cache() != null ? pipeline.cache().extract(article, pipeline.extractor())
         : pipeline.extractor().extract(article);
     Bookkeeping bookkeeping = new Bookkeeping(f.id(), f.uri(), ArticleId.uri(f.root()), article.contentHash(), stamp);
-    CopyMark copies = CopyMark.alone(f.id(), article.contentHash(), MinHash.ofArticle(article.title(), article.text()),
+    CopyMark copies = groups.assign(f.id(), article.contentHash(), article.title(), article.text(),
         System.currentTimeMillis());
     ObjectNode doc = documents.build(article, x, bookkeeping, copies);
     seen.put(f.id(), article.contentHash());

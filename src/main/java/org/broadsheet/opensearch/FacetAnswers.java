@@ -18,8 +18,8 @@ import org.broadsheet.search.Timeline;
  * Facet values from terms aggregations, ordered and labelled as the embedded index's facet lists
  * are: an entity's spellings merged by folded key into one value, most articles first, ties by
  * label, the top ten; the years mentioned and the published dates newest first; countries shown by
- * name. The merged value is shown with the spelling most articles of the result use (the embedded
- * index uses the archive's most frequent spelling: the same unless a rarer spelling dominates a result).
+ * name. The merged value is shown with the archive's spelling ({@link ArchiveSpellings}), as the
+ * embedded index shows it, whichever spelling the articles of the result use.
  */
 final class FacetAnswers {
   /** As the embedded index: values per dimension in a search answer. */
@@ -39,12 +39,12 @@ final class FacetAnswers {
   }
 
   /** Every value of a dimension, merged and ordered as a facet list has it. */
-  static List<SearchResult.FacetValue> all(String dim, Map<String, Long> counts) {
+  static List<SearchResult.FacetValue> all(String dim, Map<String, Long> counts, ArchiveSpellings spellings) {
     List<Map.Entry<String, Long>> values;
     if (dim.equals(Fields.FACET_MENTIONED) || dim.equals(Fields.FACET_PUBLISHED)) {
       values = new ArrayList<>(new TreeMap<>(counts).descendingMap().entrySet());
     } else if (Fields.ENTITY_FACETS.contains(dim)) {
-      values = merged(counts);
+      values = merged(dim, counts, spellings);
     } else {
       values = new ArrayList<>(counts.entrySet());
       values.sort(BY_COUNT);
@@ -53,16 +53,17 @@ final class FacetAnswers {
   }
 
   /** The values a search answer shows: dates all, the others the top ten. */
-  static List<SearchResult.FacetValue> top(String dim, Map<String, Long> counts) {
-    List<SearchResult.FacetValue> all = all(dim, counts);
+  static List<SearchResult.FacetValue> top(String dim, Map<String, Long> counts, ArchiveSpellings spellings) {
+    List<SearchResult.FacetValue> all = all(dim, counts, spellings);
     boolean dates = dim.equals(Fields.FACET_MENTIONED) || dim.equals(Fields.FACET_PUBLISHED);
     return dates ? all : all.subList(0, Math.min(FACET_LIMIT, all.size()));
   }
 
   /** As the facet endpoint: those whose value, or a word in it, starts with the folded prefix. */
-  static List<SearchResult.FacetValue> matching(String dim, Map<String, Long> counts, String prefix, int limit) {
+  static List<SearchResult.FacetValue> matching(String dim, Map<String, Long> counts, ArchiveSpellings spellings,
+                                                String prefix, int limit) {
     String folded = prefix == null ? "" : FacetKeys.key(prefix);
-    return all(dim, counts).stream()
+    return all(dim, counts, spellings).stream()
         .filter(v -> folded.isEmpty() || startsWith(FacetKeys.key(v.value()), folded))
         .limit(limit)
         .toList();
@@ -80,16 +81,17 @@ final class FacetAnswers {
   private static final Comparator<Map.Entry<String, Long>> BY_COUNT =
       Comparator.comparing((Map.Entry<String, Long> e) -> e.getValue()).reversed().thenComparing(Map.Entry::getKey);
 
-  private static List<Map.Entry<String, Long>> merged(Map<String, Long> counts) {
-    Map<String, String> best = new LinkedHashMap<>();
+  private static List<Map.Entry<String, Long>> merged(String dim, Map<String, Long> counts,
+                                                      ArchiveSpellings spellings) {
+    Map<String, String> some = new LinkedHashMap<>();
     Map<String, Long> total = new LinkedHashMap<>();
     counts.forEach((value, n) -> {
       String key = FacetKeys.key(value);
       total.merge(key, n, Long::sum);
-      best.merge(key, value, (a, b) -> FacetKeys.better(b, counts.get(b), a, counts.get(a)) ? b : a);
+      some.putIfAbsent(key, value);
     });
     List<Map.Entry<String, Long>> out = new ArrayList<>();
-    total.forEach((key, n) -> out.add(Map.entry(best.get(key), n)));
+    total.forEach((key, n) -> out.add(Map.entry(spellings.best(dim, some.get(key)), n)));
     out.sort(BY_COUNT);
     return out;
   }

@@ -39,12 +39,19 @@ public final class OpenSearchEngine implements ArchiveEngine {
   private final ClusterArticles articles;
   private final ClusterCorrections corrections;
 
-  /** @param local the index folder that keeps the extraction cache */
-  public OpenSearchEngine(OpenSearchTarget target, IndexLayout local) {
+  /**
+   * @param local  the index folder that keeps the extraction cache
+   * @param places the gazetteer's look-up by place name (the map), asked for on the first search
+   */
+  public OpenSearchEngine(OpenSearchTarget target, IndexLayout local,
+                          java.util.function.Supplier<java.util.function.Function<String,
+                              Optional<org.broadsheet.extract.Place>>> places) {
     this.client = new OpenSearchClient(target);
     this.index = new ClusterIndex(client);
     this.local = local;
-    this.searcher = new ClusterSearcher(client, target.index());
+    java.util.function.Supplier<java.util.function.Function<String, Optional<org.broadsheet.extract.Place>>> once =
+        new Memo<>(places);
+    this.searcher = new ClusterSearcher(client, target.index(), name -> once.get().apply(name));
     this.articles = new ClusterArticles(client, target.index());
     this.corrections = new ClusterCorrections(client, index);
   }
@@ -62,7 +69,11 @@ public final class OpenSearchEngine implements ArchiveEngine {
   @Override
   public IndexReport index(IndexPipeline pipeline, List<Path> roots, boolean full, IndexListener listener)
       throws IOException {
-    return new ClusterIndexer(client, index).index(pipeline, roots, full, listener, corrections);
+    try {
+      return new ClusterIndexer(client, index).index(pipeline, roots, full, listener, corrections);
+    } finally {
+      searcher.changed();
+    }
   }
 
   /** The rules in the cluster ({@code <name>-corrections}), shared by every machine indexing into it. */
@@ -76,6 +87,7 @@ public final class OpenSearchEngine implements ArchiveEngine {
     if (index.exists()) {
       index.refresh(index.alias());
     }
+    searcher.changed();
   }
 
   @Override
@@ -142,6 +154,24 @@ public final class OpenSearchEngine implements ArchiveEngine {
     long writes = primaries.path("indexing").path("index_total").asLong()
         + primaries.path("indexing").path("delete_total").asLong();
     return new IndexState(generation + "-" + writes, (int) primaries.path("docs").path("count").asLong());
+  }
+
+  /** A supplier asked once, when first needed. */
+  private static final class Memo<T> implements java.util.function.Supplier<T> {
+    private final java.util.function.Supplier<T> from;
+    private volatile T value;
+
+    Memo(java.util.function.Supplier<T> from) {
+      this.from = from;
+    }
+
+    @Override
+    public synchronized T get() {
+      if (value == null) {
+        value = from.get();
+      }
+      return value;
+    }
   }
 
   private static UnsupportedOperationException notYet(String what) {

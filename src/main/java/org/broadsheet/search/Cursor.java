@@ -27,7 +27,7 @@ public record Cursor(long rank, float score, long orderKey) {
   }
 
   /** True when a hit with this key comes after the cursor. */
-  boolean before(long rank, float score, long orderKey) {
+  public boolean before(long rank, float score, long orderKey) {
     return compare(this.rank, this.score, this.orderKey, rank, score, orderKey) < 0;
   }
 

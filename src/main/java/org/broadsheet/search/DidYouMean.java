@@ -30,13 +30,11 @@ import org.broadsheet.search.QueryLexer.Token;
  * query is kept as typed: operators, quotes, fields, negated words, wildcards and fuzzy words. The
  * suggestion is offered only when it finds far more than the query; it never replaces it.
  */
-final class DidYouMean {
+public final class DidYouMean {
   /** A query finding fewer articles than this is worth a suggestion. */
   static final int FEW = 3;
   /** A suggestion must find this many times the query's articles (or, for none, at least one). */
   static final int FAR_MORE = 5;
-  /** A word in more articles than this is never respelt: it is the archive's own. */
-  private static final int KNOWN_WORD_ARTICLES = 2;
   /** A rare word is respelt only for a word this many times as common, one letter away. */
   private static final int MORE_POPULAR_BY = 5;
   private static final int CANDIDATES = 5;
@@ -50,7 +48,42 @@ final class DidYouMean {
   private final DirectSpellChecker unknown = new DirectSpellChecker();
   private final DirectSpellChecker rare = new DirectSpellChecker();
 
-  DidYouMean(ArchiveQueryParser parser, Analyzer queryAnalyzer) {
+  /**
+   * The words of an archive's body text, as "did you mean" asks about them: the embedded index's
+   * terms ({@link DirectSpellChecker} over its reader), or another engine's with the same settings.
+   */
+  public interface Vocabulary {
+    /** How many articles' bodies have this (analysed) term. */
+    long articles(String term) throws IOException;
+
+    /**
+     * Body terms close to a term no article has: the spell checker's defaults (two edits), best first.
+     *
+     * @param folded the word folded ({@link FacetKeys#key})
+     */
+    List<SuggestWord> unknown(String folded, int max) throws IOException;
+
+    /**
+     * Body terms one edit from a term a few articles have ({@link #KNOWN_WORD_ARTICLES} at most) that
+     * more articles use, best first.
+     */
+    List<SuggestWord> morePopular(String term, int max) throws IOException;
+  }
+
+  /** The body's words that more articles use than this: a query word in more is never respelt. */
+  public static final int KNOWN_WORD_ARTICLES = 2;
+
+  /** True when a search that found {@code total} articles for {@code r} is worth a suggestion. */
+  public static boolean wanted(SearchRequest r, long total) {
+    return total < FEW && !r.query().isBlank();
+  }
+
+  /** True when a respelt query finding {@code found} articles finds far more than the {@code total} typed. */
+  public static boolean findsFarMore(long found, long total) {
+    return found >= Math.max(1, FAR_MORE * total);
+  }
+
+  public DidYouMean(ArchiveQueryParser parser, Analyzer queryAnalyzer) {
     this.parser = parser;
     this.analyzer = queryAnalyzer;
     this.lexer = new QueryLexer(fields, QueryLimits.defaults());
@@ -65,10 +98,10 @@ final class DidYouMean {
    */
   SearchResult.Suggestion suggest(IndexSearcher searcher, ReaderState rs, FacetsConfig config, SearchRequest r,
                                   long total) throws IOException {
-    if (total >= FEW || r.query().isBlank()) {
+    if (!wanted(r, total)) {
       return null;
     }
-    String respelt = respell(r.query(), searcher.getIndexReader(), rs.entityWords().get());
+    String respelt = respell(r.query(), vocabulary(searcher.getIndexReader()), rs.entityWords().get());
     if (respelt == null) {
       return null;
     }
@@ -79,11 +112,42 @@ final class DidYouMean {
     } catch (BadQueryException | IndexSearcher.TooManyClauses e) {
       return null;
     }
-    return found >= Math.max(1, FAR_MORE * total) ? new SearchResult.Suggestion(respelt, found) : null;
+    return findsFarMore(found, total) ? new SearchResult.Suggestion(respelt, found) : null;
   }
 
-  /** The query with its misspelt words replaced, or null when no word was. */
+  /** The embedded index's words. */
+  private Vocabulary vocabulary(IndexReader reader) {
+    return new Vocabulary() {
+      @Override
+      public long articles(String term) throws IOException {
+        return reader.docFreq(new Term(Fields.BODY, term));
+      }
+
+      @Override
+      public List<SuggestWord> unknown(String folded, int max) throws IOException {
+        return List.of(DidYouMean.this.unknown.suggestSimilar(new Term(Fields.BODY, folded), max, reader,
+            SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX));
+      }
+
+      @Override
+      public List<SuggestWord> morePopular(String term, int max) throws IOException {
+        return List.of(rare.suggestSimilar(new Term(Fields.BODY, term), max, reader, SuggestMode.SUGGEST_MORE_POPULAR));
+      }
+    };
+  }
+
+  /** The query with its misspelt words replaced (against the embedded index), or null when no word was. */
   String respell(String query, IndexReader reader, EntityWords entities) throws IOException {
+    return respell(query, vocabulary(reader), entities);
+  }
+
+  /**
+   * The query with its misspelt words replaced, or null when no word was.
+   *
+   * @param reader   the archive's words
+   * @param entities the words of its entity names, in their best spellings
+   */
+  public String respell(String query, Vocabulary reader, EntityWords entities) throws IOException {
     int[] looked = {0}; // words looked up so far, against MAX_WORDS
     List<int[]> spans = new ArrayList<>(); // start, end of each replaced word
     List<String> words = new ArrayList<>();
@@ -124,7 +188,7 @@ final class DidYouMean {
   }
 
   /** A word token: past its modifier and field, if it is a plain word (no wildcard, fuzzy or escape). */
-  private void wordOf(String w, int at, IndexReader reader, EntityWords entities, List<int[]> spans,
+  private void wordOf(String w, int at, Vocabulary reader, EntityWords entities, List<int[]> spans,
                       List<String> words, int[] looked) throws IOException {
     if (w.startsWith("-") || w.startsWith("!")) {
       return;
@@ -145,7 +209,7 @@ final class DidYouMean {
     }
   }
 
-  private void respellWord(String word, int at, IndexReader reader, EntityWords entities, List<int[]> spans,
+  private void respellWord(String word, int at, Vocabulary reader, EntityWords entities, List<int[]> spans,
                            List<String> words, int[] looked) throws IOException {
     if (word.length() < unknown.getMinQueryLength() || !word.codePoints().allMatch(Character::isLetter)
         || looked[0]++ >= MAX_WORDS) {
@@ -164,9 +228,9 @@ final class DidYouMean {
   }
 
   /** The index word to put for {@code word}, or null when it is spelt as the archive spells it. */
-  private String closest(String word, IndexReader reader) throws IOException {
+  private String closest(String word, Vocabulary reader) throws IOException {
     String analysed = firstToken(word);
-    int df = analysed == null ? 0 : reader.docFreq(new Term(Fields.BODY, analysed));
+    long df = analysed == null ? 0 : reader.articles(analysed);
     if (df > KNOWN_WORD_ARTICLES) {
       return null;
     }
@@ -174,9 +238,7 @@ final class DidYouMean {
     if (folded.isEmpty()) {
       return null;
     }
-    SuggestWord[] found = df == 0
-        ? unknown.suggestSimilar(new Term(Fields.BODY, folded), CANDIDATES, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)
-        : rare.suggestSimilar(new Term(Fields.BODY, analysed), CANDIDATES, reader, SuggestMode.SUGGEST_MORE_POPULAR);
+    List<SuggestWord> found = df == 0 ? reader.unknown(folded, CANDIDATES) : reader.morePopular(analysed, CANDIDATES);
     for (SuggestWord s : found) {
       if (df == 0 || s.freq >= MORE_POPULAR_BY * df) {
         return s.string;

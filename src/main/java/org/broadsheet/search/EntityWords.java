@@ -12,7 +12,7 @@ import org.broadsheet.index.Fields;
  * per index reader from the facet values of people, places and organisations; among spellings of
  * one word, diacritics win, then the one more articles use ({@link FacetKeys#better}).
  */
-final class EntityWords {
+public final class EntityWords {
   /** Words shorter than this are initials and particles, never respelt. */
   private static final int MIN_LETTERS = 3;
 
@@ -21,7 +21,7 @@ final class EntityWords {
 
   private final Map<String, Spelling> byKey = new HashMap<>();
 
-  EntityWords(Spellings spellings) {
+  public EntityWords(Spellings spellings) {
     for (String dim : new String[] {Fields.FACET_PEOPLE, Fields.FACET_PLACES, Fields.FACET_ORGS}) {
       for (LabelAndValue lv : spellings.all(dim)) {
         for (String word : lv.label.split("[\\s,.()\\[\\]\"/]+")) {

@@ -13,14 +13,14 @@ import org.broadsheet.index.Fields;
  * merged) that the gazetteer gives coordinates, most mentioned first. Countries and regions have
  * none and are left out, as are names the gazetteer does not know.
  */
-final class MapPlaces {
+public final class MapPlaces {
   /** Places on a map at most: more circles than a world map can show apart, and a bound on the answer. */
   static final int LIMIT = 200;
 
   private MapPlaces() {
   }
 
-  static List<SearchResult.MapPlace> of(LabelAndValue[] places, Spellings spellings,
+  public static List<SearchResult.MapPlace> of(LabelAndValue[] places, Spellings spellings,
                                          Function<String, Optional<Place>> gazetteer) {
     List<SearchResult.MapPlace> out = new ArrayList<>();
     for (LabelAndValue lv : MergedFacetValues.merge(places, spellings, Fields.FACET_PLACES)) {

@@ -11,7 +11,7 @@ import org.broadsheet.index.Fields;
  * whole archive (diacritics first, then the spelling most articles use), in the facet lists, in
  * each hit's tags and on the article page alike, whatever one article's own text says.
  */
-final class Respelling {
+public final class Respelling {
   private Respelling() {
   }
 
@@ -33,7 +33,7 @@ final class Respelling {
   }
 
   /** Each value in the archive's spelling, once, in the article's order. */
-  static List<String> values(List<String> values, Spellings spellings, String dim) {
+  public static List<String> values(List<String> values, Spellings spellings, String dim) {
     Set<String> out = new LinkedHashSet<>();
     for (String v : values) {
       out.add(spellings.best(dim, v));

@@ -20,8 +20,10 @@ import org.broadsheet.index.FacetKeys;
  * dimension on first use (one pass over that dimension's labels) and dropped with the
  * reader. Among spellings, diacritics win, then the spelling more articles use.
  */
-final class Spellings {
+public final class Spellings {
   private final SortedSetDocValuesReaderState state;
+  /** Every value of a dimension with its article count, when they come from elsewhere than {@link #state}. */
+  private final java.util.function.Function<String, List<LabelAndValue>> counted;
   private final Map<String, Map<String, String>> byDim = new ConcurrentHashMap<>();
   private Facets allCounts;
   /**
@@ -33,15 +35,32 @@ final class Spellings {
 
   Spellings(SortedSetDocValuesReaderState state) {
     this.state = state;
+    this.counted = null;
+  }
+
+  private Spellings(java.util.function.Function<String, List<LabelAndValue>> counted) {
+    this.state = null;
+    this.counted = counted;
+  }
+
+  /**
+   * Spellings chosen by the same rule from counts another engine made: {@code counted} gives every
+   * value of a dimension in the whole archive with its article count (asked once per dimension).
+   */
+  public static Spellings of(java.util.function.Function<String, List<LabelAndValue>> counted) {
+    return new Spellings(java.util.Objects.requireNonNull(counted));
   }
 
   /** The best spelling in the index of the value {@code label} is one spelling of. */
-  String best(String dim, String label) {
+  public String best(String dim, String label) {
     return byDim.computeIfAbsent(dim, this::load).getOrDefault(key(label), label);
   }
 
   /** Every value of {@code dim} in the index with its article count (one count over the index, kept). */
   List<LabelAndValue> all(String dim) {
+    if (counted != null) {
+      return counted.apply(dim);
+    }
     if (state == null || state.getOrdRange(dim) == null) {
       return List.of();
     }
@@ -61,27 +80,16 @@ final class Spellings {
   private Map<String, String> load(String dim) {
     Map<String, String> best = new HashMap<>();
     Map<String, Long> bestCount = new HashMap<>();
-    if (state == null || state.getOrdRange(dim) == null) {
-      return best;
-    }
-    try {
-      // Counted over the whole index once per reader: the spelling more articles use wins a tie
-      // on diacritics ("OPEC" in most stories over "Opec" in a few title-case headlines).
-      FacetResult all = allCounts().getAllChildren(dim);
-      if (all == null) {
-        return best;
+    // Counted over the whole index once per reader: the spelling more articles use wins a tie
+    // on diacritics ("OPEC" in most stories over "Opec" in a few title-case headlines).
+    for (LabelAndValue lv : all(dim)) {
+      String key = key(lv.label);
+      long count = lv.value.longValue();
+      String current = best.get(key);
+      if (current == null || FacetKeys.better(lv.label, count, current, bestCount.get(key))) {
+        best.put(key, lv.label);
+        bestCount.put(key, count);
       }
-      for (LabelAndValue lv : all.labelValues) {
-        String key = key(lv.label);
-        long count = lv.value.longValue();
-        String current = best.get(key);
-        if (current == null || FacetKeys.better(lv.label, count, current, bestCount.get(key))) {
-          best.put(key, lv.label);
-          bestCount.put(key, count);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return best;
   }

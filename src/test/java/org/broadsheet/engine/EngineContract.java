@@ -41,7 +41,9 @@ abstract class EngineContract {
       new ListedEntities.Name(EntityType.ORGANIZATION, "CIA", null),
       // Only in the articles the alias test adds: "Likud" stands for "Likud Party" (the party rule).
       new ListedEntities.Name(EntityType.ORGANIZATION, "Likud Party", null),
-      new ListedEntities.Name(EntityType.ORGANIZATION, "Likud", null)));
+      new ListedEntities.Name(EntityType.ORGANIZATION, "Likud", null),
+      new ListedEntities.Name(EntityType.ORGANIZATION, "OPEC", null),
+      new ListedEntities.Name(EntityType.ORGANIZATION, "Opec", null)));
 
   @TempDir
   Path tmp;
@@ -203,6 +205,91 @@ abstract class EngineContract {
       return "(parsed)";
     } catch (BadQueryException e) {
       return e.getMessage();
+    }
+  }
+
+  /** The Cairo story's text, as its copies repeat it. */
+  private static final String CAIRO = "Ismail Haniyeh held ceasefire talks in Cairo with Egyptian officials. The"
+      + " cease-fire plan dates from 2023-10-07 and negotiations continue.";
+
+  @Test
+  void copiesOfOneStoryCollapseIntoOneHit() throws Exception {
+    write("wire/2024-05-03-cairo-update.txt", "UPDATE 1-Ceasefire talks in Cairo", CAIRO);
+    try (Broadsheet b = open(tmp.resolve("index"))) {
+      b.index(List.of(corpus));
+      SearchResult collapsed = b.search(SearchRequest.of("ceasefire"));
+      assertEquals(List.of(3L, 2L), List.of(collapsed.total(), collapsed.groups()));
+      assertEquals(2, collapsed.hits().size());
+      SearchResult.Hit cairo = collapsed.hits().stream().filter(h -> h.title().contains("Cairo")).findFirst().orElseThrow();
+      assertEquals("Ceasefire talks in Cairo", cairo.title(), "a group is shown by its earliest published copy");
+      assertEquals(1, cairo.copies());
+      SearchResult every = b.search(SearchRequest.of("ceasefire").withCollapse(false));
+      assertEquals(List.of(3L, 2L, 3), List.of(every.total(), every.groups(), every.hits().size()));
+      assertEquals(List.of(0L, 1L, 1L), every.hits().stream().map(SearchResult.Hit::copies).sorted().toList());
+      SearchResult copies = b.search(SearchRequest.of("").withGroup(cairo.group()));
+      assertEquals(List.of("Ceasefire talks in Cairo", "UPDATE 1-Ceasefire talks in Cairo"),
+          copies.hits().stream().map(SearchResult.Hit::title).sorted().toList());
+
+      // A later run finds the copies already in the index.
+      write("wire/2024-05-04-cairo-update2.txt", "UPDATE 2-Ceasefire talks in Cairo", CAIRO + " Talks go on.");
+      b.index(List.of(corpus));
+      SearchResult later = b.search(SearchRequest.of("ceasefire"));
+      assertEquals(List.of(4L, 2L), List.of(later.total(), later.groups()));
+      assertEquals(3, b.search(SearchRequest.of("").withGroup(cairo.group())).total());
+      List<String> paged = new java.util.ArrayList<>();
+      String after = null;
+      do { // collapsed groups a page of one at a time, by cursor
+        SearchResult page = b.search(new SearchRequest("ceasefire", Map.of(), null, null, null, null, 1, 1,
+            Map.of(), null, true, after));
+        page.hits().forEach(h -> paged.add(h.group()));
+        after = page.next();
+      } while (after != null);
+      assertEquals(later.hits().stream().map(SearchResult.Hit::group).toList(), paged);
+    }
+  }
+
+  @Test
+  void aMisspeltWordGetsARespelling() throws Exception {
+    try (Broadsheet b = indexed()) {
+      SearchResult misspelt = b.search(SearchRequest.of("cesefire"));
+      assertEquals(0, misspelt.total());
+      assertEquals(new SearchResult.Suggestion("ceasefire", 2), misspelt.suggestion());
+      assertEquals(new SearchResult.Suggestion("Erdoğan", 1), b.search(SearchRequest.of("Erdogen")).suggestion());
+      assertEquals(new SearchResult.Suggestion("talks Doha", 1),
+          b.search(SearchRequest.of("talks Dohha")).suggestion());
+      assertEquals(null, b.search(SearchRequest.of("ceasefire")).suggestion());
+    }
+  }
+
+  @Test
+  void theMapHasTheResultsPlacesWithCoordinates() throws Exception {
+    try (Broadsheet b = indexed()) {
+      List<SearchResult.MapPlace> all = b.search(SearchRequest.of("")).map();
+      assertEquals(List.of("Paris=2", "Ankara=1", "Cairo=1", "Doha=1", "Rafah=1"),
+          all.stream().map(p -> p.value() + "=" + p.count()).toList());
+      SearchResult.MapPlace paris = all.get(0);
+      assertEquals("FR", paris.country());
+      assertEquals(48.85, paris.latitude(), 0.1);
+      assertEquals(2.35, paris.longitude(), 0.1);
+      assertEquals(List.of("Cairo=1"), b.search(SearchRequest.of("").withFilters(Map.of("places", List.of("Cairo"))))
+          .map().stream().map(p -> p.value() + "=" + p.count()).toList(), "under a places filter, the matches' own");
+      assertEquals(List.of("Cairo=1", "Doha=1"),
+          b.search(SearchRequest.of("talks")).map().stream().map(p -> p.value() + "=" + p.count()).toList());
+    }
+  }
+
+  @Test
+  void anEntityIsShownInTheArchivesSpelling() throws Exception {
+    write("oil/2024-03-01-output.txt", "OPEC output", "OPEC ministers met in Vienna to discuss output.");
+    write("oil/2024-03-02-quota.txt", "OPEC quota", "OPEC kept its quota unchanged for the quarter.");
+    write("oil/2024-03-03-barrels.txt", "Opec barrels", "Opec pumped more barrels in March.");
+    try (Broadsheet b = indexed()) {
+      assertEquals(List.of("OPEC=3", "CIA=1"), facet(b.search(SearchRequest.of("")), "organizations"));
+      SearchResult barrels = b.search(SearchRequest.of("barrels"));
+      assertEquals(List.of("OPEC=1"), facet(barrels, "organizations"), "the archive's spelling, not the result's");
+      assertEquals(List.of("OPEC"), barrels.hits().get(0).organizations());
+      assertEquals(List.of(new SearchResult.FacetValue("OPEC", "OPEC", 1)),
+          b.facetValues(SearchRequest.of("barrels"), "organizations", "op", 10));
     }
   }
 
