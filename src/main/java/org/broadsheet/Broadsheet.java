@@ -70,7 +70,7 @@ public final class Broadsheet implements AutoCloseable {
     this.givenExtractor = givenExtractor;
     this.engine = cluster == null
         ? new LuceneEngine(layout, searchSettings, this::places)
-        : new OpenSearchEngine(cluster, layout);
+        : new OpenSearchEngine(cluster, layout, this::places);
   }
 
   public static Broadsheet open(Path indexDir) {

@@ -81,12 +81,7 @@ final class ClusterSearcher implements AutoCloseable {
         inner.putObject(dim).putObject("terms").put("field", Fields.facetValues(dim)).put("size", FACET_BUCKETS);
       }
     }
-    ObjectNode highlight = body.putObject("highlight");
-    highlight.putArray("pre_tags").add("<mark>");
-    highlight.putArray("post_tags").add("</mark>");
-    highlight.put("encoder", "html");
-    highlight.putObject("fields").putObject(Fields.BODY).put("fragment_size", 200).put("number_of_fragments", 1)
-        .put("no_match_size", 200);
+    highlight(body);
     JsonNode answer = send(body);
     JsonNode a = answer.path("aggregations");
     String[] published = PublishedPath.split(r.published());
@@ -170,8 +165,18 @@ final class ClusterSearcher implements AutoCloseable {
     return FacetAnswers.matching(dim, FacetAnswers.buckets(answer.path("aggregations").path(dim)), prefix, limit);
   }
 
+  /** The hits' snippets: the body's best passage, its matches marked, as the embedded index's. */
+  static void highlight(ObjectNode body) {
+    ObjectNode highlight = body.putObject("highlight");
+    highlight.putArray("pre_tags").add("<mark>");
+    highlight.putArray("post_tags").add("</mark>");
+    highlight.put("encoder", "html");
+    highlight.putObject("fields").putObject(Fields.BODY).put("fragment_size", 200).put("number_of_fragments", 1)
+        .put("no_match_size", 200);
+  }
+
   /** Parses with compounds bridged against the words of the cluster's index. */
-  private Query parse(String query) throws IOException {
+  Query parse(String query) throws IOException {
     try {
       return parser.parse(query, new ClusterDictionary(client, index, analyzer));
     } catch (java.io.UncheckedIOException e) {
@@ -180,7 +185,7 @@ final class ClusterSearcher implements AutoCloseable {
   }
 
   /** Runs a search; the cost limits OpenSearch enforces become the embedded index's 400 messages. */
-  private JsonNode send(ObjectNode body) throws IOException {
+  JsonNode send(ObjectNode body) throws IOException {
     return send("/" + index + "/_search", body);
   }
 
@@ -203,7 +208,7 @@ final class ClusterSearcher implements AutoCloseable {
    * {@link Cursor}. An undated article sorts as the smallest (newest) or largest (oldest) time, said
    * explicitly so that its sort value is known to {@code search_after}.
    */
-  private ArrayNode sort(SearchRequest.Sort sort) {
+  ArrayNode sort(SearchRequest.Sort sort) {
     ArrayNode out = client.json().createArrayNode();
     if (sort != SearchRequest.Sort.RELEVANCE) {
       boolean newest = sort == SearchRequest.Sort.NEWEST;
@@ -241,7 +246,7 @@ final class ClusterSearcher implements AutoCloseable {
   }
 
   /** The published counts below a path, from day buckets ("yyyy-MM-dd" → count). */
-  private static Timeline.Counts dayCounts(JsonNode histogram) {
+  static Timeline.Counts dayCounts(JsonNode histogram) {
     TreeMap<String, Long> perDay = new TreeMap<>();
     for (JsonNode b : histogram.path("buckets")) {
       perDay.put(b.path("key_as_string").asText(), b.path("doc_count").asLong());
@@ -259,7 +264,7 @@ final class ClusterSearcher implements AutoCloseable {
     };
   }
 
-  private static SearchResult.Hit hit(JsonNode h) {
+  static SearchResult.Hit hit(JsonNode h) {
     JsonNode s = h.path("_source");
     JsonNode snippet = h.path("highlight").path(Fields.BODY).path(0);
     return new SearchResult.Hit(text(s, Fields.ID), text(s, Fields.PATH), text(s, Fields.TITLE),

@@ -6,8 +6,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.broadsheet.engine.ArchiveEngine;
 import org.broadsheet.engine.IndexPipeline;
+import org.broadsheet.extract.Place;
 import org.broadsheet.index.ArchiveCorrections;
 import org.broadsheet.index.IndexLayout;
 import org.broadsheet.index.IndexListener;
@@ -28,8 +31,8 @@ import org.broadsheet.search.SearchResult;
  * lists) and {@link ClusterArticles} (one article). The local index folder still holds what lies
  * beside the index: the extraction cache and the entity corrections, which apply when indexing.
  *
- * <p>Not there yet (each says so when called): search-box completions, entity pages and serving
- * original files.
+ * <p>Completions ({@link ClusterCompletions}), entity pages ({@link ClusterEntityPages}) and original
+ * files answer as the embedded index's do.
  */
 public final class OpenSearchEngine implements ArchiveEngine {
   private final OpenSearchClient client;
@@ -37,14 +40,22 @@ public final class OpenSearchEngine implements ArchiveEngine {
   private final IndexLayout local;
   private final ClusterSearcher searcher;
   private final ClusterArticles articles;
+  private final ClusterCompletions completions;
+  private final ClusterEntityPages entities;
 
-  /** @param local the index folder that keeps the extraction cache and the corrections */
-  public OpenSearchEngine(OpenSearchTarget target, IndexLayout local) {
+  /**
+   * @param local  the index folder that keeps the extraction cache and the corrections
+   * @param places the gazetteer's look-up by place name (places' pages), asked for on a place's first page
+   */
+  public OpenSearchEngine(OpenSearchTarget target, IndexLayout local,
+                          Supplier<Function<String, Optional<Place>>> places) {
     this.client = new OpenSearchClient(target);
     this.index = new ClusterIndex(client);
     this.local = local;
     this.searcher = new ClusterSearcher(client, target.index());
     this.articles = new ClusterArticles(client, target.index());
+    this.completions = new ClusterCompletions(client, target.index());
+    this.entities = new ClusterEntityPages(client, target.index(), searcher, places);
   }
 
   @Override
@@ -110,18 +121,24 @@ public final class OpenSearchEngine implements ArchiveEngine {
   }
 
   @Override
-  public Optional<OriginalFile> original(String id) {
-    throw notYet("original files");
+  public Optional<OriginalFile> original(String id) throws IOException {
+    return articles.original(id, indexedRoots());
   }
 
   @Override
-  public List<Completion> complete(String prefix, int limit) {
-    throw notYet("search-box completions");
+  public List<Completion> complete(String prefix, int limit) throws IOException {
+    openForSearch();
+    return completions.complete(prefix, limit);
   }
 
   @Override
-  public Optional<EntityPage> entity(SearchRequest scope, String dim, String value) {
-    throw notYet("entity pages");
+  public Optional<EntityPage> entity(SearchRequest scope, String dim, String value) throws IOException {
+    openForSearch();
+    try {
+      return entities.page(scope, dim, value);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /** The generation searched and how many writes it has taken: changes with every write, and between indexes. */
@@ -134,10 +151,6 @@ public final class OpenSearchEngine implements ArchiveEngine {
     long writes = primaries.path("indexing").path("index_total").asLong()
         + primaries.path("indexing").path("delete_total").asLong();
     return new IndexState(generation + "-" + writes, (int) primaries.path("docs").path("count").asLong());
-  }
-
-  private static UnsupportedOperationException notYet(String what) {
-    return new UnsupportedOperationException(what + " are not available on OpenSearch yet (issue 16)");
   }
 
   @Override
