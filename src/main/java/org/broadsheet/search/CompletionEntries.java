@@ -26,6 +26,8 @@ public final class CompletionEntries {
   static final int MIN_TERM_ARTICLES = 1;
   /** Shorter words (in UTF-8 bytes, as the index's terms are) are not offered. */
   private static final int MIN_TERM_BYTES = 3;
+  /** Ends what an entry is matched by: the rest of its key only tells it apart. */
+  static final char MARK = '\u001d';
   private static final Map<String, String> KINDS = Map.of(
       Fields.FACET_PEOPLE, "person", Fields.FACET_PLACES, "place", Fields.FACET_ORGS, "organization");
 
@@ -92,10 +94,19 @@ public final class CompletionEntries {
     }
   }
 
-  /** Every entry: the entities' first, then the words'. */
+  /**
+   * Every entry: the entities' first, then the words'. Entries matched by the same key ("Oil" of
+   * "Standard Oil" and of "Marathon Oil") are told apart by what follows {@link #MARK}, which
+   * matching ignores ({@code CompletionIndex}): the suggester keeps one entry per key, and which
+   * one would depend on the order entries came in.
+   */
   List<Entry> all() {
     List<Entry> out = new ArrayList<>(entities);
     out.addAll(top);
+    Map<String, Integer> uses = new HashMap<>();
+    out.forEach(e -> uses.merge(e.key(), 1, Integer::sum));
+    out.replaceAll(e -> uses.get(e.key()) == 1 ? e
+        : new Entry(e.key() + MARK + e.kind() + MARK + e.text(), e.text(), e.kind(), e.count()));
     return out;
   }
 }

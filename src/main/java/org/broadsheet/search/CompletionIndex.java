@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -99,16 +101,43 @@ public final class CompletionIndex {
     }
   }
 
-  /** The whole entry as one token, lower case and without accents: prefixes match from its start. */
+  /**
+   * The whole entry as one token up to {@link CompletionEntries#MARK}, lower case and without
+   * accents: prefixes match from its start.
+   */
   private static Analyzer folding() {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new KeywordTokenizer();
-        TokenStream ts = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+        TokenStream ts = new ASCIIFoldingFilter(new LowerCaseFilter(new UpToMark(source)));
         return new TokenStreamComponents(source, ts);
       }
     };
+  }
+
+  /** Cuts the token at {@link CompletionEntries#MARK}. */
+  private static final class UpToMark extends TokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+    UpToMark(TokenStream in) {
+      super(in);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      char[] buffer = term.buffer();
+      for (int i = 0; i < term.length(); i++) {
+        if (buffer[i] == CompletionEntries.MARK) {
+          term.setLength(i);
+          break;
+        }
+      }
+      return true;
+    }
   }
 
   /** The entries as the suggester reads them: key, weight and, as payload, kind and text. */
