@@ -23,6 +23,8 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.broadsheet.extract.Place;
 import org.broadsheet.index.FacetKeys;
@@ -69,7 +71,9 @@ final class EntityProfiles {
         .build();
 
     DrillDownQuery mine = DrillDown.of(scope, withEntity, config);
+    // Ties by the order key, as a search's hits (and the cluster's), not by where the index put them.
     FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(searcher, mine, ARTICLES,
+        new Sort(SortField.FIELD_SCORE, new SortField(Fields.ORDER_KEY, SortField.Type.LONG)), true,
         new FacetsCollectorManager());
     long count = total(found.facetsCollector());
     Facets together = new SortedSetDocValuesFacetCounts(rs.state(), found.facetsCollector());
