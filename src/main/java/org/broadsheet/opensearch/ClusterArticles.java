@@ -3,8 +3,10 @@ package org.broadsheet.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +14,15 @@ import java.util.Optional;
 import org.broadsheet.index.Fields;
 import org.broadsheet.index.StoredMentions;
 import org.broadsheet.search.ArticleView;
+import org.broadsheet.search.OriginalFile;
+import org.broadsheet.search.OriginalFiles;
 import org.broadsheet.search.Paragraphs;
 import org.broadsheet.search.RelatedArticles;
 
 /**
  * One article from the cluster, for the article page, with its related articles: a
- * {@code more_like_this} query on its title and body, as the embedded index's MoreLikeThis.
+ * {@code more_like_this} query on its title and body, as the embedded index's MoreLikeThis; and
+ * its source file, while it may be served.
  */
 final class ClusterArticles {
   private final OpenSearchClient client;
@@ -41,6 +46,25 @@ final class ClusterArticles {
         s.path(Fields.SOURCE).asText(null), s.path(Fields.LANGUAGE).asText(null), text, bodyStart,
         Paragraphs.of(text, bodyStart), StoredMentions.read(s.path(Fields.MENTIONS).asText(null)),
         list(s, Fields.PERSON), list(s, Fields.PLACE), list(s, Fields.ORG), list(s, Fields.MENTIONED), related(id)));
+  }
+
+  /**
+   * The article's source file while it may be served: the file its document recorded (its file URI),
+   * checked against the archive's roots as the embedded index checks it ({@link OriginalFiles}).
+   *
+   * @param roots the roots the articles were indexed through ({@link ClusterIndex#roots()})
+   * @throws java.nio.file.NoSuchFileException when the file is gone or now lies outside the roots
+   */
+  Optional<OriginalFile> original(String id, List<Path> roots) throws IOException {
+    String path = "/" + index + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    if (!client.exists(path)) {
+      return Optional.empty();
+    }
+    JsonNode s = client.send("GET", path + "?_source_includes=" + String.join(",", Fields.FILE_URI, Fields.PATH,
+        Fields.CONTENT_TYPE), null).path("_source");
+    String uri = s.path(Fields.FILE_URI).asText(null);
+    Path recorded = uri != null ? Path.of(URI.create(uri)) : Path.of(s.path(Fields.PATH).asText());
+    return Optional.of(OriginalFiles.of(recorded, s.path(Fields.CONTENT_TYPE).asText(null), roots));
   }
 
   private List<ArticleView.Related> related(String id) throws IOException {

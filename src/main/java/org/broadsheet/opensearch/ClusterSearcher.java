@@ -303,8 +303,13 @@ final class ClusterSearcher implements AutoCloseable {
         prefix, limit);
   }
 
+  /** The hits' snippets: the body's best passage, its matches marked, as the embedded index's. */
+  static void highlight(ObjectNode body) {
+    body.set("highlight", highlight());
+  }
+
   /** Parses with compounds bridged against the words of the cluster's index. */
-  private Query parse(String query) throws IOException {
+  Query parse(String query) throws IOException {
     try {
       return parser.parse(query, new ClusterDictionary(client, index, analyzer));
     } catch (java.io.UncheckedIOException e) {
@@ -313,7 +318,7 @@ final class ClusterSearcher implements AutoCloseable {
   }
 
   /** Runs a search; the cost limits OpenSearch enforces become the embedded index's 400 messages. */
-  private JsonNode send(ObjectNode body) throws IOException {
+  JsonNode send(ObjectNode body) throws IOException {
     return send("/" + index + "/_search", body);
   }
 
@@ -336,7 +341,7 @@ final class ClusterSearcher implements AutoCloseable {
    * {@link Cursor}. An undated article sorts as the smallest (newest) or largest (oldest) time, said
    * explicitly so that its sort value is known to {@code search_after}.
    */
-  private ArrayNode sort(SearchRequest.Sort sort) {
+  ArrayNode sort(SearchRequest.Sort sort) {
     ArrayNode out = client.json().createArrayNode();
     if (sort != SearchRequest.Sort.RELEVANCE) {
       boolean newest = sort == SearchRequest.Sort.NEWEST;
@@ -374,7 +379,7 @@ final class ClusterSearcher implements AutoCloseable {
   }
 
   /** The published counts below a path, from day buckets ("yyyy-MM-dd" → count). */
-  private static Timeline.Counts dayCounts(JsonNode histogram) {
+  static Timeline.Counts dayCounts(JsonNode histogram) {
     TreeMap<String, Long> perDay = new TreeMap<>();
     for (JsonNode b : histogram.path("buckets")) {
       perDay.put(b.path("key_as_string").asText(), b.path("doc_count").asLong());
@@ -390,6 +395,11 @@ final class ClusterSearcher implements AutoCloseable {
       });
       return out;
     };
+  }
+
+  /** A hit of another page (an entity's): its tags in the archive's spelling, no copies counted. */
+  SearchResult.Hit hit(JsonNode h) throws IOException {
+    return hit(h, 0, spellings());
   }
 
   private static SearchResult.Hit hit(JsonNode h, long copies, ArchiveSpellings spellings) {

@@ -6,8 +6,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.broadsheet.engine.ArchiveEngine;
 import org.broadsheet.engine.IndexPipeline;
+import org.broadsheet.extract.Place;
 import org.broadsheet.index.EntityCorrections;
 import org.broadsheet.index.IndexLayout;
 import org.broadsheet.index.IndexListener;
@@ -28,8 +31,8 @@ import org.broadsheet.search.SearchResult;
  * lists), {@link ClusterArticles} (one article) and {@link ClusterCorrections} (the entity
  * corrections, kept in the cluster). The local index folder still holds the extraction cache.
  *
- * <p>Not there yet (each says so when called): search-box completions, entity pages and serving
- * original files.
+ * <p>Completions ({@link ClusterCompletions}), entity pages ({@link ClusterEntityPages}) and original
+ * files answer as the embedded index's do.
  */
 public final class OpenSearchEngine implements ArchiveEngine {
   private final OpenSearchClient client;
@@ -38,22 +41,24 @@ public final class OpenSearchEngine implements ArchiveEngine {
   private final ClusterSearcher searcher;
   private final ClusterArticles articles;
   private final ClusterCorrections corrections;
+  private final ClusterCompletions completions;
+  private final ClusterEntityPages entities;
 
   /**
    * @param local  the index folder that keeps the extraction cache
-   * @param places the gazetteer's look-up by place name (the map), asked for on the first search
+   * @param places the gazetteer's look-up by place name (the map, places' pages), asked for when first needed
    */
   public OpenSearchEngine(OpenSearchTarget target, IndexLayout local,
-                          java.util.function.Supplier<java.util.function.Function<String,
-                              Optional<org.broadsheet.extract.Place>>> places) {
+                          Supplier<Function<String, Optional<Place>>> places) {
     this.client = new OpenSearchClient(target);
     this.index = new ClusterIndex(client);
     this.local = local;
-    java.util.function.Supplier<java.util.function.Function<String, Optional<org.broadsheet.extract.Place>>> once =
-        new Memo<>(places);
+    Supplier<Function<String, Optional<Place>>> once = new Memo<>(places);
     this.searcher = new ClusterSearcher(client, target.index(), name -> once.get().apply(name));
     this.articles = new ClusterArticles(client, target.index());
     this.corrections = new ClusterCorrections(client, index);
+    this.completions = new ClusterCompletions(client, target.index());
+    this.entities = new ClusterEntityPages(client, target.index(), searcher, once);
   }
 
   @Override
@@ -130,18 +135,24 @@ public final class OpenSearchEngine implements ArchiveEngine {
   }
 
   @Override
-  public Optional<OriginalFile> original(String id) {
-    throw notYet("original files");
+  public Optional<OriginalFile> original(String id) throws IOException {
+    return articles.original(id, indexedRoots());
   }
 
   @Override
-  public List<Completion> complete(String prefix, int limit) {
-    throw notYet("search-box completions");
+  public List<Completion> complete(String prefix, int limit) throws IOException {
+    openForSearch();
+    return completions.complete(prefix, limit);
   }
 
   @Override
-  public Optional<EntityPage> entity(SearchRequest scope, String dim, String value) {
-    throw notYet("entity pages");
+  public Optional<EntityPage> entity(SearchRequest scope, String dim, String value) throws IOException {
+    openForSearch();
+    try {
+      return entities.page(scope, dim, value);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /** The generation searched and how many writes it has taken: changes with every write, and between indexes. */
@@ -157,11 +168,11 @@ public final class OpenSearchEngine implements ArchiveEngine {
   }
 
   /** A supplier asked once, when first needed. */
-  private static final class Memo<T> implements java.util.function.Supplier<T> {
-    private final java.util.function.Supplier<T> from;
+  private static final class Memo<T> implements Supplier<T> {
+    private final Supplier<T> from;
     private volatile T value;
 
-    Memo(java.util.function.Supplier<T> from) {
+    Memo(Supplier<T> from) {
       this.from = from;
     }
 
@@ -172,10 +183,6 @@ public final class OpenSearchEngine implements ArchiveEngine {
       }
       return value;
     }
-  }
-
-  private static UnsupportedOperationException notYet(String what) {
-    return new UnsupportedOperationException(what + " are not available on OpenSearch yet (issue 16)");
   }
 
   @Override

@@ -189,14 +189,7 @@ public final class ArchiveSearcher implements AutoCloseable {
    * @throws BadQueryException for a dimension other than people, places or organizations
    */
   public Optional<EntityPage> entity(SearchRequest scope, String dim, String value) throws IOException {
-    if (!Fields.NAMED_DIMS.contains(dim)) {
-      throw new BadQueryException("unknown entity dimension '" + dim + "'; use one of " + String.join(", ", Fields.NAMED_DIMS));
-    }
-    if (value == null || value.isBlank()) {
-      throw new BadQueryException("an entity value must not be empty");
-    }
-    SearchRequest s = new SearchRequest(scope.query(), scope.filters(), scope.published(), scope.from(), scope.to(),
-        SearchRequest.Sort.RELEVANCE, 1, EntityProfiles.ARTICLES, scope.exclude(), scope.group(), scope.collapse(), null);
+    SearchRequest s = EntityScope.of(scope, dim, value);
     return searchers.withSearcher(searcher -> {
       ReaderState rs = readerState(searcher.getIndexReader());
       EntityKey key = new EntityKey(s, dim, org.broadsheet.index.FacetKeys.key(value));

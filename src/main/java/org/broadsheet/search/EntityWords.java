@@ -24,11 +24,25 @@ public final class EntityWords {
   public EntityWords(Spellings spellings) {
     for (String dim : new String[] {Fields.FACET_PEOPLE, Fields.FACET_PLACES, Fields.FACET_ORGS}) {
       for (LabelAndValue lv : spellings.all(dim)) {
-        for (String word : lv.label.split("[\\s,.()\\[\\]\"/]+")) {
-          if (word.codePoints().filter(Character::isLetter).count() >= MIN_LETTERS) {
-            add(word, lv.value.longValue());
-          }
-        }
+        addName(lv.label, lv.value.longValue());
+      }
+    }
+  }
+
+  private EntityWords() {
+  }
+
+  /** The words of these entity names (of any named dimension), each name with its article count. */
+  public static EntityWords of(Map<String, Long> names) {
+    EntityWords out = new EntityWords();
+    names.forEach(out::addName);
+    return out;
+  }
+
+  private void addName(String name, long count) {
+    for (String word : name.split("[\\s,.()\\[\\]\"/]+")) {
+      if (word.codePoints().filter(Character::isLetter).count() >= MIN_LETTERS) {
+        add(word, count);
       }
     }
   }
@@ -43,7 +57,7 @@ public final class EntityWords {
   }
 
   /** The best spelling of the entity word whose folded form {@code word} is, or null when it is none. */
-  String spelling(String word) {
+  public String spelling(String word) {
     Spelling s = byKey.get(key(word));
     return s == null ? null : s.word();
   }
@@ -52,7 +66,7 @@ public final class EntityWords {
    * {@link FacetKeys#key} of one word, without its Unicode decomposition and regular expressions for
    * a word of lower-case ASCII letters (most words of an index), which is its own key.
    */
-  static String key(String word) {
+  public static String key(String word) {
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
       if (c < 'a' || c > 'z') {

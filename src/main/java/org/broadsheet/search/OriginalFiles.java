@@ -26,7 +26,7 @@ import org.broadsheet.index.IndexedRoots;
  * path of one of the folders or files the index was built from. A file that is gone, is no
  * longer a regular file, or was replaced by a link leading out of the roots is not served.
  */
-final class OriginalFiles {
+public final class OriginalFiles {
   private OriginalFiles() {
   }
 
@@ -45,9 +45,21 @@ final class OriginalFiles {
     Bookkeeping file = Bookkeeping.of(leaf.reader(), docId - leaf.docBase);
     Document d = searcher.storedFields().document(docId, java.util.Set.of(Fields.PATH, Fields.CONTENT_TYPE));
     Path recorded = file != null ? Path.of(URI.create(file.uri())) : Path.of(d.get(Fields.PATH));
-    Path real = underRoots(recorded, IndexedRoots.of(searcher.getIndexReader()));
-    String type = d.get(Fields.CONTENT_TYPE);
-    return Optional.of(new OriginalFile(real, type == null || type.isBlank() ? "application/octet-stream" : type));
+    return Optional.of(of(recorded, d.get(Fields.CONTENT_TYPE), IndexedRoots.of(searcher.getIndexReader())));
+  }
+
+  /**
+   * The file an index recorded for an article, as it may be served, whichever engine holds the index.
+   *
+   * @param recorded    the article's file as the index recorded it (its file URI), never a path a request names
+   * @param contentType the media type recorded, or null
+   * @param roots       the folders and files the index was built from
+   * @throws NoSuchFileException when the file is gone, is no longer a regular file, or lies outside the roots now
+   */
+  public static OriginalFile of(Path recorded, String contentType, List<Path> roots) throws IOException {
+    Path real = underRoots(recorded, roots);
+    return new OriginalFile(real,
+        contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType);
   }
 
   /** The real path of {@code file} when it is a regular file under one of {@code roots}. */

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.facet.LabelAndValue;
 
 /**
@@ -14,7 +15,7 @@ import org.apache.lucene.facet.LabelAndValue;
  * values for every entity, G² favours values over-represented next to the entity, and unlike lift
  * it does not favour values seen once. Only over-represented values are listed.
  */
-final class RelatedEntities {
+public final class RelatedEntities {
   /** Related values per dimension: a screenful. */
   static final int LIMIT = 10;
 
@@ -30,18 +31,28 @@ final class RelatedEntities {
    */
   static List<EntityPage.Related> rank(List<LabelAndValue> together, List<LabelAndValue> everywhere, Spellings spellings,
                                        long n, long total, String selfKey) {
+    return rank(together, everywhere, spellings::key, n, total, selfKey);
+  }
+
+  /**
+   * As above, whichever engine counted the values.
+   *
+   * @param key the merge key of a value ({@link org.broadsheet.index.FacetKeys#key})
+   */
+  public static List<EntityPage.Related> rank(List<LabelAndValue> together, List<LabelAndValue> everywhere,
+                                              Function<String, String> key, long n, long total, String selfKey) {
     Map<String, Long> background = new HashMap<>();
     for (LabelAndValue lv : everywhere) {
-      background.put(spellings.key(lv.label), lv.value.longValue());
+      background.put(key.apply(lv.label), lv.value.longValue());
     }
     List<EntityPage.Related> out = new ArrayList<>();
     for (LabelAndValue lv : together) {
-      String key = spellings.key(lv.label);
+      String valueKey = key.apply(lv.label);
       long a = lv.value.longValue();
-      if (a <= 0 || key.equals(selfKey)) {
+      if (a <= 0 || valueKey.equals(selfKey)) {
         continue;
       }
-      long b = Math.max(a, background.getOrDefault(key, a));
+      long b = Math.max(a, background.getOrDefault(valueKey, a));
       if ((double) a * total <= (double) b * n) {
         continue; // no more frequent beside the entity than anywhere
       }

@@ -144,7 +144,7 @@ public final class BroadsheetApp {
         error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allow);
       });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
-      // What the archive's engine does not do yet (OpenSearch: exports, completions, entity pages) says so.
+      // What an archive's engine cannot do says so (no engine throws it today).
       config.routes.exception(UnsupportedOperationException.class, (e, ctx) -> error(ctx, 501, e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("request {} failed", ctx.path(), e);

@@ -2,11 +2,14 @@ package org.broadsheet.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.broadsheet.Broadsheet;
 import org.broadsheet.extract.EntityExtractor;
 import org.broadsheet.extract.EntityType;
@@ -15,6 +18,9 @@ import org.broadsheet.index.EntityRule;
 import org.broadsheet.index.IndexListener;
 import org.broadsheet.index.IndexReport;
 import org.broadsheet.search.BadQueryException;
+import org.broadsheet.search.Completion;
+import org.broadsheet.search.EntityPage;
+import org.broadsheet.search.OriginalFile;
 import org.broadsheet.search.SearchRequest;
 import org.broadsheet.search.SearchResult;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What every engine answers alike (issue 16): the same totals for the query language, the same
- * facet values and counts (drill sideways), the same timeline, the same 400 messages, and the same
- * incremental indexing. One subclass per engine opens the archive; the assertions are these.
+ * facet values and counts (drill sideways), the same timeline, the same 400 messages, the same
+ * completions, entity pages and original files, and the same incremental indexing. One subclass per engine opens the archive; the assertions are these.
  */
 abstract class EngineContract {
   static final EntityExtractor ENTITIES = new ListedEntities(List.of(
@@ -388,6 +394,96 @@ abstract class EngineContract {
       b.refresh();
       assertEquals(List.of("Likud (short)=2", "CIA=1", "Likud Party=1"),
           facet(b.search(SearchRequest.of("")), "organizations"));
+    }
+  }
+
+  @Test
+  void completionsAreTheSameNamesAndWordsInTheSameOrder() throws Exception {
+    try (Broadsheet b = indexed()) {
+      Completion erdogan = new Completion("Recep Tayyip Erdoğan", "person", 1);
+      for (String prefix : List.of("erdog", "Erdoğ", "TAYY", "recep t")) {
+        assertEquals(List.of(erdogan), b.complete(prefix, 8), prefix + ": a name by any word, folded; not its words");
+      }
+      assertEquals(List.of(new Completion("talks", "term", 2), erdogan), b.complete("ta", 8));
+      assertEquals(List.of(new Completion("ceasefire", "term", 2), new Completion("Cairo", "place", 1),
+          new Completion("cease", "term", 1), new Completion("CIA", "organization", 1),
+          new Completion("continue", "term", 1), new Completion("crossing", "term", 1)), b.complete("c", 8));
+      assertEquals(List.of(new Completion("ceasefire", "term", 2), new Completion("Cairo", "place", 1)),
+          b.complete("c", 2));
+      assertEquals(List.of(new Completion("Paris", "place", 2)), b.complete("pa", 8));
+      assertEquals(List.of(), b.complete("zzz", 8));
+      assertEquals(List.of(), b.complete("  ", 8));
+    }
+  }
+
+  /** What an entity page shows, less the hits' snippets and scores, which the engines compute their own way. */
+  private static List<Object> shown(EntityPage p) {
+    return List.of(p.dim(), p.label(), p.count(), p.aliases(), p.timeline(), p.related(),
+        p.articles().stream().map(SearchResult.Hit::title).toList(), String.valueOf(p.country()),
+        String.valueOf(p.latitude()), String.valueOf(p.longitude()));
+  }
+
+  @Test
+  void entityPagesAreTheSame() throws Exception {
+    try (Broadsheet b = indexed()) {
+      EntityPage haniyeh = b.entity(SearchRequest.of(""), "people", "ismail HANIYEH").orElseThrow();
+      assertEquals(List.of("people", "Ismail Haniyeh", 2L, List.of(new EntityPage.Alias("Ismail Haniyeh", 2)),
+          new SearchResult.Histogram("day", List.of(new SearchResult.Bucket("2024-05-01", 1),
+              new SearchResult.Bucket("2024-05-02", 1))),
+          Map.of("people", List.of(), "places", List.of(new EntityPage.Related("Cairo", "Cairo", 1, 2.23),
+              new EntityPage.Related("Doha", "Doha", 1, 2.23)), "organizations", List.of()),
+          List.of("Talks in Doha", "Ceasefire talks in Cairo"), "null", "null", "null"), shown(haniyeh));
+      assertEquals(List.of("people", "places", "organizations"), List.copyOf(haniyeh.related().keySet()));
+
+      EntityPage paris = b.entity(SearchRequest.of(""), "places", "Paris").orElseThrow();
+      assertEquals(List.of("places", "Paris", 2L, List.of(new EntityPage.Alias("Paris", 2)),
+          new SearchResult.Histogram("month", List.of(new SearchResult.Bucket("2023-01", 1),
+              new SearchResult.Bucket("2024-06", 1))),
+          Map.of("people", List.of(new EntityPage.Related("Antony Blinken", "Antony Blinken", 1, 2.23),
+                  new EntityPage.Related("Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", 1, 2.23)),
+              "places", List.of(new EntityPage.Related("Ankara", "Ankara", 1, 2.23)),
+              "organizations", List.of(new EntityPage.Related("CIA", "CIA", 1, 2.23))),
+          List.of("Blinken in Paris", "Erdoğan speaks"), "FR", "48.85341", "2.3488"), shown(paris));
+
+      EntityPage cairoTalks = b.entity(SearchRequest.of("talks").withFilters(Map.of("collection", List.of("politics"))),
+          "places", "cairo").orElseThrow();
+      assertEquals(List.of("places", "Cairo", 1L, List.of(new EntityPage.Alias("Cairo", 1)),
+          new SearchResult.Histogram("day", List.of(new SearchResult.Bucket("2024-05-01", 1))),
+          Map.of("people", List.of(), "places", List.of(), "organizations", List.of()),
+          List.of("Ceasefire talks in Cairo"), "EG", "30.06263", "31.24967"), shown(cairoTalks));
+      assertTrue(cairoTalks.articles().getFirst().snippet().contains("<mark>talks</mark>"),
+          cairoTalks.articles().getFirst().snippet());
+
+      assertEquals(Optional.empty(), b.entity(SearchRequest.of(""), "people", "Nobody Known"));
+      assertEquals("unknown entity dimension 'colour'; use one of people, places, organizations",
+          assertThrows(BadQueryException.class, () -> b.entity(SearchRequest.of(""), "colour", "Paris")).getMessage());
+      assertEquals(expectedMessage("Rafah title:"),
+          assertThrows(BadQueryException.class, () -> b.entity(SearchRequest.of("Rafah title:"), "places", "Rafah"))
+              .getMessage());
+    }
+  }
+
+  @Test
+  void anOriginalFileIsServedOnlyWhileItIsUnderTheRoots() throws Exception {
+    try (Broadsheet b = indexed()) {
+      Path doha = corpus.resolve("politics/2024-05-02-doha.txt");
+      String id = b.search(SearchRequest.of("Qatari")).hits().getFirst().id();
+      OriginalFile file = b.original(id).orElseThrow();
+      assertEquals(doha.toRealPath(), file.file());
+      assertTrue(file.isPlainText(), file.contentType());
+      assertEquals(Optional.empty(), b.original("0123456789abcdef"));
+
+      Path outside = tmp.resolve("elsewhere.txt");
+      Files.move(doha, outside);
+      assertThrows(NoSuchFileException.class, () -> b.original(id), "the file is gone");
+      Files.createSymbolicLink(doha, outside);
+      assertThrows(NoSuchFileException.class, () -> b.original(id), "a link leading out of the roots");
+      Files.delete(doha);
+      Files.createSymbolicLink(doha, corpus.resolve("world/../../elsewhere.txt"));
+      assertThrows(NoSuchFileException.class, () -> b.original(id), "a link through '..' out of the roots");
+      Files.delete(doha);
+      Files.move(outside, doha);
+      assertEquals(doha.toRealPath(), b.original(id).orElseThrow().file(), "served again once back");
     }
   }
 }

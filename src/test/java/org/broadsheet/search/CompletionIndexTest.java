@@ -90,4 +90,18 @@ class CompletionIndexTest {
     assertEquals(1, searcher.complete("er", 1).size());
     assertEquals(List.of(), searcher.complete("zzqx", 8));
   }
+
+  @Test
+  void namesEndingInTheSameWordAreAllOffered(@TempDir Path dir) throws Exception {
+    try (ArchiveSearcher own = TestArchive.open(dir, List.of(
+        doc("s", "Refinery", "Standard Oil opened a refinery.", "2024-01-01", org("Standard Oil")),
+        doc("m", "Pipeline", "Marathon Oil laid a pipeline.", "2024-01-02", org("Marathon Oil")),
+        doc("t", "Port", "Tanker traffic at the port.", "2024-01-03", org("Oil Tanker Group"))))) {
+      // "Oil" is the key of both names from their second word: the suggester kept one of them, by chance.
+      assertEquals(List.of(new Completion("Marathon Oil", "organization", 1),
+          new Completion("Oil Tanker Group", "organization", 1), new Completion("Standard Oil", "organization", 1)),
+          own.complete("oil", 8).stream().sorted(java.util.Comparator.comparing(Completion::text)).toList());
+      assertEquals(new Completion("Oil Tanker Group", "organization", 1), own.complete("Oil T", 8).get(0));
+    }
+  }
 }
