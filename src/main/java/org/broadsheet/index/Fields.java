@@ -15,7 +15,7 @@ public final class Fields {
    * run over an older index rebuilds it (cheaply: extraction results are cached) instead of
    * mixing documents of two schemas. Stored in each commit's user data under {@link #SCHEMA_KEY}.
    */
-  public static final String SCHEMA_VERSION = "7";
+  public static final String SCHEMA_VERSION = "8";
   public static final String SCHEMA_KEY = "broadsheet.schema";
 
   // ---- identity and bookkeeping (StringField: exact, not analysed) ----

@@ -149,7 +149,7 @@ final class ClusterSearcher implements AutoCloseable {
         inner.putObject(DAYS).putObject("date_histogram").put("field", Fields.PUBLISHED)
             .put("calendar_interval", "day").put("format", "yyyy-MM-dd").put("min_doc_count", 1);
       } else {
-        inner.putObject(dim).putObject("terms").put("field", Fields.facetValues(dim)).put("size", FACET_BUCKETS);
+        inner.putObject(dim).putObject("terms").put("field", FacetAnswers.countedField(dim)).put("size", FACET_BUCKETS);
       }
     }
     ObjectNode matches = aggs.putObject(MATCHES);
@@ -159,7 +159,7 @@ final class ClusterSearcher implements AutoCloseable {
         .put("precision_threshold", GROUP_PRECISION);
     if (filters.containsKey(Fields.FACET_PLACES)) { // the map shows the matches' own places under a places filter
       perMatch.putObject(Fields.FACET_PLACES).putObject("terms")
-          .put("field", Fields.facetValues(Fields.FACET_PLACES)).put("size", FACET_BUCKETS);
+          .put("field", FacetAnswers.countedField(Fields.FACET_PLACES)).put("size", FACET_BUCKETS);
     }
     ObjectNode highlight = highlight();
     body.set("highlight", highlight);
@@ -172,7 +172,7 @@ final class ClusterSearcher implements AutoCloseable {
     for (String dim : Fields.FACET_DIMS) {
       Map<String, Long> counts = dim.equals(Fields.FACET_PUBLISHED)
           ? FacetAnswers.publishedBelow(days, published)
-          : FacetAnswers.buckets(a.path(SIDEWAYS + dim).path(dim));
+          : FacetAnswers.buckets(dim, a.path(SIDEWAYS + dim).path(dim), spellings);
       facets.put(dim, FacetAnswers.top(dim, counts, spellings));
     }
     long total = answer.path("hits").path("total").path("value").asLong();
@@ -196,7 +196,8 @@ final class ClusterSearcher implements AutoCloseable {
         : null;
     JsonNode placeCounts = filters.containsKey(Fields.FACET_PLACES)
         ? a.path(MATCHES).path(Fields.FACET_PLACES) : a.path(SIDEWAYS + Fields.FACET_PLACES).path(Fields.FACET_PLACES);
-    List<SearchResult.MapPlace> map = spellings.map(FacetAnswers.buckets(placeCounts), places);
+    List<SearchResult.MapPlace> map = spellings.map(FacetAnswers.buckets(Fields.FACET_PLACES, placeCounts, spellings),
+        places);
     SearchResult.Suggestion suggestion = didYouMean.suggest(r, total, spellings);
     return new SearchResult(r.query(), total, groups, r.page(), r.size(), r.sort().name().toLowerCase(java.util.Locale.ROOT),
         (System.nanoTime() - start) / 1_000_000, hits, facets, Timeline.of(days, published), map, next, suggestion);
@@ -296,11 +297,12 @@ final class ClusterSearcher implements AutoCloseable {
     bool.putArray("must").add(SearchBody.query(r, parse(r.query())));
     bool.putArray("filter").add(SearchBody.allBut(filters, dim));
     body.put("size", 0);
-    body.putObject("aggs").putObject(dim).putObject("terms").put("field", Fields.facetValues(dim))
+    body.putObject("aggs").putObject(dim).putObject("terms").put("field", FacetAnswers.countedField(dim))
         .put("size", LIST_BUCKETS);
     JsonNode answer = send(body);
-    return FacetAnswers.matching(dim, FacetAnswers.buckets(answer.path("aggregations").path(dim)), spellings(),
-        prefix, limit);
+    ArchiveSpellings spellings = spellings();
+    return FacetAnswers.matching(dim, FacetAnswers.buckets(dim, answer.path("aggregations").path(dim), spellings),
+        spellings, prefix, limit);
   }
 
   /** The hits' snippets: the body's best passage, its matches marked, as the embedded index's. */

@@ -29,6 +29,26 @@ final class FacetAnswers {
   private FacetAnswers() {
   }
 
+  /**
+   * The field a dimension's values are counted on: a named entity's folded key, so that an entity is
+   * counted once per article whatever its spellings, and exactly (counting spellings, a rare one
+   * beyond the aggregation's buckets would be lost from its key's count); the value itself otherwise.
+   */
+  static String countedField(String dim) {
+    return Fields.NAMED_DIMS.contains(dim) ? Fields.facetKey(dim) : Fields.facetValues(dim);
+  }
+
+  /** Value → count from the buckets of a terms aggregation on {@link #countedField}: keys shown in the archive's spelling. */
+  static Map<String, Long> buckets(String dim, JsonNode terms, ArchiveSpellings spellings) {
+    Map<String, Long> counted = buckets(terms);
+    if (!Fields.NAMED_DIMS.contains(dim)) {
+      return counted;
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    counted.forEach((key, n) -> out.merge(spellings.best(dim, key), n, Long::sum));
+    return out;
+  }
+
   /** Value → count from a terms aggregation's buckets. */
   static Map<String, Long> buckets(JsonNode terms) {
     Map<String, Long> out = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package org.broadsheet.opensearch;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.broadsheet.index.ArchiveAnalyzer;
 import org.broadsheet.index.Fields;
 
 /**
@@ -68,9 +69,9 @@ final class IndexDefinition {
       storedOnly(props, f);
     }
     props.putObject(Fields.PUBLISHED).put("type", "date").put("format", "epoch_millis");
-    text(props, Fields.PERSON);
-    text(props, Fields.PLACE);
-    text(props, Fields.ORG);
+    for (String field : new String[] {Fields.PERSON, Fields.PLACE, Fields.ORG}) {
+      text(props, field).put("position_increment_gap", ArchiveAnalyzer.ENTITY_VALUE_GAP);
+    }
     keyword(props, Fields.EXTRACTED_KEY);
     for (String dim : Fields.FACET_DIMS) {
       if (!dim.equals(Fields.FACET_PUBLISHED)) { // the published date is a date field: histogram and ranges
@@ -126,8 +127,8 @@ final class IndexDefinition {
     props.putObject(field).put("type", "keyword").put("index", false).put("doc_values", false);
   }
 
-  private static void text(ObjectNode props, String field) {
-    props.putObject(field)
+  private static ObjectNode text(ObjectNode props, String field) {
+    return props.putObject(field)
         .put("type", "text")
         .put("analyzer", INDEX_ANALYZER)
         .put("search_analyzer", QUERY_ANALYZER)

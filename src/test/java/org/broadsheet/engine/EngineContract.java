@@ -106,6 +106,9 @@ abstract class EngineContract {
       "talks -Doha|1",
       "title:talks|2",
       "person:haniyeh|2",
+      // Ankara and Paris are two values of one article's places: a phrase does not join them.
+      "'place:\"ankara paris\" OR place:\"paris ankara\"'|0",
+      "'place:\"ankara\" place:\"paris\"'|1",
       "tal*|2",
       "Pariss~1|2",
       "trucks waited|1"})
