@@ -6,39 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CommandLineTest {
   @TempDir
   Path tmp;
 
-  private record Run(int code, String out, String err) {
-  }
-
-  private static Run run(String... args) {
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      CommandLine cli = BroadsheetCommand.commandLine();
-      cli.setErr(new PrintWriter(err, true));
-      int code = cli.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(stdout);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   /** serve shows articles' file paths in the API only when it listens on this machine only. */
@@ -60,14 +40,14 @@ class CommandLineTest {
     String index = tmp.resolve("index").toString();
     assertEquals(2, run("index", "--no-extract", "--index", index, corpus.toString()).code());
 
-    Run search = run("search", "--json", "--index", index, "lighthouse");
+    CliRun search = run("search", "--json", "--index", index, "lighthouse");
     assertEquals(0, search.code(), search.err());
     JsonNode json = new ObjectMapper().readTree(search.out());
     assertEquals(1, json.get("total").asInt());
     assertEquals(org.broadsheet.ingest.ArticleId.of(corpus.resolve("story.txt")), json.get("hits").get(0).get("id").asText());
     assertTrue(json.has("facets"));
 
-    Run plain = run("search", "--index", index, "lighthouse");
+    CliRun plain = run("search", "--index", index, "lighthouse");
     assertTrue(plain.out().contains("Lighthouse keeper retires"), plain.out());
   }
 
@@ -79,10 +59,10 @@ class CommandLineTest {
     String index = tmp.resolve("index").toString();
     assertEquals(0, run("index", "--no-extract", "--index", index, news.toString()).code());
 
-    Run refused = run("index", "--full", "--no-extract", "--index", index);
+    CliRun refused = run("index", "--full", "--no-extract", "--index", index);
     assertEquals(2, refused.code());
     assertTrue(refused.err().contains("also holds articles from " + news.toRealPath()), refused.err());
-    Run search = run("search", "--json", "--index", index, "lighthouse");
+    CliRun search = run("search", "--json", "--index", index, "lighthouse");
     assertEquals(1, new ObjectMapper().readTree(search.out()).get("total").asInt(), "the article is still there");
 
     assertEquals(0, run("index", "--full", "--no-extract", "--index", index, news.toString()).code());
@@ -95,7 +75,7 @@ class CommandLineTest {
     String text = "Minister visits Cairo\nPrime Minister Jane Holloway arrived in Cairo on Monday for talks "
         + "with the United Nations. Holloway left on May 14, 2024.\n";
     Files.writeString(file, text);
-    Run run = run("extract", "--json", "--index", tmp.resolve("index").toString(), file.toString());
+    CliRun run = run("extract", "--json", "--index", tmp.resolve("index").toString(), file.toString());
     assertEquals(0, run.code(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out().lines().findFirst().orElseThrow());
     assertEquals(text, json.get("text").asText(), "plain text is the file unchanged");
@@ -122,7 +102,7 @@ class CommandLineTest {
     Files.writeString(corpus.resolve("a.txt"), "Title\nText.\n");
     String index = tmp.resolve("index").toString();
     assertEquals(0, run("index", "--no-extract", "--index", index, corpus.toString()).code());
-    Run bad = run("search", "--index", index, "title:");
+    CliRun bad = run("search", "--index", index, "title:");
     assertEquals(2, bad.code(), "a bad query is a usage error");
     assertTrue(bad.err().startsWith("broadsheet: bad query:"), bad.err());
     for (String[] args : List.of(new String[] {"search", "--index", index, "title:"},
@@ -132,16 +112,16 @@ class CommandLineTest {
         new String[] {"search", "--index", index, "a*"},
         new String[] {"serve", "--index", index, "--port", "99999"},
         new String[] {"index", "--index", index, "--threads", "0", corpus.toString()})) {
-      Run r = run(args);
+      CliRun r = run(args);
       assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
       assertTrue(r.err().startsWith("broadsheet: ") && r.err().strip().lines().count() <= 2,
           String.join(" ", args) + " says one line (and where help is): " + r.err());
       assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
     }
-    Run missing = run("search", "--index", tmp.resolve("nowhere").toString(), "x");
+    CliRun missing = run("search", "--index", tmp.resolve("nowhere").toString(), "x");
     assertEquals(1, missing.code());
     assertTrue(missing.err().contains("no index here yet"), missing.err());
-    Run noCorpus = run("index", "--index", index, tmp.resolve("absent").toString());
+    CliRun noCorpus = run("index", "--index", index, tmp.resolve("absent").toString());
     assertEquals(1, noCorpus.code());
     Path fresh = tmp.resolve("fresh-index");
     assertEquals(1, run("index", "--index", fresh.toString(), tmp.resolve("absent").toString()).code());

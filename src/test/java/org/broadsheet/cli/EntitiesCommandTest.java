@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,7 +23,6 @@ import org.broadsheet.search.SearchSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code broadsheet entities ...}, each subcommand, on an index built with known entities. */
 class EntitiesCommandTest {
@@ -43,22 +37,8 @@ class EntitiesCommandTest {
       NameListExtractor.org("Conservative Party", "Conservative Party"), NameListExtractor.org("Tories", "Tories"),
       NameListExtractor.org("Labour", "Labour"), NameListExtractor.place("London", "GB")));
 
-  private record Run(int code, String out, String err) {
-  }
-
-  private static Run run(String... args) {
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      CommandLine cli = BroadsheetCommand.commandLine();
-      cli.setErr(new PrintWriter(err, true));
-      int code = cli.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(stdout);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @BeforeEach
@@ -80,7 +60,7 @@ class EntitiesCommandTest {
 
   /** Value → count of one dimension, from {@code entities list --json}. */
   private Map<String, Integer> list(String dim, String indexDir) throws Exception {
-    Run r = run("entities", "list", "--index", indexDir, "--dim", dim, "--json");
+    CliRun r = run("entities", "list", "--index", indexDir, "--dim", dim, "--json");
     assertEquals(0, r.code(), r.err());
     Map<String, Integer> out = new LinkedHashMap<>();
     new ObjectMapper().readTree(r.out()).get(dim).forEach(v -> out.put(v.get("value").asText(), v.get("count").asInt()));
@@ -89,17 +69,17 @@ class EntitiesCommandTest {
 
   @Test
   void listShowsValuesWithCountsMostFrequentFirst() throws Exception {
-    Run all = run("entities", "list", "--index", index);
+    CliRun all = run("entities", "list", "--index", index);
     assertEquals(0, all.code(), all.err());
     assertTrue(all.out().contains("people:") && all.out().contains("places:") && all.out().contains("organizations:"),
         all.out());
     assertTrue(all.out().matches("(?s).*\\s2\\s+Tony Blair.*"), all.out());
     assertEquals(Map.of("Conservative Party", 1, "Tories", 1, "Labour", 1), list("organizations", index));
-    Run top = run("entities", "list", "--index", index, "--dim", "people", "--top", "1", "--json");
+    CliRun top = run("entities", "list", "--index", index, "--dim", "people", "--top", "1", "--json");
     assertEquals(1, new ObjectMapper().readTree(top.out()).get("people").size());
-    Run prefix = run("entities", "list", "--index", index, "--dim", "organizations", "--prefix", "tor");
+    CliRun prefix = run("entities", "list", "--index", index, "--dim", "organizations", "--prefix", "tor");
     assertTrue(prefix.out().contains("Tories") && !prefix.out().contains("Labour"), prefix.out());
-    Run bad = run("entities", "list", "--index", index, "--dim", "dates");
+    CliRun bad = run("entities", "list", "--index", index, "--dim", "dates");
     assertEquals(2, bad.code());
     assertTrue(bad.err().startsWith("broadsheet: --dim must be one of people, places, organizations"), bad.err());
     assertTrue(bad.err().contains("broadsheet entities list --help"), bad.err());
@@ -107,7 +87,7 @@ class EntitiesCommandTest {
 
   @Test
   void mergeRenameRetypeAndHideChangeEveryArticleAndRulesListThem() throws Exception {
-    Run merge = run("entities", "merge", "--index", index, "--dim", "organizations", "Tories", "--into",
+    CliRun merge = run("entities", "merge", "--index", index, "--dim", "organizations", "Tories", "--into",
         "Conservative Party");
     assertEquals(0, merge.code(), merge.err());
     assertEquals("r1: merge organizations \"Tories\" into \"Conservative Party\": 1 article rewritten\n", merge.out());
@@ -119,11 +99,11 @@ class EntitiesCommandTest {
     assertEquals(0, run("entities", "retype", "--index", index, "--dim", "people", "Manchester", "--to", "places").code());
     assertEquals(1, list("places", index).get("Manchester"));
     assertFalse(list("people", index).containsKey("Manchester"));
-    Run hide = run("entities", "hide", "--index", index, "--dim", "people", "Reuters Staff");
+    CliRun hide = run("entities", "hide", "--index", index, "--dim", "people", "Reuters Staff");
     assertEquals("r4: hide people \"Reuters Staff\": 2 articles rewritten\n", hide.out());
     assertEquals(Map.of("Anthony Blair", 2), list("people", index));
 
-    Run rules = run("entities", "rules", "--index", index);
+    CliRun rules = run("entities", "rules", "--index", index);
     assertEquals(0, rules.code(), rules.err());
     List<String> lines = rules.out().lines().toList();
     assertEquals(4, lines.size(), rules.out());
@@ -144,11 +124,11 @@ class EntitiesCommandTest {
   void dropGivesBackWhatWasExtracted() throws Exception {
     run("entities", "merge", "--index", index, "--dim", "organizations", "Tories", "Labour", "--into", "Conservative Party");
     assertEquals(Map.of("Conservative Party", 3), list("organizations", index));
-    Run drop = run("entities", "drop", "--index", index, "r1");
+    CliRun drop = run("entities", "drop", "--index", index, "r1");
     assertEquals(0, drop.code(), drop.err());
     assertEquals("dropped r1: 2 articles rewritten\n", drop.out());
     assertEquals(Map.of("Conservative Party", 1, "Tories", 1, "Labour", 1), list("organizations", index));
-    Run unknown = run("entities", "drop", "--index", index, "r9");
+    CliRun unknown = run("entities", "drop", "--index", index, "r9");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().startsWith("broadsheet: no rule with the id 'r9'"), unknown.err());
   }
@@ -157,14 +137,14 @@ class EntitiesCommandTest {
   void exportedRulesImportIntoAnotherIndex() throws Exception {
     run("entities", "merge", "--index", index, "--dim", "organizations", "Tories", "--into", "Conservative Party");
     run("entities", "hide", "--index", index, "--dim", "people", "Reuters Staff");
-    Run export = run("entities", "export", "--index", index);
+    CliRun export = run("entities", "export", "--index", index);
     assertEquals(0, export.code(), export.err());
     assertEquals(Files.readString(Path.of(index, "entity-rules.json")), export.out(), "export prints the index's file");
     Path file = tmp.resolve("rules.json");
     Files.writeString(file, export.out());
 
     String other = build(tmp.resolve("other-index"));
-    Run imported = run("entities", "import", "--index", other, file.toString());
+    CliRun imported = run("entities", "import", "--index", other, file.toString());
     assertEquals(0, imported.code(), imported.err());
     assertEquals("imported 2 rules: 2 articles rewritten\n", imported.out());
     assertEquals(list("organizations", index), list("organizations", other));
@@ -172,7 +152,7 @@ class EntitiesCommandTest {
     assertEquals(export.out(), run("entities", "export", "--index", other).out());
 
     Files.writeString(file, "{\"rules\": [{\"id\": \"r1\", \"action\": \"merge\", \"dim\": \"people\", \"values\": [\"A\"]}]}");
-    Run bad = run("entities", "import", "--index", other, file.toString());
+    CliRun bad = run("entities", "import", "--index", other, file.toString());
     assertEquals(1, bad.code());
     assertTrue(bad.err().startsWith("broadsheet: " + file + ": rule r1 (merge) needs a value to change to"), bad.err());
     assertEquals(2, new ObjectMapper().readTree(run("entities", "rules", "--index", other, "--json").out()).size(),
@@ -181,19 +161,19 @@ class EntitiesCommandTest {
 
   @Test
   void badRulesAndABusyIndexSayOneLine() throws Exception {
-    Run same = run("entities", "retype", "--index", index, "--dim", "people", "Manchester", "--to", "people");
+    CliRun same = run("entities", "retype", "--index", index, "--dim", "people", "Manchester", "--to", "people");
     assertEquals(2, same.code());
     assertTrue(same.err().contains("retype moves to another of people, places, organizations"), same.err());
-    Run missing = run("entities", "merge", "--index", index, "--dim", "people", "A");
+    CliRun missing = run("entities", "merge", "--index", index, "--dim", "people", "A");
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("--into"), missing.err());
-    Run nowhere = run("entities", "hide", "--index", tmp.resolve("nowhere").toString(), "--dim", "people", "A");
+    CliRun nowhere = run("entities", "hide", "--index", tmp.resolve("nowhere").toString(), "--dim", "people", "A");
     assertEquals(1, nowhere.code());
     assertTrue(nowhere.err().startsWith("broadsheet: not found:"), nowhere.err());
 
     try (Directory dir = FSDirectory.open(Path.of(index, "lucene"));
          IndexWriter running = new IndexWriter(dir, new IndexWriterConfig())) {
-      Run busy = run("entities", "hide", "--index", index, "--dim", "people", "Reuters Staff");
+      CliRun busy = run("entities", "hide", "--index", index, "--dim", "people", "Reuters Staff");
       assertEquals(1, busy.code());
       assertTrue(busy.err().startsWith("broadsheet: the index at ") && busy.err().contains(" is in use by "), busy.err());
       assertEquals(1, busy.err().strip().lines().count(), busy.err());

@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,7 +25,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code broadsheet entities ... --opensearch URL}: the correction commands on an archive in the
@@ -47,22 +41,8 @@ class EntitiesOpenSearchCommandTest {
   String url;
   String otherUrl;
 
-  private record Run(int code, String out, String err) {
-  }
-
-  private static Run run(String... args) {
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      CommandLine cli = BroadsheetCommand.commandLine();
-      cli.setErr(new PrintWriter(err, true));
-      int code = cli.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(stdout);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @BeforeEach
@@ -93,7 +73,7 @@ class EntitiesOpenSearchCommandTest {
 
   /** Value → count of one dimension, from {@code entities list --json}. */
   private Map<String, Integer> list(String dim, String at) throws Exception {
-    Run r = run("entities", "list", "--index", tmp.resolve("index").toString(), "--opensearch", at, "--dim", dim,
+    CliRun r = run("entities", "list", "--index", tmp.resolve("index").toString(), "--opensearch", at, "--dim", dim,
         "--json");
     assertEquals(0, r.code(), r.err());
     Map<String, Integer> out = new LinkedHashMap<>();
@@ -104,12 +84,12 @@ class EntitiesOpenSearchCommandTest {
   @Test
   void correctionsChangeTheClustersArticlesAndLiveInTheCluster() throws Exception {
     String here = tmp.resolve("index").toString();
-    Run merge = run("entities", "merge", "--index", here, "--opensearch", url, "--dim", "organizations", "Tories",
+    CliRun merge = run("entities", "merge", "--index", here, "--opensearch", url, "--dim", "organizations", "Tories",
         "--into", "Conservative Party");
     assertEquals(0, merge.code(), merge.err());
     assertEquals("r1: merge organizations \"Tories\" into \"Conservative Party\": 1 article rewritten\n", merge.out());
     assertEquals(Map.of("Conservative Party", 2, "Labour", 1), list("organizations", url));
-    Run hide = run("entities", "hide", "--index", here, "--opensearch", url, "--dim", "people", "Reuters Staff");
+    CliRun hide = run("entities", "hide", "--index", here, "--opensearch", url, "--dim", "people", "Reuters Staff");
     assertEquals("r2: hide people \"Reuters Staff\": 2 articles rewritten\n", hide.out());
     assertEquals(0, run("entities", "rename", "--index", here, "--opensearch", url, "--dim", "people", "Tony Blair",
         "--to", "Anthony Blair").code());
@@ -121,19 +101,19 @@ class EntitiesOpenSearchCommandTest {
 
     // Another machine: another index folder, the same cluster.
     String elsewhere = tmp.resolve("elsewhere").toString();
-    Run rules = run("entities", "rules", "--index", elsewhere, "--opensearch", url);
+    CliRun rules = run("entities", "rules", "--index", elsewhere, "--opensearch", url);
     assertEquals(0, rules.code(), rules.err());
     List<String> lines = rules.out().lines().toList();
     assertEquals(4, lines.size(), rules.out());
     assertTrue(lines.get(0).matches("r1\\s+\\S+Z\\s+1 article\\s+merge organizations.*"), lines.get(0));
     assertTrue(lines.get(1).matches("r2\\s+\\S+\\s+2 articles\\s+hide people \"Reuters Staff\""), lines.get(1));
-    Run export = run("entities", "export", "--index", elsewhere, "--opensearch", url);
+    CliRun export = run("entities", "export", "--index", elsewhere, "--opensearch", url);
     assertEquals(0, export.code(), export.err());
     Path file = tmp.resolve("rules.json");
     Files.writeString(file, export.out());
 
     build(otherUrl);
-    Run imported = run("entities", "import", "--index", elsewhere, "--opensearch", otherUrl, file.toString());
+    CliRun imported = run("entities", "import", "--index", elsewhere, "--opensearch", otherUrl, file.toString());
     assertEquals(0, imported.code(), imported.err());
     assertEquals("imported 4 rules: 3 articles rewritten\n", imported.out());
     for (String dim : List.of("people", "places", "organizations")) {
@@ -141,10 +121,10 @@ class EntitiesOpenSearchCommandTest {
     }
     assertEquals(export.out(), run("entities", "export", "--opensearch", otherUrl).out());
 
-    Run drop = run("entities", "drop", "--index", here, "--opensearch", url, "r1");
+    CliRun drop = run("entities", "drop", "--index", here, "--opensearch", url, "r1");
     assertEquals("dropped r1: 1 article rewritten\n", drop.out());
     assertEquals(Map.of("Conservative Party", 1, "Tories", 1, "Labour", 1), list("organizations", url));
-    Run unknown = run("entities", "drop", "--opensearch", url, "r9");
+    CliRun unknown = run("entities", "drop", "--opensearch", url, "r9");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().startsWith("broadsheet: no rule with the id 'r9'"), unknown.err());
   }
