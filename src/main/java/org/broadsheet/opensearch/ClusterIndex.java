@@ -20,10 +20,6 @@ import org.broadsheet.index.Fields;
  * The schema version is in the mapping's {@code _meta}; an index of another schema is rebuilt.
  */
 final class ClusterIndex {
-  /** Shards of a new generation; see {@link IndexDefinition#articles}. */
-  private static final int SHARDS = 1;
-  /** One replica: a 2-node cluster is green; a 1-node one stays yellow, which is fine for development. */
-  private static final int REPLICAS = 1;
   private static final int PAGE = 1000;
 
   private final OpenSearchClient client;
@@ -83,7 +79,9 @@ final class ClusterIndex {
   /** Makes a new, empty generation, not yet reached through the alias. */
   String newGeneration() throws IOException {
     String name = alias + "-g" + System.currentTimeMillis();
-    ObjectNode body = IndexDefinition.articles(SHARDS, REPLICAS);
+    // The target's layout (default one shard, one replica: a 2-node cluster is green, a 1-node one
+    // stays yellow, which is fine for development); see IndexDefinition#articles.
+    ObjectNode body = IndexDefinition.articles(client.target().shards(), client.target().replicas());
     body.remove("aliases");
     client.send("PUT", "/" + name, body);
     return name;

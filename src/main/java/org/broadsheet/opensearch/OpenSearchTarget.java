@@ -18,8 +18,12 @@ import java.util.Map;
  * @param cluster       scheme, host and port (and any path before the index name), ending in '/'
  * @param index         the articles' index
  * @param authorization the value of the Authorization header, or null
+ * @param shards        primary shards of a new generation ({@code ?shards=N} in the URL; default 1): more
+ *                      shards spread one search over more nodes' cores; a change applies from the next
+ *                      {@code index --full}
+ * @param replicas      copies of each shard on other nodes ({@code ?replicas=N}; default 1)
  */
-public record OpenSearchTarget(URI cluster, String index, String authorization) {
+public record OpenSearchTarget(URI cluster, String index, String authorization, int shards, int replicas) {
   public static final String DEFAULT_INDEX = "broadsheet";
   public static final String AUTH_VARIABLE = "BROADSHEET_OPENSEARCH_AUTH";
 
@@ -28,7 +32,15 @@ public record OpenSearchTarget(URI cluster, String index, String authorization) 
       throw new IllegalArgumentException("'" + index + "' cannot be an OpenSearch index name: use lower-case"
           + " letters, digits, '-' and '_', not starting with '-', '_' or '+'");
     }
+    if (shards < 1 || shards > MAX_SHARDS || replicas < 0 || replicas > MAX_SHARDS) {
+      throw new IllegalArgumentException("shards must be from 1 to " + MAX_SHARDS + " and replicas from 0 to "
+          + MAX_SHARDS);
+    }
   }
+
+  /** Beyond this a typing error is likelier than a plan. */
+  private static final int MAX_SHARDS = 1024;
+
 
   /** The target a URL names, with credentials from the process environment. */
   public static OpenSearchTarget parse(String url) {
@@ -36,7 +48,8 @@ public record OpenSearchTarget(URI cluster, String index, String authorization) 
   }
 
   /**
-   * @param url an {@code http://} or {@code https://} URL, e.g. {@code http://127.0.0.1:9200/broadsheet}
+   * @param url an {@code http://} or {@code https://} URL, e.g. {@code http://127.0.0.1:9200/broadsheet}, with
+   *            optionally {@code ?shards=N&replicas=M} for the generations it makes
    * @throws IllegalArgumentException saying what is wrong with it
    */
   public static OpenSearchTarget parse(String url, Map<String, String> env) {
@@ -62,7 +75,24 @@ public record OpenSearchTarget(URI cluster, String index, String authorization) 
     String auth = env.get(AUTH_VARIABLE);
     String header = auth == null || auth.isEmpty() ? null
         : "Basic " + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8));
-    return new OpenSearchTarget(cluster, index, header);
+    int[] layout = {1, 1};
+    String query = uri.getRawQuery();
+    if (query != null && !query.isEmpty()) {
+      for (String pair : query.split("&")) {
+        String[] kv = pair.split("=", 2);
+        int at = switch (kv[0]) {
+          case "shards" -> 0;
+          case "replicas" -> 1;
+          default -> throw new IllegalArgumentException("unknown URL parameter '" + kv[0] + "': use shards= or replicas=");
+        };
+        try {
+          layout[at] = Integer.parseInt(kv.length == 2 ? kv[1] : "");
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(kv[0] + "= takes a whole number, not '" + (kv.length == 2 ? kv[1] : "") + "'");
+        }
+      }
+    }
+    return new OpenSearchTarget(cluster, index, header, layout[0], layout[1]);
   }
 
   /** The URL of the articles' index, for messages (no credentials). */

@@ -17,6 +17,7 @@ import org.broadsheet.opensearch.OpenSearchCluster;
 import org.broadsheet.opensearch.OpenSearchTarget;
 import org.broadsheet.opensearch.OpenSearchTesting;
 import org.broadsheet.search.SearchRequest;
+import org.broadsheet.search.SearchResult;
 import org.broadsheet.search.SearchSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +68,38 @@ class OpenSearchEngineContractTest extends EngineContract {
       assertEquals(List.of("Ismail Haniyeh=2", "Recep Tayyip Erdoğan=1", "Tony Blinken=1"),
           facet(elsewhere.search(SearchRequest.of("")), "people"));
     }
+  }
+
+  /** An archive spread over two shards ({@code ?shards=2}) finds and counts what one shard does. */
+  @Test
+  void twoShardsGiveTheSameTotalsAndFacets() throws Exception {
+    OpenSearchTarget one = target;
+    target = OpenSearchTarget.parse(target.location() + "?shards=2&replicas=0");
+    try (Broadsheet b = indexed()) {
+      String generation = b.indexState().version().replaceAll("-\\d+$", "");
+      assertEquals(2, OpenSearchTesting.primaryShards(target, generation));
+      for (String q : List.of("", "talks", "\"ceasefire talks\"", "talks OR Paris", "person:haniyeh", "tal*")) {
+        SearchResult r = b.search(SearchRequest.of(q));
+        assertEquals(List.of(facet(r, "people"), facet(r, "places"), facet(r, "countries")), expected(q), q);
+      }
+    } finally {
+      OpenSearchTesting.dropArchive(target);
+      target = one;
+    }
+  }
+
+  /** What one shard answers, the embedded index's figures: people, places and countries of each query. */
+  private static List<List<String>> expected(String q) {
+    return switch (q) {
+      case "" -> List.of(List.of("Ismail Haniyeh=2", "Antony Blinken=1", "Recep Tayyip Erdoğan=1"),
+          List.of("Paris=2", "Ankara=1", "Cairo=1", "Doha=1", "Rafah=1"), List.of("FR=2", "EG=1", "PS=1", "QA=1", "TR=1"));
+      case "talks", "person:haniyeh" -> List.of(List.of("Ismail Haniyeh=2"), List.of("Cairo=1", "Doha=1"),
+          List.of("EG=1", "QA=1"));
+      case "\"ceasefire talks\"" -> List.of(List.of("Ismail Haniyeh=1"), List.of("Cairo=1"), List.of("EG=1"));
+      case "talks OR Paris" -> List.of(List.of("Ismail Haniyeh=2", "Antony Blinken=1", "Recep Tayyip Erdoğan=1"),
+          List.of("Paris=2", "Ankara=1", "Cairo=1", "Doha=1"), List.of("FR=2", "EG=1", "QA=1", "TR=1"));
+      default -> List.of(List.of("Ismail Haniyeh=2"), List.of("Cairo=1", "Doha=1"), List.of("EG=1", "QA=1"));
+    };
   }
 
   @Override

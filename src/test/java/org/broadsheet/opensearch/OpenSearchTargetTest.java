@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,17 @@ class OpenSearchTargetTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> OpenSearchTarget.parse("http://admin:s3cret@localhost:9200/a", Map.of()));
     assertTrue(e.getMessage().contains(OpenSearchTarget.AUTH_VARIABLE), e.getMessage());
+  }
+
+  @Test
+  void theUrlMaySayHowManyShardsAndReplicas() {
+    OpenSearchTarget t = OpenSearchTarget.parse("http://localhost:9200/news?shards=4&replicas=2", Map.of());
+    assertEquals(List.of("news", 4, 2), List.of(t.index(), t.shards(), t.replicas()));
+    OpenSearchTarget plain = OpenSearchTarget.parse("http://localhost:9200/news", Map.of());
+    assertEquals(List.of(1, 1), List.of(plain.shards(), plain.replicas()));
+    assertThrows(IllegalArgumentException.class, () -> OpenSearchTarget.parse("http://localhost:9200/a?shards=0", Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> OpenSearchTarget.parse("http://localhost:9200/a?shards=x", Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> OpenSearchTarget.parse("http://localhost:9200/a?size=3", Map.of()));
   }
 
   @Test

@@ -21,4 +21,12 @@ public final class OpenSearchTesting {
       }
     }
   }
+
+  /** Primary shards of one concrete index. */
+  public static int primaryShards(OpenSearchTarget target, String index) throws IOException {
+    try (OpenSearchClient client = new OpenSearchClient(target)) {
+      return client.send("GET", "/" + index + "/_settings", null).path(index).path("settings").path("index")
+          .path("number_of_shards").asInt();
+    }
+  }
 }
