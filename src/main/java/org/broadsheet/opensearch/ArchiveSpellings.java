@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.lucene.facet.LabelAndValue;
 import org.broadsheet.extract.Place;
+import org.broadsheet.index.FacetKeys;
 import org.broadsheet.index.Fields;
 import org.broadsheet.search.EntityWords;
 import org.broadsheet.search.MapPlaces;
@@ -24,7 +26,8 @@ import org.broadsheet.search.Spellings;
  * ({@link Spellings}: diacritics first, then the spelling most articles of the whole archive use),
  * from every value of the dimension in the index, counted once per dimension by a composite
  * aggregation read page by page. One instance serves one state of the index ({@link ClusterSearcher}
- * makes a new one when the index has changed), as the embedded index's spellings serve one reader.
+ * makes a new one when the index has changed), as the embedded index's spellings serve one reader:
+ * searches, completions and entity pages all take theirs from it.
  */
 final class ArchiveSpellings {
   /** Values per page of the composite aggregation. */
@@ -33,8 +36,13 @@ final class ArchiveSpellings {
   private final OpenSearchClient client;
   private final String index;
   private final Map<String, List<LabelAndValue>> counted = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Name>> names = new ConcurrentHashMap<>();
   private final Spellings spellings;
   private volatile EntityWords words;
+
+  /** One value of a dimension: its folded key, the archive's spelling of it and the articles naming it in any spelling. */
+  record Name(String key, String spelling, long articles) {
+  }
 
   ArchiveSpellings(OpenSearchClient client, String index) {
     this.client = client;
@@ -45,6 +53,28 @@ final class ArchiveSpellings {
   /** The archive's spelling of the value {@code label} is one spelling of. */
   String best(String dim, String label) {
     return spellings.best(dim, label);
+  }
+
+  /**
+   * Key → every value of the dimension once, in the archive's spelling, with the articles naming it
+   * (an article has one spelling per key, so the counts of its spellings add up); made once per
+   * dimension. What completions offer and entity pages are labelled with.
+   */
+  Map<String, Name> names(String dim) {
+    return names.computeIfAbsent(dim, d -> {
+      Map<String, Long> articles = new LinkedHashMap<>();
+      for (LabelAndValue lv : counted.computeIfAbsent(d, this::count)) {
+        articles.merge(spellings.best(d, lv.label), lv.value.longValue(), Long::sum);
+      }
+      Map<String, Name> byKey = new LinkedHashMap<>();
+      articles.forEach((spelling, n) -> {
+        String key = FacetKeys.key(spelling);
+        if (!key.isEmpty()) {
+          byKey.put(key, new Name(key, spelling, n));
+        }
+      });
+      return byKey;
+    });
   }
 
   /** Each value in the archive's spelling, once, in the given order. */

@@ -33,16 +33,11 @@ final class ArticleDocument {
     this.corrections = corrections;
   }
 
-  ObjectNode build(Article a, Extraction extracted, Bookkeeping file, CopyMark copies) {
+  /** The article's document but for its group of copies, which {@link #copies} adds once it is known. */
+  ObjectNode build(Article a, Extraction extracted, Bookkeeping file) {
     ObjectNode doc = JSON.objectNode();
     doc.put(Fields.ID, a.id());
     doc.put(Fields.ORDER_KEY, DocumentBuilder.orderKey(a.id()));
-    doc.put(Fields.GROUP, copies.group());
-    ArrayNode bands = doc.putArray(Fields.COPY_BAND);
-    for (String band : copies.signature().bands()) {
-      bands.add(band);
-    }
-    doc.put(Fields.INDEXED, copies.indexed());
     String collection = CollectionName.of(file);
     if (collection != null) {
       doc.put(Fields.facetValues(Fields.FACET_COLLECTION), collection);
@@ -65,6 +60,16 @@ final class ArticleDocument {
     }
     putEntities(doc, extracted);
     return doc;
+  }
+
+  /** Adds the article's place among copies of one story to its document: its group, bands and time indexed. */
+  static void copies(ObjectNode doc, CopyMark copies) {
+    doc.put(Fields.GROUP, copies.group());
+    ArrayNode bands = doc.putArray(Fields.COPY_BAND);
+    for (String band : copies.signature().bands()) {
+      bands.add(band);
+    }
+    doc.put(Fields.INDEXED, copies.indexed());
   }
 
   /**

@@ -3,7 +3,6 @@ package org.broadsheet.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.broadsheet.index.Fields;
 import org.broadsheet.search.Completion;
 import org.broadsheet.search.CompletionEntries;
 import org.broadsheet.search.CompletionIndex;
-import org.broadsheet.search.EntityWords;
 
 /**
  * The search box's completions from the cluster, the embedded index's answers: the entries that can
@@ -24,10 +22,10 @@ import org.broadsheet.search.EntityWords;
  * {@link CompletionIndex}, so matching (case and accents folded, a name by any of its words) and
  * ranking (articles, then the entry) are the embedded index's. Per look-up:
  * <ol>
- *   <li>the entity keys with the folded prefix anywhere in them (a terms aggregation per named
- *       dimension, {@code include} a regular expression), and every spelling of them in the archive
- *       ({@link ClusterSpellings}): the names in their best spelling with their article counts, and
- *       the words of entity names, which are not offered as words;</li>
+ *   <li>the entities whose key has the folded prefix anywhere in it (a name is found by any of its
+ *       words), from every value of each named dimension in the archive's spelling with its article
+ *       count, and the words of entity names, which are not offered as words: both the searcher's
+ *       {@link ArchiveSpellings}, counted once per index state, as the embedded index's;</li>
  *   <li>the body's terms that start with the prefix, accents folded, as the rewritten query of a
  *       {@code regexp} query lists them ({@code _validate/query?rewrite=true}, per shard), and the
  *       articles using each (a {@code filters} aggregation).</li>
@@ -37,20 +35,19 @@ import org.broadsheet.search.EntityWords;
  * {@link #TERMS_PER_SHARD} terms of a shard is completed with the first of them in term order.
  */
 final class ClusterCompletions {
-  /** Entity keys counted per dimension. */
-  private static final int KEY_BUCKETS = 10_000;
   /** Body terms listed per shard: the cluster's default {@code indices.query.bool.max_clause_count}. */
   static final int TERMS_PER_SHARD = 1_024;
   private static final String[] NAMED = {Fields.FACET_PEOPLE, Fields.FACET_PLACES, Fields.FACET_ORGS};
 
   private final OpenSearchClient client;
   private final String index;
-  private final ClusterSpellings spellings;
+  private final ClusterSearcher searcher;
 
-  ClusterCompletions(OpenSearchClient client, String index) {
+  /** @param searcher whose spellings of the archive (per index state) give the entities */
+  ClusterCompletions(OpenSearchClient client, String index, ClusterSearcher searcher) {
     this.client = client;
     this.index = index;
-    this.spellings = new ClusterSpellings(client, index);
+    this.searcher = searcher;
   }
 
   List<Completion> complete(String prefix, int limit) throws IOException {
@@ -58,39 +55,20 @@ final class ClusterCompletions {
       return List.of();
     }
     String typed = prefix.strip();
-    Map<String, Map<String, Long>> names = spellings.of(keysContaining(FacetKeys.key(typed)));
-    Map<String, Long> allNames = new HashMap<>();
-    names.values().forEach(allNames::putAll);
-    CompletionEntries entries = new CompletionEntries(EntityWords.of(allNames));
-    names.forEach((dim, spelt) -> {
-      Map<String, String> best = ClusterSpellings.best(spelt);
-      ClusterSpellings.counts(spelt).forEach((key, n) -> entries.entity(dim, best.get(key), n));
-    });
+    ArchiveSpellings spellings = searcher.spellings();
+    CompletionEntries entries = new CompletionEntries(spellings.entityWords());
+    String key = FacetKeys.key(typed);
+    if (!key.isEmpty()) {
+      for (String dim : NAMED) {
+        for (ArchiveSpellings.Name name : spellings.names(dim).values()) {
+          if (name.key().contains(key)) {
+            entries.entity(dim, name.spelling(), name.articles());
+          }
+        }
+      }
+    }
     articlesPerTerm(terms(folded(typed))).forEach(entries::word);
     return CompletionIndex.of(entries).lookup(typed, limit);
-  }
-
-  /** Dimension → the keys of its values with {@code key} in them (a word of a name may start anywhere in its key). */
-  private Map<String, Set<String>> keysContaining(String key) throws IOException {
-    Map<String, Set<String>> out = new LinkedHashMap<>();
-    for (String dim : NAMED) {
-      out.put(dim, new LinkedHashSet<>());
-    }
-    if (key.isEmpty()) {
-      return out;
-    }
-    ObjectNode body = client.json().createObjectNode();
-    body.put("size", 0).put("track_total_hits", false);
-    ObjectNode aggs = body.putObject("aggs");
-    for (String dim : NAMED) {
-      aggs.putObject(dim).putObject("terms").put("field", Fields.facetKey(dim)).put("size", KEY_BUCKETS)
-          .put("include", ".*" + literal(key) + ".*");
-    }
-    JsonNode a = client.send("POST", "/" + index + "/_search", body).path("aggregations");
-    for (String dim : NAMED) {
-      a.path(dim).path("buckets").forEach(b -> out.get(dim).add(b.path("key").asText()));
-    }
-    return out;
   }
 
   /**
@@ -147,17 +125,5 @@ final class ClusterCompletions {
     char[] out = new char[lower.length * 4];
     int n = ASCIIFoldingFilter.foldToASCII(lower, 0, out, 0, lower.length);
     return new String(out, 0, n);
-  }
-
-  /** {@code s} as a literal in a Lucene regular expression: letters and digits as they are, the rest escaped. */
-  private static String literal(String s) {
-    StringBuilder out = new StringBuilder();
-    s.codePoints().forEach(c -> {
-      if (!Character.isLetterOrDigit(c)) {
-        out.append('\\');
-      }
-      out.appendCodePoint(c);
-    });
-    return out.toString();
   }
 }

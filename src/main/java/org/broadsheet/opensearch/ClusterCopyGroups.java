@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.broadsheet.index.CopyMark;
 import org.broadsheet.index.CopyRule;
 import org.broadsheet.index.Fields;
@@ -22,36 +21,64 @@ import org.broadsheet.index.MinHash;
  * table of the articles this run wrote since the generation was last refreshed; each candidate is
  * verified ({@link CopyRule}) and the article joins the group of the closest copy, or starts its own.
  *
+ * <p>Articles come a batch at a time ({@link #assign(List)}): the cluster is asked once for all of
+ * them (one {@code _msearch}, the searches run side by side on the cluster), then each article in turn
+ * is settled against those candidates and the table, so it finds the articles before it in the batch
+ * as it finds those of earlier batches. The answers are those of one look-up per article in that order.
+ *
  * <p>The cluster is the record of every article before this run and of this run's articles up to
  * the last refresh: an incremental run, or a run from another machine, finds them there (one run at a
  * time, {@link ClusterLock}). The table holds this run's articles up to {@link #REFRESH_EVERY} written,
- * then a refresh makes them visible and the table lets them go, only once no look-up is in flight
- * (the lock), so none is missed between the two. A new generation holds only what the table holds
- * until then, so a rebuild looks nothing up in its first {@link #REFRESH_EVERY} articles.
+ * then a refresh makes them visible and the table lets them go. A new generation holds only what the
+ * table holds until then, so a rebuild looks nothing up in its first {@link #REFRESH_EVERY} articles.
  *
- * <p>Thread-safe: the indexer's threads assign, its writing thread reports writes and refreshes.
+ * <p>Not thread-safe: the indexer's writing thread assigns, reports writes and refreshes, in that
+ * order, so no look-up is ever in flight while the table lets go of what a refresh made visible.
  */
 final class ClusterCopyGroups {
   /** Candidates verified per article at most, as the embedded index. */
   private static final int MAX_CANDIDATES = 10;
   /** Articles written between refreshes the grouping asks for, as the embedded index's reader refreshes. */
   static final int REFRESH_EVERY = 10_000;
+  /** Times a search of a batch refused with 429 (the cluster's search queue full) is sent again. */
+  private static final int RETRIES = 8;
 
   private final OpenSearchClient client;
   private final String target;
   /** {@link #REFRESH_EVERY}, smaller in tests. */
   private final int refreshEvery;
-  /** Look-ups hold it shared; dropping what a refresh made visible holds it alone. */
-  private final ReadWriteLock visibility = new ReentrantReadWriteLock();
-  /** Band key → this run's articles the cluster does not show yet. Guarded by {@code this}. */
+  /** Band key → this run's articles the cluster does not show yet. */
   private final Map<String, List<Pending>> table = new HashMap<>();
-  /** Id → its entry: these shadow what the cluster has of the same articles. Guarded by {@code this}. */
+  /** Id → its entry: these shadow what the cluster has of the same articles. */
   private final Map<String, Pending> pendingById = new HashMap<>();
   private int writtenSinceRefresh;
   /** True while the generation holds no article the table does not (a new one, before the table first lets go). */
-  private volatile boolean empty;
+  private boolean empty;
 
-  private record Pending(String id, String group, MinHash signature, String[] bands, boolean[] written) {
+  /** An article to place: its id, content (hash and signature) and when it was indexed. */
+  record Arrival(String id, String contentHash, MinHash signature, long indexedAt) {
+    static Arrival of(String id, String contentHash, String title, String text, long indexedAt) {
+      return new Arrival(id, contentHash, MinHash.ofArticle(title, text), indexedAt);
+    }
+  }
+
+  private static final class Pending {
+    final String id;
+    final String group;
+    final MinHash signature;
+    final String[] bands;
+    boolean written;
+
+    Pending(String id, String group, MinHash signature, String[] bands) {
+      this.id = id;
+      this.group = group;
+      this.signature = signature;
+      this.bands = bands;
+    }
+  }
+
+  /** An article of the cluster sharing bands with one to place. */
+  private record Found(String id, String group, MinHash signature) {
   }
 
   private record Candidate(String group, double closeness) {
@@ -75,35 +102,46 @@ final class ClusterCopyGroups {
     this.refreshEvery = refreshEvery;
   }
 
-  /** The group of the article {@code id} with this text; call {@link #written} once the bulk writer has its document. */
-  CopyMark assign(String id, String contentHash, String title, String text, long indexedAt) throws IOException {
-    MinHash signature = MinHash.ofArticle(title, text);
-    String[] bands = signature.bands();
-    visibility.readLock().lock();
-    try {
-      Candidate best = empty || bands.length == 0 ? null : closestInCluster(id, signature, bands);
-      synchronized (this) {
-        for (String band : bands) {
-          for (Pending p : table.getOrDefault(band, List.of())) {
-            if (!p.id().equals(id) && CopyRule.copies(signature, p.signature())) {
-              best = Candidate.closer(best, new Candidate(p.group(), CopyRule.closeness(signature, p.signature())));
-            }
-          }
-        }
-        String group = best == null ? CopyMark.alone(id, contentHash, signature, indexedAt).group() : best.group();
-        Pending mine = new Pending(id, group, signature, bands, new boolean[1]);
-        Pending old = pendingById.put(id, mine);
-        if (old != null) {
-          unlist(old);
-        }
-        for (String band : bands) {
-          table.computeIfAbsent(band, b -> new ArrayList<>(1)).add(mine);
-        }
-        return new CopyMark(group, indexedAt, signature);
-      }
-    } finally {
-      visibility.readLock().unlock();
+  /**
+   * The groups of these articles, in their order; call {@link #written} for each once the bulk writer
+   * has its document. An article placed later in the list finds those before it.
+   */
+  List<CopyMark> assign(List<Arrival> batch) throws IOException {
+    List<List<Found>> found = empty ? null : sharingMostBands(batch);
+    List<CopyMark> marks = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      marks.add(assign(batch.get(i), found == null ? List.of() : found.get(i)));
     }
+    return marks;
+  }
+
+  private CopyMark assign(Arrival a, List<Found> inCluster) {
+    MinHash signature = a.signature();
+    String[] bands = signature.bands();
+    Candidate best = null;
+    for (Found f : inCluster) {
+      // Skip the article itself and articles the table shadows (their newer version is in the table).
+      if (!f.id().equals(a.id()) && !pendingById.containsKey(f.id()) && CopyRule.copies(signature, f.signature())) {
+        best = Candidate.closer(best, new Candidate(f.group(), CopyRule.closeness(signature, f.signature())));
+      }
+    }
+    for (String band : bands) {
+      for (Pending p : table.getOrDefault(band, List.of())) {
+        if (!p.id.equals(a.id()) && CopyRule.copies(signature, p.signature)) {
+          best = Candidate.closer(best, new Candidate(p.group, CopyRule.closeness(signature, p.signature)));
+        }
+      }
+    }
+    String group = best == null ? CopyMark.alone(a.id(), a.contentHash(), signature, a.indexedAt()).group() : best.group();
+    Pending mine = new Pending(a.id(), group, signature, bands);
+    Pending old = pendingById.put(a.id(), mine);
+    if (old != null) {
+      unlist(old);
+    }
+    for (String band : bands) {
+      table.computeIfAbsent(band, b -> new ArrayList<>(1)).add(mine);
+    }
+    return new CopyMark(group, a.indexedAt(), signature);
   }
 
   /**
@@ -111,12 +149,12 @@ final class ClusterCopyGroups {
    *
    * @return true when enough articles were written since the last refresh that the caller should refresh now
    */
-  synchronized boolean written(String id) {
+  boolean written(String id) {
     Pending p = pendingById.get(id);
-    if (p == null || p.written()[0]) {
+    if (p == null || p.written) {
       return false;
     }
-    p.written()[0] = true;
+    p.written = true;
     return ++writtenSinceRefresh >= refreshEvery;
   }
 
@@ -126,27 +164,20 @@ final class ClusterCopyGroups {
    * new generation needs no look-ups at all (the table is all it holds), and the table stays bounded.
    */
   void refreshed() {
-    visibility.writeLock().lock();
-    try {
-      synchronized (this) {
-        if (writtenSinceRefresh < refreshEvery) {
-          return;
-        }
-        List<Pending> done = pendingById.values().stream().filter(p -> p.written()[0]).toList();
-        for (Pending p : done) {
-          pendingById.remove(p.id());
-          unlist(p);
-        }
-        writtenSinceRefresh = 0;
-        empty = false;
-      }
-    } finally {
-      visibility.writeLock().unlock();
+    if (writtenSinceRefresh < refreshEvery) {
+      return;
     }
+    List<Pending> done = pendingById.values().stream().filter(p -> p.written).toList();
+    for (Pending p : done) {
+      pendingById.remove(p.id);
+      unlist(p);
+    }
+    writtenSinceRefresh = 0;
+    empty = false;
   }
 
   private void unlist(Pending p) {
-    for (String band : p.bands()) {
+    for (String band : p.bands) {
       List<Pending> list = table.get(band);
       if (list != null) {
         list.remove(p);
@@ -157,34 +188,73 @@ final class ClusterCopyGroups {
     }
   }
 
-  private synchronized boolean shadowed(String id) {
-    return pendingById.containsKey(id);
-  }
-
-  /** The closest verified copy the cluster shows, skipping the article itself and articles the table shadows. */
-  private Candidate closestInCluster(String id, MinHash signature, String[] bands) throws IOException {
-    Candidate best = null;
-    for (JsonNode h : sharingMostBands(bands)) {
-      JsonNode s = h.path("_source");
-      String other = s.path(Fields.ID).asText(null);
-      String group = s.path(Fields.GROUP).asText(null);
-      if (other == null || group == null || other.equals(id) || shadowed(other)) {
-        continue;
-      }
-      MinHash theirs = MinHash.ofArticle(s.path(Fields.TITLE).asText(null), s.path(Fields.BODY).asText(""));
-      if (CopyRule.copies(signature, theirs)) {
-        best = Candidate.closer(best, new Candidate(group, CopyRule.closeness(signature, theirs)));
+  /**
+   * For each article of the batch, the articles of the cluster that share the most of its bands, at
+   * most {@link #MAX_CANDIDATES}, with their signatures recomputed from the stored title and body:
+   * one search per article, all in one {@code _msearch}. A search the cluster refuses with 429 (its
+   * search queue is full: back-pressure) is sent again after a growing pause; any other refusal fails.
+   */
+  private List<List<Found>> sharingMostBands(List<Arrival> batch) throws IOException {
+    List<List<Found>> found = new ArrayList<>(batch.size());
+    List<Integer> ask = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      found.add(List.of());
+      if (batch.get(i).signature().bands().length > 0) {
+        ask.add(i);
       }
     }
-    return best;
+    Duration pause = Duration.ofMillis(200);
+    for (int attempt = 0; !ask.isEmpty(); attempt++) {
+      StringBuilder ndjson = new StringBuilder();
+      for (int i : ask) {
+        ndjson.append("{}\n").append(client.json().writeValueAsString(search(batch.get(i).signature().bands()))).append('\n');
+      }
+      JsonNode responses = client.sendNdjson("/" + target + "/_msearch", ndjson.toString()).path("responses");
+      List<Integer> again = new ArrayList<>();
+      for (int k = 0; k < ask.size(); k++) {
+        JsonNode r = responses.path(k);
+        int status = r.path("status").asInt(200);
+        if (status == 429) {
+          again.add(ask.get(k));
+        } else if (r.has("error") || status >= 300 || !r.has("hits")) {
+          JsonNode error = r.path("error");
+          throw new OpenSearchException(status, error.path("type").asText(""), "OpenSearch refused a look-up of copies in "
+              + target + ": " + error.path("reason").asText(error.toString()));
+        } else {
+          found.set(ask.get(k), candidates(r.path("hits").path("hits")));
+        }
+      }
+      if (!again.isEmpty() && attempt == RETRIES) {
+        throw new OpenSearchException(429, "es_rejected_execution_exception", "OpenSearch kept refusing "
+            + again.size() + " look-up(s) of copies as too busy; try again later or with fewer --threads");
+      }
+      if (!again.isEmpty()) {
+        OpenSearchClient.sleep(pause);
+        pause = pause.multipliedBy(2);
+      }
+      ask = again;
+    }
+    return found;
+  }
+
+  private static List<Found> candidates(JsonNode hits) {
+    List<Found> found = new ArrayList<>(hits.size());
+    for (JsonNode h : hits) {
+      JsonNode s = h.path("_source");
+      String id = s.path(Fields.ID).asText(null);
+      String group = s.path(Fields.GROUP).asText(null);
+      if (id != null && group != null) {
+        found.add(new Found(id, group, MinHash.ofArticle(s.path(Fields.TITLE).asText(null), s.path(Fields.BODY).asText(""))));
+      }
+    }
+    return found;
   }
 
   /**
-   * The articles that share the most of {@code bands}, at most {@link #MAX_CANDIDATES}: each band a
-   * constant-score clause, so the score is the number of bands shared; ties by the earlier indexed,
-   * as the embedded index takes the earlier document.
+   * One article's search: each band a constant-score clause, so the score is the number of bands
+   * shared; ties by the earlier indexed, as the embedded index takes the earlier document.
    */
-  private JsonNode sharingMostBands(String[] bands) throws IOException {
+  private ObjectNode search(String[] bands) {
     ObjectNode body = client.json().createObjectNode();
     body.put("size", MAX_CANDIDATES).put("track_total_hits", false);
     body.putArray("_source").add(Fields.ID).add(Fields.GROUP).add(Fields.TITLE).add(Fields.BODY);
@@ -199,6 +269,6 @@ final class ClusterCopyGroups {
     sort.addObject().putObject("_score").put("order", "desc");
     sort.addObject().putObject(Fields.INDEXED).put("order", "asc");
     sort.addObject().putObject(Fields.ORDER_KEY).put("order", "asc");
-    return client.send("POST", "/" + target + "/_search", body).path("hits").path("hits");
+    return body;
   }
 }

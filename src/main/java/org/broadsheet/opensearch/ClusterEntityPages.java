@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.facet.LabelAndValue;
@@ -33,8 +31,8 @@ import org.broadsheet.search.Timeline;
  * {@link RelatedEntities}, {@link EntityAliases}, {@link Timeline}, {@link EntityPage#of}) so that it
  * answers as the embedded index's {@code EntityProfiles} does:
  * <ol>
- *   <li>the entity's spellings in the archive ({@link ClusterSpellings}): none, no page; else the
- *       label shown;</li>
+ *   <li>the entity in the archive's spellings (the searcher's {@link ArchiveSpellings}, counted once
+ *       per index state): not there, no page; else the label shown;</li>
  *   <li>its articles within the scope: the top {@link EntityScope#ARTICLES} by the page's ranking,
  *       their count, per named dimension the keys they mention (terms aggregations) and their days;</li>
  *   <li>the scope's own count and the same keys' counts in it, the background of {@link RelatedEntities};</li>
@@ -50,16 +48,14 @@ final class ClusterEntityPages {
 
   private final OpenSearchClient client;
   private final ClusterSearcher searcher;
-  private final ClusterSpellings spellings;
   private final Supplier<Function<String, Optional<Place>>> places;
   /** The gazetteer's look-up, asked of {@link #places} on the first page. */
   private volatile Function<String, Optional<Place>> gazetteer;
 
-  ClusterEntityPages(OpenSearchClient client, String index, ClusterSearcher searcher,
+  ClusterEntityPages(OpenSearchClient client, ClusterSearcher searcher,
                      Supplier<Function<String, Optional<Place>>> gazetteer) {
     this.client = client;
     this.searcher = searcher;
-    this.spellings = new ClusterSpellings(client, index);
     this.places = gazetteer;
   }
 
@@ -70,11 +66,12 @@ final class ClusterEntityPages {
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Long> own = spellings.of(Map.of(dim, Set.of(key))).get(dim);
-    if (own.isEmpty()) {
+    ArchiveSpellings spellings = searcher.spellings();
+    ArchiveSpellings.Name own = spellings.names(dim).get(key);
+    if (own == null) {
       return Optional.empty(); // no article in the archive names it
     }
-    String label = ClusterSpellings.best(own).get(key);
+    String label = own.spelling();
     Query ranking = EntityScope.ranking(s, query, label, text -> {
       try {
         return searcher.parse(text);
@@ -115,12 +112,9 @@ final class ClusterEntityPages {
         PublishedPath.split(s.published()));
 
     Background background = background(s, query, filters, together);
-    Map<String, Set<String>> keys = new LinkedHashMap<>();
-    together.forEach((d, counts) -> keys.put(d, new LinkedHashSet<>(counts.keySet())));
-    Map<String, Map<String, Long>> spelt = spellings.of(keys);
     Map<String, List<EntityPage.Related>> related = new LinkedHashMap<>();
     for (String d : Fields.NAMED_DIMS) {
-      Map<String, String> labels = ClusterSpellings.best(spelt.get(d));
+      Map<String, ArchiveSpellings.Name> labels = spellings.names(d);
       related.put(d, RelatedEntities.rank(values(together.get(d), labels), values(background.counts().get(d), labels),
           FacetKeys::key, count, background.total(), d.equals(dim) ? key : null));
     }
@@ -170,9 +164,12 @@ final class ClusterEntityPages {
   }
 
   /** Key → count as values labelled in the archive's spelling. */
-  private static List<LabelAndValue> values(Map<String, Long> byKey, Map<String, String> labels) {
+  private static List<LabelAndValue> values(Map<String, Long> byKey, Map<String, ArchiveSpellings.Name> labels) {
     List<LabelAndValue> out = new ArrayList<>();
-    byKey.forEach((key, n) -> out.add(new LabelAndValue(labels.getOrDefault(key, key), n)));
+    byKey.forEach((key, n) -> {
+      ArchiveSpellings.Name name = labels.get(key);
+      out.add(new LabelAndValue(name == null ? key : name.spelling(), n));
+    });
     return out;
   }
 

@@ -25,7 +25,6 @@ import org.broadsheet.extract.Extraction;
 import org.broadsheet.index.ArchiveCorrections;
 import org.broadsheet.index.Bookkeeping;
 import org.broadsheet.index.Corrections;
-import org.broadsheet.index.CopyMark;
 import org.broadsheet.index.Deletions;
 import org.broadsheet.index.Fields;
 import org.broadsheet.index.IndexListener;
@@ -52,7 +51,8 @@ import org.broadsheet.ingest.SourceFile;
  *
  * <p>The archive's corrections come from the cluster ({@link ClusterCorrections}), and a run that
  * changed something ends, as the embedded one, by deriving the archive-wide aliases. Copies of one
- * story are grouped as the embedded index groups them ({@link ClusterCopyGroups}).
+ * story are grouped as the embedded index groups them ({@link ClusterCopyGroups}), by the writing thread, a batch
+ * of articles at a time ({@link CopyBatch}), so that the reading threads never wait for the cluster.
  */
 final class ClusterIndexer {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterIndexer.class);
@@ -64,14 +64,15 @@ final class ClusterIndexer {
     this.index = index;
   }
 
-  /** What one file's task hands to the writing thread. */
-  private record Done(IndexReport.Outcome outcome, ObjectNode document, String stamp, boolean delete) {
+  /** What one file's task hands to the writing thread: a document to group ({@code article}) and write, a stamp, a deletion. */
+  private record Done(IndexReport.Outcome outcome, ObjectNode document, ClusterCopyGroups.Arrival article, String stamp,
+                      boolean delete) {
     static Done unchanged() {
-      return new Done(IndexReport.Outcome.UNCHANGED, null, null, false);
+      return new Done(IndexReport.Outcome.UNCHANGED, null, null, null, false);
     }
 
     static Done failed(boolean delete) {
-      return new Done(IndexReport.Outcome.FAILED, null, null, delete);
+      return new Done(IndexReport.Outcome.FAILED, null, null, null, delete);
     }
   }
 
@@ -142,6 +143,7 @@ final class ClusterIndexer {
     AtomicLong bytes = new AtomicLong();
     ArticleDocument documents = new ArticleDocument(corrections);
     BulkWriter writer = new BulkWriter(client, target);
+    CopyBatch grouping = new CopyBatch(groups, writer);
     int indexed = 0;
     int unchanged = 0;
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, pipeline.settings().threads()), r -> {
@@ -153,7 +155,7 @@ final class ClusterIndexer {
       ExecutorCompletionService<Done> done = new ExecutorCompletionService<>(pool);
       Map<Future<Done>, SourceFile> tasks = new HashMap<>();
       for (SourceFile f : files) {
-        tasks.put(done.submit(() -> readOne(pipeline, f, known.get(f.id()), documents, groups, skip, bytes, seen)), f);
+        tasks.put(done.submit(() -> readOne(pipeline, f, known.get(f.id()), documents, skip, bytes, seen)), f);
       }
       long lastCommit = System.nanoTime();
       for (int i = 0; i < files.size(); i++) {
@@ -162,8 +164,7 @@ final class ClusterIndexer {
         Done d = outcomeOf(future, f, skip);
         boolean refreshNow = false;
         if (d.document() != null) {
-          writer.index(f.id(), d.document());
-          refreshNow = groups.written(f.id());
+          refreshNow = grouping.add(d.document(), d.article());
         } else if (d.stamp() != null) {
           writer.update(f.id(), client.json().createObjectNode().put(Fields.STAMP, d.stamp()));
         } else if (d.delete()) {
@@ -177,6 +178,7 @@ final class ClusterIndexer {
         listener.fileDone(f.id(), d.outcome());
         if (refreshNow
             || Duration.ofNanos(System.nanoTime() - lastCommit).compareTo(pipeline.settings().commitInterval()) >= 0) {
+          grouping.flush();
           writer.flush();
           index.refresh(target);
           groups.refreshed(); // the grouping may let go of what the cluster shows now
@@ -190,6 +192,7 @@ final class ClusterIndexer {
     } finally {
       pool.shutdownNow();
     }
+    grouping.flush();
     Set<String> gone = Deletions.of(known, seen, walkedFolders, walk.unreadable(), Deletions::fileGone);
     for (String id : gone) {
       writer.delete(id);
@@ -201,7 +204,7 @@ final class ClusterIndexer {
   }
 
   private static Done readOne(IndexPipeline pipeline, SourceFile f, Bookkeeping known, ArticleDocument documents,
-                              ClusterCopyGroups groups, Consumer<SkippedFileException> skip, AtomicLong bytes, Map<String, String> seen)
+                              Consumer<SkippedFileException> skip, AtomicLong bytes, Map<String, String> seen)
       throws IOException {
     String stamp;
     try {
@@ -213,7 +216,7 @@ final class ClusterIndexer {
       }
       if (known != null && ArticleParser.sha256(f.file()).equals(known.hash())) {
         seen.put(f.id(), known.hash());
-        return new Done(IndexReport.Outcome.UNCHANGED, null, stamp, false); // touched, not changed
+        return new Done(IndexReport.Outcome.UNCHANGED, null, null, stamp, false); // touched, not changed
       }
       bytes.addAndGet(attrs.size());
     } catch (IOException e) {
@@ -236,11 +239,11 @@ final class ClusterIndexer {
         : pipeline.cache() != null ? pipeline.cache().extract(article, pipeline.extractor())
         : pipeline.extractor().extract(article);
     Bookkeeping bookkeeping = new Bookkeeping(f.id(), f.uri(), ArticleId.uri(f.root()), article.contentHash(), stamp);
-    CopyMark copies = groups.assign(f.id(), article.contentHash(), article.title(), article.text(),
-        System.currentTimeMillis());
-    ObjectNode doc = documents.build(article, x, bookkeeping, copies);
+    ClusterCopyGroups.Arrival copies = ClusterCopyGroups.Arrival.of(f.id(), article.contentHash(), article.title(),
+        article.text(), System.currentTimeMillis());
+    ObjectNode doc = documents.build(article, x, bookkeeping);
     seen.put(f.id(), article.contentHash());
-    return new Done(IndexReport.Outcome.INDEXED, doc, null, false);
+    return new Done(IndexReport.Outcome.INDEXED, doc, copies, null, false);
   }
 
   private static void keepIfKnown(SourceFile f, Bookkeeping known, Map<String, String> seen) {

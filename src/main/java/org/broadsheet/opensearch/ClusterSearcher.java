@@ -100,7 +100,7 @@ final class ClusterSearcher implements AutoCloseable {
    * The archive's spellings for the index as it is: counted again only when it has changed (another
    * generation, writes or refreshes since), as the embedded index counts them once per reader.
    */
-  private ArchiveSpellings spellings() throws IOException {
+  ArchiveSpellings spellings() throws IOException {
     Counted c = counted;
     long now = System.nanoTime();
     if (c != null && now - c.checkedAt() < STATE_NANOS) {

@@ -57,8 +57,8 @@ public final class OpenSearchEngine implements ArchiveEngine {
     this.searcher = new ClusterSearcher(client, target.index(), name -> once.get().apply(name));
     this.articles = new ClusterArticles(client, target.index());
     this.corrections = new ClusterCorrections(client, index);
-    this.completions = new ClusterCompletions(client, target.index());
-    this.entities = new ClusterEntityPages(client, target.index(), searcher, once);
+    this.completions = new ClusterCompletions(client, target.index(), searcher);
+    this.entities = new ClusterEntityPages(client, searcher, once);
   }
 
   @Override
