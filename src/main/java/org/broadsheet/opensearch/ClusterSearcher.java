@@ -176,7 +176,7 @@ final class ClusterSearcher implements AutoCloseable {
       facets.put(dim, FacetAnswers.top(dim, counts, spellings));
     }
     long total = answer.path("hits").path("total").path("value").asLong();
-    long groups = a.path(MATCHES).path(GROUPS).path("value").asLong();
+    long estimate = a.path(MATCHES).path(GROUPS).path("value").asLong();
     JsonNode page = answer.path("hits").path("hits");
     List<String> pageGroups = new ArrayList<>();
     page.forEach(h -> pageGroups.add(h.path("_source").path(Fields.GROUP).asText(null)));
@@ -185,6 +185,7 @@ final class ClusterSearcher implements AutoCloseable {
     ObjectNode all = matching.putObject("bool");
     all.putArray("must").add(query);
     all.putArray("filter").add(SearchBody.allBut(filters, null));
+    long groups = total == 0 ? 0 : GroupCount.of(client, index, matching, estimate);
     GroupCopies copies = GroupCopies.of(client, index, matching, pageGroups, collapse, highlight);
     List<SearchResult.Hit> hits = new ArrayList<>();
     for (JsonNode h : page) {
