@@ -3,7 +3,6 @@ package org.broadsheet.index;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.SegmentInfos;
@@ -31,7 +28,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.broadsheet.extract.ArchiveAliases;
 import org.broadsheet.extract.EntityExtractor;
-import org.broadsheet.extract.Extraction;
 import org.broadsheet.extract.ExtractionCache;
 import org.broadsheet.ingest.Article;
 import org.broadsheet.ingest.ArticleId;
@@ -141,7 +137,7 @@ public final class ArchiveIndexer {
             SourceFile f = tasks.remove(future);
             IndexReport.Outcome outcome;
             try {
-              outcome = outcomeOf(future, f, skip);
+              outcome = FileRead.resultOf(future, f, skip, IndexReport.Outcome.FAILED);
             } catch (IndexingStoppedException e) {
               stopping.set(true);
               throw e;
@@ -194,75 +190,31 @@ public final class ArchiveIndexer {
   private IndexReport.Outcome indexOne(SourceFile f, Bookkeeping known, IndexWriter writer, DocumentBuilder builder,
                                        CopyGroups groups, Consumer<SkippedFileException> skip, AtomicLong bytes, Map<String, String> seen)
       throws IOException {
-    String stamp;
-    try {
-      BasicFileAttributes attrs = Files.readAttributes(f.file(), BasicFileAttributes.class);
-      stamp = attrs.size() + ":" + attrs.lastModifiedTime().toMillis();
-      if (known != null && stamp.equals(known.stamp())) {
-        seen.put(f.id(), known.hash());
+    FileRead.Result read = FileRead.read(f, known, parser, settings.extract() ? extractor : null, cache, skip, bytes,
+        seen);
+    switch (read) {
+      case FileRead.Unchanged u -> {
         return IndexReport.Outcome.UNCHANGED;
       }
-      if (known != null && ArticleParser.sha256(f.file()).equals(known.hash())) {
-        // Touched, not changed: remember the new stamp so the next run does not hash it again.
-        writer.updateBinaryDocValue(new Term(Fields.ID, f.id()), Fields.BOOKKEEPING, known.withStamp(stamp).encode());
-        seen.put(f.id(), known.hash());
+      case FileRead.Touched t -> {
+        writer.updateBinaryDocValue(new Term(Fields.ID, f.id()), Fields.BOOKKEEPING, known.withStamp(t.stamp()).encode());
         return IndexReport.Outcome.UNCHANGED;
       }
-      bytes.addAndGet(attrs.size());
-    } catch (IOException e) {
-      skip.accept(new SkippedFileException.Unreadable(f.file(), "cannot read: " + e.getMessage(), e));
-      keepIfKnown(f, known, seen);
-      return IndexReport.Outcome.FAILED;
-    }
-    Article article;
-    try {
-      article = parser.parse(f.file());
-    } catch (SkippedFileException e) {
-      skip.accept(e);
-      if (e instanceof SkippedFileException.Unreadable) {
-        keepIfKnown(f, known, seen); // could not be read this time: the article it was stays
-      } else if (known != null) {
-        // The file changed into something that is not an article: its old article must not linger.
-        writer.deleteDocuments(new Term(Fields.ID, f.id()));
+      case FileRead.Failed failed -> {
+        if (failed.dropOld()) {
+          writer.deleteDocuments(new Term(Fields.ID, f.id()));
+        }
+        return IndexReport.Outcome.FAILED;
       }
-      return IndexReport.Outcome.FAILED;
-    }
-    Extraction x = !settings.extract() || extractor == null ? Extraction.EMPTY
-        : cache != null ? cache.extract(article, extractor)
-        : extractor.extract(article);
-    Bookkeeping bookkeeping = new Bookkeeping(f.id(), f.uri(), ArticleId.uri(f.root()), article.contentHash(), stamp);
-    CopyMark copies = groups.assign(f.id(), article.contentHash(), article.title(), article.text(),
-        System.currentTimeMillis());
-    Document doc = builder.build(article, x, bookkeeping, copies);
-    writer.updateDocument(new Term(Fields.ID, f.id()), doc);
-    groups.written(f.id());
-    seen.put(f.id(), article.contentHash());
-    return IndexReport.Outcome.INDEXED;
-  }
-
-  private static void keepIfKnown(SourceFile f, Bookkeeping known, Map<String, String> seen) {
-    if (known != null) {
-      seen.put(f.id(), known.hash());
-    }
-  }
-
-  /**
-   * Unexpected exceptions in one file's task are that file's failure, not the run's. An
-   * {@link Error} (a class missing from the classpath, a broken installation) would fail every
-   * file alike: it stops the run, loudly, instead of marking good files corrupt.
-   */
-  private static IndexReport.Outcome outcomeOf(Future<IndexReport.Outcome> future, SourceFile f,
-                                               Consumer<SkippedFileException> skip) throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof Error error) {
-        throw new IndexingStoppedException("indexing stopped at " + f.file() + ": " + error
-            + " (a broken installation or classpath, not a bad file)", error);
+      case FileRead.Read r -> {
+        Article article = r.article();
+        CopyMark copies = groups.assign(f.id(), article.contentHash(), article.title(), article.text(),
+            System.currentTimeMillis());
+        writer.updateDocument(new Term(Fields.ID, f.id()), builder.build(article, r.extraction(), r.bookkeeping(), copies));
+        groups.written(f.id());
+        r.written(seen);
+        return IndexReport.Outcome.INDEXED;
       }
-      skip.accept(new SkippedFileException.Corrupt(f.file(), "failed: " + cause, cause));
-      return IndexReport.Outcome.FAILED;
     }
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,18 +19,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.broadsheet.engine.IndexPipeline;
-import org.broadsheet.extract.Extraction;
 import org.broadsheet.index.ArchiveCorrections;
 import org.broadsheet.index.Bookkeeping;
 import org.broadsheet.index.Corrections;
 import org.broadsheet.index.Deletions;
 import org.broadsheet.index.Fields;
+import org.broadsheet.index.FileRead;
 import org.broadsheet.index.IndexListener;
 import org.broadsheet.index.IndexReport;
-import org.broadsheet.index.IndexingStoppedException;
 import org.broadsheet.ingest.Article;
 import org.broadsheet.ingest.ArticleId;
-import org.broadsheet.ingest.ArticleParser;
 import org.broadsheet.ingest.CorpusWalker;
 import org.broadsheet.ingest.SkippedFileException;
 import org.broadsheet.ingest.SourceFile;
@@ -161,7 +157,7 @@ final class ClusterIndexer {
       for (int i = 0; i < files.size(); i++) {
         Future<Done> future = done.take();
         SourceFile f = tasks.remove(future);
-        Done d = outcomeOf(future, f, skip);
+        Done d = FileRead.resultOf(future, f, skip, Done.failed(false));
         boolean refreshNow = false;
         if (d.document() != null) {
           refreshNow = grouping.add(d.document(), d.article());
@@ -206,65 +202,20 @@ final class ClusterIndexer {
   private static Done readOne(IndexPipeline pipeline, SourceFile f, Bookkeeping known, ArticleDocument documents,
                               Consumer<SkippedFileException> skip, AtomicLong bytes, Map<String, String> seen)
       throws IOException {
-    String stamp;
-    try {
-      BasicFileAttributes attrs = Files.readAttributes(f.file(), BasicFileAttributes.class);
-      stamp = attrs.size() + ":" + attrs.lastModifiedTime().toMillis();
-      if (known != null && stamp.equals(known.stamp())) {
-        seen.put(f.id(), known.hash());
-        return Done.unchanged();
+    FileRead.Result read = FileRead.read(f, known, pipeline.parser(),
+        pipeline.settings().extract() ? pipeline.extractor() : null, pipeline.cache(), skip, bytes, seen);
+    return switch (read) {
+      case FileRead.Unchanged u -> Done.unchanged();
+      case FileRead.Touched t -> new Done(IndexReport.Outcome.UNCHANGED, null, null, t.stamp(), false);
+      case FileRead.Failed failed -> Done.failed(failed.dropOld());
+      case FileRead.Read r -> {
+        Article article = r.article();
+        ClusterCopyGroups.Arrival copies = ClusterCopyGroups.Arrival.of(f.id(), article.contentHash(), article.title(),
+            article.text(), System.currentTimeMillis());
+        ObjectNode doc = documents.build(article, r.extraction(), r.bookkeeping());
+        r.written(seen);
+        yield new Done(IndexReport.Outcome.INDEXED, doc, copies, null, false);
       }
-      if (known != null && ArticleParser.sha256(f.file()).equals(known.hash())) {
-        seen.put(f.id(), known.hash());
-        return new Done(IndexReport.Outcome.UNCHANGED, null, null, stamp, false); // touched, not changed
-      }
-      bytes.addAndGet(attrs.size());
-    } catch (IOException e) {
-      skip.accept(new SkippedFileException.Unreadable(f.file(), "cannot read: " + e.getMessage(), e));
-      keepIfKnown(f, known, seen);
-      return Done.failed(false);
-    }
-    Article article;
-    try {
-      article = pipeline.parser().parse(f.file());
-    } catch (SkippedFileException e) {
-      skip.accept(e);
-      if (e instanceof SkippedFileException.Unreadable) {
-        keepIfKnown(f, known, seen);
-        return Done.failed(false);
-      }
-      return Done.failed(known != null); // no longer an article: its old one must not linger
-    }
-    Extraction x = !pipeline.settings().extract() || pipeline.extractor() == null ? Extraction.EMPTY
-        : pipeline.cache() != null ? pipeline.cache().extract(article, pipeline.extractor())
-        : pipeline.extractor().extract(article);
-    Bookkeeping bookkeeping = new Bookkeeping(f.id(), f.uri(), ArticleId.uri(f.root()), article.contentHash(), stamp);
-    ClusterCopyGroups.Arrival copies = ClusterCopyGroups.Arrival.of(f.id(), article.contentHash(), article.title(),
-        article.text(), System.currentTimeMillis());
-    ObjectNode doc = documents.build(article, x, bookkeeping);
-    seen.put(f.id(), article.contentHash());
-    return new Done(IndexReport.Outcome.INDEXED, doc, copies, null, false);
-  }
-
-  private static void keepIfKnown(SourceFile f, Bookkeeping known, Map<String, String> seen) {
-    if (known != null) {
-      seen.put(f.id(), known.hash());
-    }
-  }
-
-  /** As {@code ArchiveIndexer}: one file's unexpected failure is that file's; an {@link Error} stops the run. */
-  private static Done outcomeOf(Future<Done> future, SourceFile f, Consumer<SkippedFileException> skip)
-      throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof Error error) {
-        throw new IndexingStoppedException("indexing stopped at " + f.file() + ": " + error
-            + " (a broken installation or classpath, not a bad file)", error);
-      }
-      skip.accept(new SkippedFileException.Corrupt(f.file(), "failed: " + cause, cause));
-      return Done.failed(false);
-    }
+    };
   }
 }
