@@ -116,7 +116,7 @@ public final class ArchiveIndexer {
         ArchiveCorrections corrections = ArchiveCorrections.read(layout);
         Map<String, Bookkeeping> known = full ? Map.of() : Bookkeeping.read(writer);
         List<String> walkedFolders = Deletions.walkedFolders(walk, known);
-        Map<String, String> seen = new ConcurrentHashMap<>();
+        Map<String, String> seen = new ConcurrentHashMap<>(files.size() * 2);
         listener.started(files.size());
         DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig(), corrections);
         CopyGroups groups = new CopyGroups(writer);
@@ -127,12 +127,18 @@ public final class ArchiveIndexer {
         });
         try {
           ExecutorCompletionService<IndexReport.Outcome> done = new ExecutorCompletionService<>(pool);
-          Map<Future<IndexReport.Outcome>, SourceFile> tasks = new HashMap<>();
+          Map<Future<IndexReport.Outcome>, SourceFile> tasks = HashMap.newHashMap(files.size());
           for (SourceFile f : files) {
-            tasks.put(done.submit(() -> indexOne(f, known.get(f.id()), writer, builder, groups, skip, bytes, seen)), f);
+            Bookkeeping k = known.get(f.id());
+            if (FileRead.unchanged(f, k, seen)) {
+              unchanged++;
+              listener.fileDone(f.id(), IndexReport.Outcome.UNCHANGED);
+            } else {
+              tasks.put(done.submit(() -> indexOne(f, k, writer, builder, groups, skip, bytes, seen)), f);
+            }
           }
           long lastCommit = System.nanoTime();
-          for (int i = 0; i < files.size(); i++) {
+          for (int i = 0, n = tasks.size(); i < n; i++) {
             Future<IndexReport.Outcome> future = done.take();
             SourceFile f = tasks.remove(future);
             IndexReport.Outcome outcome;

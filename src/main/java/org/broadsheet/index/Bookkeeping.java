@@ -36,10 +36,18 @@ public record Bookkeeping(String id, String uri, String root, String hash, Strin
   }
 
   static Bookkeeping decode(BytesRef bytes) {
-    String[] v = bytes.utf8ToString().split(String.valueOf(SEP), 5);
-    if (v.length != 5) {
-      throw new IllegalStateException("bookkeeping column of another schema: " + v.length + " parts");
+    String s = bytes.utf8ToString();
+    String[] v = new String[5];
+    int from = 0;
+    for (int i = 0; i < 4; i++) {
+      int to = s.indexOf(SEP, from);
+      if (to < 0) {
+        throw new IllegalStateException("bookkeeping column of another schema: " + (i + 1) + " parts");
+      }
+      v[i] = s.substring(from, to);
+      from = to + 1;
     }
+    v[4] = s.substring(from);
     return new Bookkeeping(v[0], v[1], v[2], v[3], v[4]);
   }
 
@@ -71,7 +79,7 @@ public record Bookkeeping(String id, String uri, String root, String hash, Strin
 
   /** Id → bookkeeping of every live article {@code reader} sees. */
   public static Map<String, Bookkeeping> read(IndexReader reader) throws IOException {
-    Map<String, Bookkeeping> known = new HashMap<>();
+    Map<String, Bookkeeping> known = HashMap.newHashMap(reader.numDocs());
     for (LeafReaderContext leaf : reader.leaves()) {
       Bits live = leaf.reader().getLiveDocs();
       BinaryDocValues column = leaf.reader().getBinaryDocValues(Fields.BOOKKEEPING);

@@ -39,11 +39,14 @@ public final class Deletions {
    */
   public static Set<String> of(Map<String, Bookkeeping> known, Map<String, String> seen,
                                Collection<String> walkedFolders, List<String> unreadable, Predicate<String> isGone) {
-    Set<String> foundContent = new HashSet<>(seen.values());
+    Set<String> foundContent = null; // made on the first article not seen: an unchanged run needs none
     Set<String> delete = new HashSet<>();
     for (Bookkeeping k : known.values()) {
       if (seen.containsKey(k.id()) || unreadable.stream().anyMatch(u -> ArticleId.isUnder(k.uri(), u))) {
         continue;
+      }
+      if (foundContent == null) {
+        foundContent = new HashSet<>(seen.values());
       }
       boolean walked = walkedFolders.stream().anyMatch(root -> ArticleId.isUnder(k.uri(), root));
       if (walked || (foundContent.contains(k.hash()) && isGone.test(k.uri()))) {

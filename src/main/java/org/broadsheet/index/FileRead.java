@@ -65,10 +65,13 @@ public final class FileRead {
   public static Result read(SourceFile f, Bookkeeping known, ArticleParser parser, EntityExtractor extractor,
                             ExtractionCache cache, Consumer<SkippedFileException> skip, AtomicLong bytes,
                             Map<String, String> seen) throws IOException {
+    if (unchanged(f, known, seen)) {
+      return new Unchanged();
+    }
     String stamp;
     try {
       BasicFileAttributes attrs = Files.readAttributes(f.file(), BasicFileAttributes.class);
-      stamp = attrs.size() + ":" + attrs.lastModifiedTime().toMillis();
+      stamp = SourceFile.stampOf(attrs);
       if (known != null && stamp.equals(known.stamp())) {
         seen.put(f.id(), known.hash());
         return new Unchanged();
@@ -99,6 +102,20 @@ public final class FileRead {
         : extractor.extract(article);
     return new Read(article, x,
         new Bookkeeping(f.id(), f.uri(), ArticleId.uri(f.root()), article.contentHash(), stamp));
+  }
+
+  /**
+   * Whether the stamp the walk read is the one recorded, so the file need not be read (nor handed
+   * to a task: on an unchanged archive that is all a run does); if so it goes into {@code seen}.
+   * A stamp the walk read before the file changed again is caught by the next run, which sees a
+   * stamp that is not the recorded one.
+   */
+  public static boolean unchanged(SourceFile f, Bookkeeping known, Map<String, String> seen) {
+    if (known == null || f.stamp() == null || !f.stamp().equals(known.stamp())) {
+      return false;
+    }
+    seen.put(f.id(), known.hash());
+    return true;
   }
 
   /**

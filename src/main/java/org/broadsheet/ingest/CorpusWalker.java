@@ -80,7 +80,8 @@ public final class CorpusWalker {
           }
           if (attrs.isRegularFile()) {
             // Through a followed link a file has another path: its identity is where it really is.
-            add(files, SourceFile.of(root, followLinks ? file.toRealPath() : file));
+            // The attributes are the file's (the link's target's when links are followed).
+            add(files, SourceFile.of(root, followLinks ? file.toRealPath() : file, attrs));
           } else if (attrs.isSymbolicLink()) {
             onSkip.accept(followLinks
                 ? new SkippedFileException.Unreadable(file, "broken symbolic link", null)

@@ -135,7 +135,7 @@ final class ClusterIndexer {
     List<String> walkedFolders = Deletions.walkedFolders(walk, known);
     List<SourceFile> files = walk.files();
     listener.started(files.size());
-    Map<String, String> seen = new ConcurrentHashMap<>();
+    Map<String, String> seen = new ConcurrentHashMap<>(files.size() * 2);
     AtomicLong bytes = new AtomicLong();
     ArticleDocument documents = new ArticleDocument(corrections);
     BulkWriter writer = new BulkWriter(client, target);
@@ -149,12 +149,18 @@ final class ClusterIndexer {
     });
     try {
       ExecutorCompletionService<Done> done = new ExecutorCompletionService<>(pool);
-      Map<Future<Done>, SourceFile> tasks = new HashMap<>();
+      Map<Future<Done>, SourceFile> tasks = HashMap.newHashMap(files.size());
       for (SourceFile f : files) {
-        tasks.put(done.submit(() -> readOne(pipeline, f, known.get(f.id()), documents, skip, bytes, seen)), f);
+        Bookkeeping k = known.get(f.id());
+        if (FileRead.unchanged(f, k, seen)) {
+          unchanged++;
+          listener.fileDone(f.id(), IndexReport.Outcome.UNCHANGED);
+        } else {
+          tasks.put(done.submit(() -> readOne(pipeline, f, k, documents, skip, bytes, seen)), f);
+        }
       }
       long lastCommit = System.nanoTime();
-      for (int i = 0; i < files.size(); i++) {
+      for (int i = 0, n = tasks.size(); i < n; i++) {
         Future<Done> future = done.take();
         SourceFile f = tasks.remove(future);
         Done d = FileRead.resultOf(future, f, skip, Done.failed(false));
