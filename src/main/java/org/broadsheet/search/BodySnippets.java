@@ -6,8 +6,11 @@ import java.text.CharacterIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.FieldHighlighter;
@@ -33,12 +36,38 @@ final class BodySnippets {
   private BodySnippets() {
   }
 
-  /** A highlighter for one page of hits; not thread-safe (each search builds its own). */
-  static UnifiedHighlighter highlighter(IndexSearcher searcher, Analyzer queryAnalyzer) {
+  /**
+   * A highlighter for one page of hits; not thread-safe (each search builds its own).
+   *
+   * @param fieldInfos the searcher's merged field infos, made once per reader rather than once per page
+   * @param bodies     the stored body of each hit to highlight, by document: already read with the
+   *                   hit's other stored fields, so not decompressed a second time
+   */
+  static UnifiedHighlighter highlighter(IndexSearcher searcher, Analyzer queryAnalyzer, FieldInfos fieldInfos,
+                                        Map<Integer, String> bodies) {
     UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, queryAnalyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)) // escape=true: HTML-safe
         .withMaxLength(200_000);
     return new UnifiedHighlighter(b) {
+      {
+        this.fieldInfos = fieldInfos;
+      }
+
+      @Override
+      protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+          throws IOException {
+        if (fields.length != 1 || !fields[0].equals(Fields.BODY)) {
+          return super.loadFieldValues(fields, docIter, cacheCharsThreshold);
+        }
+        List<CharSequence[]> values = new ArrayList<>();
+        for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+          String body = bodies.get(doc);
+          values.add(new CharSequence[] {body == null || body.length() <= getMaxLength() ? body
+              : body.substring(0, getMaxLength())});
+        }
+        return values;
+      }
+
       @Override
       protected FieldHighlighter newFieldHighlighter(String field, FieldOffsetStrategy offsets, BreakIterator breaks,
                                                      PassageScorer scorer, int maxPassages, int maxNoHighlight,

@@ -2,9 +2,13 @@ package org.broadsheet.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -20,6 +24,11 @@ final class HitReader {
   private static final int SNIPPET_PASSAGES = 2;
 
   private final Analyzer queryAnalyzer;
+  /** The merged field infos of the last reader read from, which the highlighter needs for every page. */
+  private volatile ReaderInfos infos;
+
+  private record ReaderInfos(IndexReader reader, FieldInfos fieldInfos) {
+  }
 
   /** @param queryAnalyzer the analyzer queries are parsed with, so the highlighter marks what matched */
   HitReader(Analyzer queryAnalyzer) {
@@ -31,12 +40,19 @@ final class HitReader {
     if (page.isEmpty()) {
       return List.of();
     }
-    String[] snippets = snippets(searcher, query, page, total);
+    // Each hit's stored fields are read (decompressed) once, for the hit and for its snippet.
     StoredFields stored = searcher.storedFields();
+    Document[] docs = new Document[page.size()];
+    Map<Integer, String> bodies = HashMap.newHashMap(page.size());
+    for (int i = 0; i < page.size(); i++) {
+      docs[i] = stored.document(page.get(i).doc());
+      bodies.put(page.get(i).doc(), docs[i].get(Fields.BODY));
+    }
+    String[] snippets = snippets(searcher, query, page, total, bodies);
     List<SearchResult.Hit> hits = new ArrayList<>(page.size());
     for (int i = 0; i < page.size(); i++) {
       GroupedHits.Hit h = page.get(i);
-      hits.add(hit(stored.document(h.doc()), h.score(), snippets[i] == null ? "" : snippets[i].strip(), h.copies()));
+      hits.add(hit(docs[i], h.score(), snippets[i] == null ? "" : snippets[i].strip(), h.copies()));
     }
     return hits;
   }
@@ -51,14 +67,24 @@ final class HitReader {
         StoredValues.values(d, Fields.MENTIONED), d.get(Fields.FACET_COLLECTION), d.get(Fields.GROUP), copies);
   }
 
-  private String[] snippets(IndexSearcher searcher, Query query, List<GroupedHits.Hit> page, long total)
-      throws IOException {
-    UnifiedHighlighter highlighter = BodySnippets.highlighter(searcher, queryAnalyzer);
+  private String[] snippets(IndexSearcher searcher, Query query, List<GroupedHits.Hit> page, long total,
+                            Map<Integer, String> bodies) throws IOException {
+    UnifiedHighlighter highlighter = BodySnippets.highlighter(searcher, queryAnalyzer,
+        fieldInfos(searcher.getIndexReader()), bodies);
     ScoreDoc[] docs = new ScoreDoc[page.size()];
     for (int i = 0; i < docs.length; i++) {
       docs[i] = new ScoreDoc(page.get(i).doc(), page.get(i).score());
     }
     TopDocs pageDocs = new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), docs);
     return highlighter.highlight(Fields.BODY, query, pageDocs, SNIPPET_PASSAGES);
+  }
+
+  private FieldInfos fieldInfos(IndexReader reader) {
+    ReaderInfos cached = infos;
+    if (cached == null || cached.reader() != reader) {
+      cached = new ReaderInfos(reader, FieldInfos.getMergedFieldInfos(reader));
+      infos = cached;
+    }
+    return cached.fieldInfos();
   }
 }
