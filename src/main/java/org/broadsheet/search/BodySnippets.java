@@ -39,18 +39,18 @@ final class BodySnippets {
   /**
    * A highlighter for one page of hits; not thread-safe (each search builds its own).
    *
-   * @param fieldInfos the searcher's merged field infos, made once per reader rather than once per page
+   * @param readerInfos the searcher's merged field infos, made once per reader rather than once per page
    * @param bodies     the stored body of each hit to highlight, by document: already read with the
    *                   hit's other stored fields, so not decompressed a second time
    */
-  static UnifiedHighlighter highlighter(IndexSearcher searcher, Analyzer queryAnalyzer, FieldInfos fieldInfos,
+  static UnifiedHighlighter highlighter(IndexSearcher searcher, Analyzer queryAnalyzer, FieldInfos readerInfos,
                                         Map<Integer, String> bodies) {
     UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, queryAnalyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)) // escape=true: HTML-safe
         .withMaxLength(200_000);
     return new UnifiedHighlighter(b) {
       {
-        this.fieldInfos = fieldInfos;
+        fieldInfos = readerInfos; // the field the highlighter would otherwise fill from the reader
       }
 
       @Override
