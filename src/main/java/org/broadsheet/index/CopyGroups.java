@@ -2,11 +2,9 @@ package org.broadsheet.index;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -45,27 +43,9 @@ public final class CopyGroups implements Closeable {
 
   private final IndexWriter writer;
   private DirectoryReader reader;
-  /** Band key → the articles added since {@link #reader} was opened. */
-  private final Map<String, List<Pending>> table = new HashMap<>();
-  /** Id → its entry, for articles added since the reader opened (they shadow what the reader has of them). */
-  private final Map<String, Pending> pendingById = new HashMap<>();
+  /** The articles added since {@link #reader} was opened (they shadow what the reader has of them). */
+  private final PendingCopies pending = new PendingCopies();
   private int writtenSinceRefresh;
-
-  /** An article assigned a group in this run. {@code written} once the writer has it: then a new reader shows it. */
-  private static final class Pending {
-    final String id;
-    final String group;
-    final MinHash signature;
-    final String[] bands;
-    volatile boolean written;
-
-    Pending(String id, String group, MinHash signature, String[] bands) {
-      this.id = id;
-      this.group = group;
-      this.signature = signature;
-      this.bands = bands;
-    }
-  }
 
   /** Groups the articles {@code writer} adds, against what it already holds. */
   public CopyGroups(IndexWriter writer) throws IOException {
@@ -88,7 +68,7 @@ public final class CopyGroups implements Closeable {
       r = reader;
       r.incRef();
     }
-    Candidate best;
+    PendingCopies.Candidate best;
     try {
       best = closestIn(r, id, signature, bands);
     } finally {
@@ -96,22 +76,9 @@ public final class CopyGroups implements Closeable {
     }
     synchronized (this) {
       // Articles added since the reader opened, this one's old version included, come from the table.
-      for (String band : bands) {
-        for (Pending p : table.getOrDefault(band, List.of())) {
-          if (!p.id.equals(id) && CopyRule.copies(signature, p.signature)) {
-            best = Candidate.closer(best, new Candidate(p.group, CopyRule.closeness(signature, p.signature)));
-          }
-        }
-      }
-      String group = best == null ? CopyMark.newGroup(id, contentHash) : best.group;
-      Pending mine = new Pending(id, group, signature, bands);
-      Pending old = pendingById.put(id, mine);
-      if (old != null) {
-        unlist(old);
-      }
-      for (String band : bands) {
-        table.computeIfAbsent(band, b -> new ArrayList<>(1)).add(mine);
-      }
+      best = pending.closest(id, signature, best);
+      String group = best == null ? CopyMark.newGroup(id, contentHash) : best.group();
+      pending.add(id, group, signature);
       return new CopyMark(group, indexedAt, signature);
     }
   }
@@ -120,11 +87,9 @@ public final class CopyGroups implements Closeable {
   public void written(String id) throws IOException {
     boolean refresh;
     synchronized (this) {
-      Pending p = pendingById.get(id);
-      if (p == null || p.written) {
+      if (!pending.written(id)) {
         return;
       }
-      p.written = true;
       refresh = ++writtenSinceRefresh >= REFRESH_EVERY;
     }
     if (refresh) {
@@ -134,40 +99,25 @@ public final class CopyGroups implements Closeable {
 
   private void refresh() throws IOException {
     synchronized (this) {
-      List<Pending> done = pendingById.values().stream().filter(p -> p.written).toList();
       DirectoryReader newer = reader == null ? null : DirectoryReader.openIfChanged(reader, writer);
       if (newer != null) {
         reader.decRef();
         reader = newer;
       }
-      for (Pending p : done) {
-        pendingById.remove(p.id);
-        unlist(p);
-      }
+      pending.dropWritten(); // the articles reported written before this reader opened: it shows them
       writtenSinceRefresh = 0;
     }
   }
 
-  private void unlist(Pending p) {
-    for (String band : p.bands) {
-      List<Pending> list = table.get(band);
-      if (list != null) {
-        list.remove(p);
-        if (list.isEmpty()) {
-          table.remove(band);
-        }
-      }
-    }
-  }
-
   /** The closest verified copy in the reader, skipping the article itself and articles the table shadows. */
-  private Candidate closestIn(DirectoryReader r, String id, MinHash signature, String[] bands) throws IOException {
+  private PendingCopies.Candidate closestIn(DirectoryReader r, String id, MinHash signature, String[] bands)
+      throws IOException {
     if (bands.length == 0 || r.numDocs() == 0) {
       return null;
     }
     StoredFields stored = r.storedFields();
     Set<String> fields = Set.of(Fields.ID, Fields.GROUP, Fields.TITLE, Fields.BODY);
-    Candidate best = null;
+    PendingCopies.Candidate best = null;
     for (int doc : sharingMostBands(r, bands)) {
       Document d = stored.document(doc, new LinkedHashSet<>(fields));
       String other = d.get(Fields.ID);
@@ -177,7 +127,8 @@ public final class CopyGroups implements Closeable {
       }
       MinHash theirs = MinHash.ofArticle(d.get(Fields.TITLE), d.get(Fields.BODY) == null ? "" : d.get(Fields.BODY));
       if (CopyRule.copies(signature, theirs)) {
-        best = Candidate.closer(best, new Candidate(group, CopyRule.closeness(signature, theirs)));
+        best = PendingCopies.Candidate.closer(best,
+            new PendingCopies.Candidate(group, CopyRule.closeness(signature, theirs)));
       }
     }
     return best;
@@ -222,13 +173,7 @@ public final class CopyGroups implements Closeable {
   }
 
   private synchronized boolean shadowed(String id) {
-    return pendingById.containsKey(id);
-  }
-
-  private record Candidate(String group, double closeness) {
-    static Candidate closer(Candidate a, Candidate b) {
-      return a == null || b.closeness > a.closeness ? b : a;
-    }
+    return pending.shadows(id);
   }
 
   @Override
@@ -236,7 +181,6 @@ public final class CopyGroups implements Closeable {
     if (reader != null) {
       reader.decRef();
     }
-    table.clear();
-    pendingById.clear();
+    pending.clear();
   }
 }

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.broadsheet.index.CopyMark;
 import org.broadsheet.index.CopyRule;
 import org.broadsheet.index.Fields;
 import org.broadsheet.index.MinHash;
+import org.broadsheet.index.PendingCopies;
 
 /**
  * Puts each article an indexing run writes into a group of copies, by the embedded index's rule
@@ -47,10 +46,8 @@ final class ClusterCopyGroups {
   private final String target;
   /** {@link #REFRESH_EVERY}, smaller in tests. */
   private final int refreshEvery;
-  /** Band key → this run's articles the cluster does not show yet. */
-  private final Map<String, List<Pending>> table = new HashMap<>();
-  /** Id → its entry: these shadow what the cluster has of the same articles. */
-  private final Map<String, Pending> pendingById = new HashMap<>();
+  /** This run's articles the cluster does not show yet: they shadow what it has of the same articles. */
+  private final PendingCopies pending = new PendingCopies();
   private int writtenSinceRefresh;
   /** True while the generation holds no article the table does not (a new one, before the table first lets go). */
   private boolean empty;
@@ -62,29 +59,8 @@ final class ClusterCopyGroups {
     }
   }
 
-  private static final class Pending {
-    final String id;
-    final String group;
-    final MinHash signature;
-    final String[] bands;
-    boolean written;
-
-    Pending(String id, String group, MinHash signature, String[] bands) {
-      this.id = id;
-      this.group = group;
-      this.signature = signature;
-      this.bands = bands;
-    }
-  }
-
   /** An article of the cluster sharing bands with one to place. */
   private record Found(String id, String group, MinHash signature) {
-  }
-
-  private record Candidate(String group, double closeness) {
-    static Candidate closer(Candidate a, Candidate b) {
-      return a == null || b.closeness > a.closeness ? b : a;
-    }
   }
 
   /**
@@ -117,30 +93,17 @@ final class ClusterCopyGroups {
 
   private CopyMark assign(Arrival a, List<Found> inCluster) {
     MinHash signature = a.signature();
-    String[] bands = signature.bands();
-    Candidate best = null;
+    PendingCopies.Candidate best = null;
     for (Found f : inCluster) {
       // Skip the article itself and articles the table shadows (their newer version is in the table).
-      if (!f.id().equals(a.id()) && !pendingById.containsKey(f.id()) && CopyRule.copies(signature, f.signature())) {
-        best = Candidate.closer(best, new Candidate(f.group(), CopyRule.closeness(signature, f.signature())));
+      if (!f.id().equals(a.id()) && !pending.shadows(f.id()) && CopyRule.copies(signature, f.signature())) {
+        best = PendingCopies.Candidate.closer(best,
+            new PendingCopies.Candidate(f.group(), CopyRule.closeness(signature, f.signature())));
       }
     }
-    for (String band : bands) {
-      for (Pending p : table.getOrDefault(band, List.of())) {
-        if (!p.id.equals(a.id()) && CopyRule.copies(signature, p.signature)) {
-          best = Candidate.closer(best, new Candidate(p.group, CopyRule.closeness(signature, p.signature)));
-        }
-      }
-    }
+    best = pending.closest(a.id(), signature, best);
     String group = best == null ? CopyMark.alone(a.id(), a.contentHash(), signature, a.indexedAt()).group() : best.group();
-    Pending mine = new Pending(a.id(), group, signature, bands);
-    Pending old = pendingById.put(a.id(), mine);
-    if (old != null) {
-      unlist(old);
-    }
-    for (String band : bands) {
-      table.computeIfAbsent(band, b -> new ArrayList<>(1)).add(mine);
-    }
+    pending.add(a.id(), group, signature);
     return new CopyMark(group, a.indexedAt(), signature);
   }
 
@@ -150,12 +113,7 @@ final class ClusterCopyGroups {
    * @return true when enough articles were written since the last refresh that the caller should refresh now
    */
   boolean written(String id) {
-    Pending p = pendingById.get(id);
-    if (p == null || p.written) {
-      return false;
-    }
-    p.written = true;
-    return ++writtenSinceRefresh >= refreshEvery;
+    return pending.written(id) && ++writtenSinceRefresh >= refreshEvery;
   }
 
   /**
@@ -167,25 +125,9 @@ final class ClusterCopyGroups {
     if (writtenSinceRefresh < refreshEvery) {
       return;
     }
-    List<Pending> done = pendingById.values().stream().filter(p -> p.written).toList();
-    for (Pending p : done) {
-      pendingById.remove(p.id);
-      unlist(p);
-    }
+    pending.dropWritten();
     writtenSinceRefresh = 0;
     empty = false;
-  }
-
-  private void unlist(Pending p) {
-    for (String band : p.bands) {
-      List<Pending> list = table.get(band);
-      if (list != null) {
-        list.remove(p);
-        if (list.isEmpty()) {
-          table.remove(band);
-        }
-      }
-    }
   }
 
   /**
