@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,14 +11,13 @@ import java.util.List;
  * Writes to one index through the bulk API, in batches of at most {@link #MAX_OPERATIONS}
  * operations or {@link #MAX_BYTES} of JSON. An operation the cluster refuses with 429 (its write
  * queue is full: back-pressure) is sent again, alone with the others refused, after a growing
- * pause; any other refusal fails the batch with the cluster's reason, since a document our mapping
+ * pause ({@link RefusedItems}); any other refusal fails the batch with the cluster's reason, since a document our mapping
  * does not take is a bug to see, not a file to skip. Callers hand operations in from one thread.
  */
 final class BulkWriter {
   /** Bulk requests of 5 to 15 MB are OpenSearch's advice; articles average a few kilobytes. */
   static final int MAX_OPERATIONS = 500;
   static final int MAX_BYTES = 8 << 20;
-  private static final int RETRIES = 8;
 
   private final OpenSearchClient client;
   private final String index;
@@ -68,31 +66,22 @@ final class BulkWriter {
     List<String> batch = new ArrayList<>(pending);
     pending.clear();
     pendingBytes = 0;
-    Duration pause = Duration.ofMillis(200);
-    for (int attempt = 0; !batch.isEmpty(); attempt++) {
-      JsonNode answer = client.sendNdjson("/_bulk", String.join("", batch));
+    RefusedItems.send(batch, "document(s)", items -> {
+      JsonNode answer = client.sendNdjson("/_bulk", String.join("", items));
       List<String> again = new ArrayList<>();
-      JsonNode items = answer.path("items");
-      for (int i = 0; i < items.size(); i++) {
-        JsonNode result = items.get(i).elements().next();
+      JsonNode results = answer.path("items");
+      for (int i = 0; i < results.size(); i++) {
+        JsonNode result = results.get(i).elements().next();
         int status = result.path("status").asInt();
         if (status == 429) {
-          again.add(batch.get(i));
-        } else if (status >= 300 && !(status == 404 && items.get(i).has("delete"))) {
+          again.add(items.get(i));
+        } else if (status >= 300 && !(status == 404 && results.get(i).has("delete"))) {
           JsonNode error = result.path("error");
           throw new OpenSearchException(status, error.path("type").asText(""), "OpenSearch refused document "
               + result.path("_id").asText() + " of " + index + ": " + error.path("reason").asText(error.toString()));
         }
       }
-      if (!again.isEmpty() && attempt == RETRIES) {
-        throw new OpenSearchException(429, "es_rejected_execution_exception", "OpenSearch kept refusing "
-            + again.size() + " document(s) as too busy; try again later or with fewer --threads");
-      }
-      if (!again.isEmpty()) {
-        OpenSearchClient.sleep(pause);
-        pause = pause.multipliedBy(2);
-      }
-      batch = again;
-    }
+      return again;
+    });
   }
 }

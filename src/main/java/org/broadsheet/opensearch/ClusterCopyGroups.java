@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.broadsheet.index.CopyMark;
@@ -39,8 +38,6 @@ final class ClusterCopyGroups {
   private static final int MAX_CANDIDATES = 10;
   /** Articles written between refreshes the grouping asks for, as the embedded index's reader refreshes. */
   static final int REFRESH_EVERY = 10_000;
-  /** Times a search of a batch refused with 429 (the cluster's search queue full) is sent again. */
-  private static final int RETRIES = 8;
 
   private final OpenSearchClient client;
   private final String target;
@@ -134,7 +131,8 @@ final class ClusterCopyGroups {
    * For each article of the batch, the articles of the cluster that share the most of its bands, at
    * most {@link #MAX_CANDIDATES}, with their signatures recomputed from the stored title and body:
    * one search per article, all in one {@code _msearch}. A search the cluster refuses with 429 (its
-   * search queue is full: back-pressure) is sent again after a growing pause; any other refusal fails.
+   * search queue is full: back-pressure) is sent again after a growing pause ({@link RefusedItems});
+   * any other refusal fails.
    */
   private List<List<Found>> sharingMostBands(List<Arrival> batch) throws IOException {
     List<List<Found>> found = new ArrayList<>(batch.size());
@@ -145,37 +143,28 @@ final class ClusterCopyGroups {
         ask.add(i);
       }
     }
-    Duration pause = Duration.ofMillis(200);
-    for (int attempt = 0; !ask.isEmpty(); attempt++) {
+    RefusedItems.send(ask, "look-up(s) of copies", items -> {
       StringBuilder ndjson = new StringBuilder();
-      for (int i : ask) {
+      for (int i : items) {
         ndjson.append("{}\n").append(client.json().writeValueAsString(search(batch.get(i).signature().bands()))).append('\n');
       }
       JsonNode responses = client.sendNdjson("/" + target + "/_msearch", ndjson.toString()).path("responses");
       List<Integer> again = new ArrayList<>();
-      for (int k = 0; k < ask.size(); k++) {
+      for (int k = 0; k < items.size(); k++) {
         JsonNode r = responses.path(k);
         int status = r.path("status").asInt(200);
         if (status == 429) {
-          again.add(ask.get(k));
+          again.add(items.get(k));
         } else if (r.has("error") || status >= 300 || !r.has("hits")) {
           JsonNode error = r.path("error");
           throw new OpenSearchException(status, error.path("type").asText(""), "OpenSearch refused a look-up of copies in "
               + target + ": " + error.path("reason").asText(error.toString()));
         } else {
-          found.set(ask.get(k), candidates(r.path("hits").path("hits")));
+          found.set(items.get(k), candidates(r.path("hits").path("hits")));
         }
       }
-      if (!again.isEmpty() && attempt == RETRIES) {
-        throw new OpenSearchException(429, "es_rejected_execution_exception", "OpenSearch kept refusing "
-            + again.size() + " look-up(s) of copies as too busy; try again later or with fewer --threads");
-      }
-      if (!again.isEmpty()) {
-        OpenSearchClient.sleep(pause);
-        pause = pause.multipliedBy(2);
-      }
-      ask = again;
-    }
+      return again;
+    });
     return found;
   }
 
