@@ -65,9 +65,6 @@ public final class FileRead {
   public static Result read(SourceFile f, Bookkeeping known, ArticleParser parser, EntityExtractor extractor,
                             ExtractionCache cache, Consumer<SkippedFileException> skip, AtomicLong bytes,
                             Map<String, String> seen) throws IOException {
-    if (unchanged(f, known, seen)) {
-      return new Unchanged();
-    }
     String stamp;
     try {
       BasicFileAttributes attrs = Files.readAttributes(f.file(), BasicFileAttributes.class);
