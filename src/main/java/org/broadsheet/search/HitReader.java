@@ -76,7 +76,8 @@ final class HitReader {
       docs[i] = new ScoreDoc(page.get(i).doc(), page.get(i).score());
     }
     TopDocs pageDocs = new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), docs);
-    return highlighter.highlight(Fields.BODY, query, pageDocs, SNIPPET_PASSAGES);
+    Query marked = BodyMatches.of(query);
+    return highlighter.highlight(Fields.BODY, marked == null ? query : marked, pageDocs, SNIPPET_PASSAGES);
   }
 
   private FieldInfos fieldInfos(IndexReader reader) {

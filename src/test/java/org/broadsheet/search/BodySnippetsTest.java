@@ -78,4 +78,25 @@ class BodySnippetsTest {
     String s = snippet("harvest", "nohead");
     assertTrue(s.startsWith("A story without a headline about the <mark>harvest</mark>."), s);
   }
+
+  @Test
+  void aWordRequiredButOnlyInTheHeadlineStillLetsTheStoryMarkTheOthers() throws Exception {
+    String s = snippet("festival AND mayor", "headline");
+    assertTrue(s.contains("<mark>mayor</mark>"), s);
+    assertFalse(s.contains("festival"), s);
+  }
+
+  @Test
+  void aNegatedWordIsNotMarked() throws Exception {
+    String s = snippet("mayor -Kelley bread", "headline");
+    assertTrue(s.contains("<mark>bread</mark>"), s);
+    assertTrue(s.contains("<mark>mayor</mark>"), s);
+  }
+
+  @Test
+  void aFieldOtherThanTheStoryMarksNothingAndShowsTheStart() throws Exception {
+    String s = snippet("title:festival", "headline");
+    assertTrue(s.startsWith("Thousands came to the square on Sunday."), s);
+    assertFalse(s.contains("<mark>"), s);
+  }
 }
