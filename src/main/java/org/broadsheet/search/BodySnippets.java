@@ -9,9 +9,15 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
@@ -19,6 +25,7 @@ import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 import org.broadsheet.index.Fields;
@@ -47,6 +54,7 @@ final class BodySnippets {
                                         Map<Integer, String> bodies) {
     UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, queryAnalyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)) // escape=true: HTML-safe
+        .withScorer(new PassageScores())
         .withMaxLength(200_000);
     return new UnifiedHighlighter(b) {
       {
@@ -66,6 +74,14 @@ final class BodySnippets {
               : body.substring(0, getMaxLength())});
         }
         return values;
+      }
+
+      @Override
+      protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+        FieldOffsetStrategy strategy = super.getOffsetStrategy(source, components);
+        return source == OffsetSource.POSTINGS && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
+            ? new OneWeightPerPage(strategy, components, searcher.getIndexReader())
+            : strategy;
       }
 
       @Override
@@ -121,6 +137,74 @@ final class BodySnippets {
         pos = next;
       }
       return passages.toArray(new Passage[0]);
+    }
+  }
+
+  /**
+   * The matches of each document from one {@link Weight} made for the page. Lucene's own strategy
+   * rewrites the query and makes a weight for every document it highlights (looking every term
+   * up in the term dictionary each time); the matches are the same.
+   */
+  private static final class OneWeightPerPage extends FieldOffsetStrategy {
+    private final FieldOffsetStrategy lucenes;
+    private final IndexReader reader;
+    private Weight weight;
+
+    OneWeightPerPage(FieldOffsetStrategy lucenes, UHComponents components, IndexReader reader) {
+      super(components);
+      this.lucenes = lucenes;
+      this.reader = reader;
+    }
+
+    @Override
+    public UnifiedHighlighter.OffsetSource getOffsetSource() {
+      return lucenes.getOffsetSource();
+    }
+
+    @Override
+    public OffsetsEnum getOffsetsEnum(LeafReader leaf, int docId, String content) throws IOException {
+      LeafReaderContext context = contextOf(leaf);
+      if (context == null || leaf.terms(getField()) == null) {
+        return context == null ? lucenes.getOffsetsEnum(leaf, docId, content) : OffsetsEnum.EMPTY;
+      }
+      Matches matches = weight().matches(context, docId);
+      if (matches == null) {
+        return OffsetsEnum.EMPTY;
+      }
+      List<OffsetsEnum> found = new ArrayList<>();
+      for (String field : matches) {
+        if (components.fieldMatcher().test(field)) {
+          MatchesIterator it = matches.getMatches(field);
+          if (it != null) {
+            found.add(new OffsetsEnum.OfMatchesIteratorWithSubs(it));
+          }
+        }
+      }
+      return switch (found.size()) {
+        case 0 -> OffsetsEnum.EMPTY;
+        case 1 -> found.get(0);
+        default -> new OffsetsEnum.MultiOffsetsEnum(found);
+      };
+    }
+
+    /** The query's weight for matches only, without the query cache, as Lucene's strategy makes it. */
+    private Weight weight() throws IOException {
+      if (weight == null) {
+        IndexSearcher matcher = new IndexSearcher(reader);
+        matcher.setQueryCache(null);
+        weight = matcher.rewrite(components.query()).createWeight(matcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
+      }
+      return weight;
+    }
+
+    /** The leaf's context in the page's reader, whose term states the weight holds. */
+    private LeafReaderContext contextOf(LeafReader leaf) {
+      for (LeafReaderContext c : reader.leaves()) {
+        if (c.reader() == leaf) {
+          return c;
+        }
+      }
+      return null;
     }
   }
 
