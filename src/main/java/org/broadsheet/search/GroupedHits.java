@@ -15,6 +15,7 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.Bits;
 import org.broadsheet.index.Fields;
 
 /**
@@ -23,9 +24,11 @@ import org.broadsheet.index.Fields;
  * earliest-published match (then the first indexed, then by order key: the copy shown for the
  * group). With {@code collapse} the page is the best groups, each shown by that copy; without, it
  * is the best articles. Either way each hit knows how many other matches its group has, and the
- * page starts after the request's cursor if it has one. Memory: one entry per matching group
- * plus the page, never the match list. Groups are keyed by their number across the reader's
- * segments ({@link GroupOrds}); only the page's groups are looked up by id.
+ * page starts after the request's cursor if it has one. A match that is the only article of its
+ * group (most of them: {@link GroupOrds#alone}) is ranked as an article and needs no group entry;
+ * the other groups have one each in a {@link Table} reused from search to search, keyed by
+ * their number across the reader's segments ({@link GroupOrds}). Never the match list; only the
+ * page's groups are looked up by id.
  */
 final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, GroupedHits.Result> {
   /** One hit of the page: a Lucene doc id in the searcher's reader, its score, its sort key and its group. */
@@ -83,9 +86,9 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
   }
 
   /** A group's matches so far. */
-  private static final class Group extends Key {
+  static final class Group extends Key {
     /** The group's number in {@link GroupOrds}. */
-    final int ord;
+    int ord;
     long count;
     /** The best-ranked match: the group itself, so that a group of one match is one object. */
     final Key best = this;
@@ -97,6 +100,13 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
 
     Group(int ord) {
       this.ord = ord;
+    }
+
+    /** The group for another number, as if new: a {@link Table} reuses its groups from search to search. */
+    void reset(int ord) {
+      this.ord = ord;
+      count = 0;
+      rep = this;
     }
 
     void add(long rank, float score, long orderKey, int doc, long published, long indexed) {
@@ -154,6 +164,68 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
     }
   }
 
+  /**
+   * The groups one collector has matched, by number, and the same groups in the order first
+   * matched. A table has a slot per group of the reader and keeps its groups: it is taken from
+   * and given back to {@link GroupOrds}, so that a broad search allocates neither (on a million
+   * articles a new table, its list and its groups per search cost more than the matching).
+   */
+  static final class Table {
+    private final Group[] byOrd;
+    private Group[] created = new Group[64];
+    private int size;
+
+    Table(int groups) {
+      byOrd = new Group[groups];
+    }
+
+    /** Group number {@code ord}, made (with no matches yet) the first time it is asked for. */
+    Group group(int ord) {
+      Group g = byOrd[ord];
+      if (g == null) {
+        if (size == created.length) {
+          created = java.util.Arrays.copyOf(created, size * 2);
+        }
+        g = created[size];
+        if (g == null) {
+          g = new Group(ord);
+          created[size] = g;
+        } else {
+          g.reset(ord);
+        }
+        size++;
+        byOrd[ord] = g;
+      }
+      return g;
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** The {@code i}th group first matched. */
+    Group get(int i) {
+      return created[i];
+    }
+
+    /** Empties the table for the next search; up to {@link #KEPT_GROUPS} of its groups are kept to be reused. */
+    void clear() {
+      for (int i = 0; i < size; i++) {
+        byOrd[created[i].ord] = null;
+        if (i >= KEPT_GROUPS) {
+          created[i] = null; // a broad search's many groups are not held between searches
+        }
+      }
+      size = 0;
+    }
+
+    /** Groups a table keeps between searches: about 1 MB. */
+    private static final int KEPT_GROUPS = 16_384;
+  }
+
+  /** Marks a match that is its group's only article: ranked with the page's articles, its group id read at the end. */
+  private static final Group ALONE = new Group(-1);
+
   /** Best first, as the request sorts. */
   private static final Comparator<Key> ORDER =
       (a, b) -> Cursor.compare(a.rank, a.score, a.orderKey, b.rank, b.score, b.orderKey);
@@ -165,89 +237,122 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
 
   @Override
   public Result reduce(Collection<LeafGroups> collectors) throws IOException {
-    List<Group> groups;
-    Group[] byOrd = null;
+    Table groups = null;
+    Table merged = null;
     long total = 0;
     long ungrouped = 0;
     List<Object[]> docs = new ArrayList<>(); // [Key, Group or null] when not collapsing
-    if (collectors.size() == 1) {
-      LeafGroups c = collectors.iterator().next();
-      groups = c.created;
-    } else {
-      groups = new ArrayList<>();
-      byOrd = new Group[ords.count()];
+    try {
+      if (collectors.size() == 1) {
+        groups = collectors.iterator().next().table;
+      } else {
+        for (LeafGroups c : collectors) {
+          for (int i = 0; c.table != null && i < c.table.size(); i++) {
+            Group g = c.table.get(i);
+            if (merged == null) {
+              merged = ords.table();
+            }
+            merged.group(g.ord).merge(g);
+          }
+        }
+        groups = merged;
+      }
       for (LeafGroups c : collectors) {
-        for (Group g : c.created) {
-          if (byOrd[g.ord] == null) {
-            byOrd[g.ord] = g;
-            groups.add(g);
-          } else {
-            byOrd[g.ord].merge(g);
-          }
+        total += c.total;
+        ungrouped += c.ungrouped + c.alones;
+        for (Object[] d : c.top) {
+          docs.add(d);
         }
       }
-    }
-    for (LeafGroups c : collectors) {
-      total += c.total;
-      ungrouped += c.ungrouped;
-      for (Object[] d : c.top) {
-        docs.add(d);
+      List<Hit> page = collapse ? collapsed(groups, docs) : articles(docs, merged);
+      return new Result(page, total, (groups == null ? 0 : groups.size()) + ungrouped);
+    } finally {
+      for (LeafGroups c : collectors) {
+        ords.giveBack(c.table);
       }
+      ords.giveBack(merged);
     }
+  }
+
+  /**
+   * The best groups, each shown by its first copy, placed (and paged past) by its best match;
+   * among them the groups of one and the articles without a group (an index of an older schema).
+   */
+  private List<Hit> collapsed(Table groups, List<Object[]> ungroupedDocs) throws IOException {
+    PriorityQueue<Group> top = new PriorityQueue<>((a, b) -> ORDER.compare(b.best, a.best));
+    for (int i = 0; groups != null && i < groups.size(); i++) {
+      Group g = groups.get(i);
+      if (after != null && !after.before(g.best.rank, g.best.score, g.best.orderKey)) {
+        continue;
+      }
+      if (top.size() >= wanted) {
+        if (ORDER.compare(g.best, top.peek().best) >= 0) {
+          continue; // no better than the worst kept: most groups of a broad query stop here
+        }
+        top.poll();
+      }
+      top.add(g);
+    }
+    List<Key> placed = new ArrayList<>(top.size() + ungroupedDocs.size()); // each entry's place: its best match
+    List<Object> entries = new ArrayList<>(); // the Group, or the [Key, ALONE or null] of an article on its own
+    for (Group g : top) {
+      placed.add(g.best);
+      entries.add(g);
+    }
+    for (Object[] d : ungroupedDocs) {
+      placed.add((Key) d[0]);
+      entries.add(d);
+    }
+    Integer[] order = new Integer[placed.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> ORDER.compare(placed.get(a), placed.get(b)));
     List<Hit> page = new ArrayList<>();
-    if (collapse) {
-      PriorityQueue<Group> top = new PriorityQueue<>(Comparator.comparing((Group g) -> g.best, ORDER).reversed());
-      for (Group g : groups) {
-        if (after != null && !after.before(g.best.rank, g.best.score, g.best.orderKey)) {
-          continue;
-        }
-        if (top.size() >= wanted) {
-          if (ORDER.compare(g.best, top.peek().best) >= 0) {
-            continue; // no better than the worst kept: most groups of a broad query stop here
-          }
-          top.poll();
-        }
-        top.add(g);
-      }
-      List<Group> ordered = new ArrayList<>(top);
-      ordered.sort(Comparator.comparing((Group g) -> g.best, ORDER));
-      for (Group g : ordered) {
+    for (int i = 0; i < Math.min(wanted, order.length); i++) {
+      Object e = entries.get(order[i]);
+      if (e instanceof Group g) {
         // Shown by its first copy, placed (and paged past) by its best match.
         page.add(new Hit(g.rep.doc, g.rep.score, g.best.rank, g.best.orderKey, ords.id(g.ord), g.count - 1));
-      }
-      for (Object[] d : docs) { // articles without a group (an index of an older schema) stand alone
+      } else {
+        Object[] d = (Object[]) e;
         Key k = (Key) d[0];
-        page.add(new Hit(k.doc, k.score, k.rank, k.orderKey, null, 0));
-      }
-      if (!docs.isEmpty()) {
-        page.sort((a, b) -> Cursor.compare(a.rank(), a.score(), a.orderKey(), b.rank(), b.score(), b.orderKey()));
-        page = new ArrayList<>(page.subList(0, Math.min(wanted, page.size())));
-      }
-    } else {
-      docs.sort((a, b) -> ORDER.compare((Key) a[0], (Key) b[0]));
-      for (Object[] d : docs.subList(0, Math.min(wanted, docs.size()))) {
-        Key k = (Key) d[0];
-        Group g = (Group) d[1];
-        if (g != null && byOrd != null) {
-          g = byOrd[g.ord]; // the group merged across collectors
-        }
-        page.add(new Hit(k.doc, k.score, k.rank, k.orderKey, g == null ? null : ords.id(g.ord),
-            g == null ? 0 : g.count - 1));
+        page.add(new Hit(k.doc, k.score, k.rank, k.orderKey, d[1] == ALONE ? ords.idOf(k.doc) : null, 0));
       }
     }
-    return new Result(page, total, groups.size() + ungrouped);
+    return page;
+  }
+
+  /** The best articles, each with its group's number of other matches. */
+  private List<Hit> articles(List<Object[]> docs, Table merged) throws IOException {
+    List<Hit> page = new ArrayList<>();
+    docs.sort((a, b) -> ORDER.compare((Key) a[0], (Key) b[0]));
+    for (Object[] d : docs.subList(0, Math.min(wanted, docs.size()))) {
+      Key k = (Key) d[0];
+      Group g = (Group) d[1];
+      if (g == ALONE) {
+        page.add(new Hit(k.doc, k.score, k.rank, k.orderKey, ords.idOf(k.doc), 0));
+        continue;
+      }
+      if (g != null && merged != null) {
+        g = merged.group(g.ord); // the group merged across collectors
+      }
+      page.add(new Hit(k.doc, k.score, k.rank, k.orderKey, g == null ? null : ords.id(g.ord),
+          g == null ? 0 : g.count - 1));
+    }
+    return page;
   }
 
   /** Collects the matches of one slice of the index. */
   final class LeafGroups implements Collector {
-    /** The groups matched, by number; made on the first grouped match. */
-    private Group[] byOrd;
-    /** The same groups, in the order first matched. */
-    final List<Group> created = new ArrayList<>();
+    /** The groups matched; taken on the first segment with groups, given back by {@link #reduce}. */
+    Table table;
     /** The best {@code wanted} articles, worst first, as [Key, Group or null]: every article when not collapsing, else the ungrouped. */
     final PriorityQueue<Object[]> top = new PriorityQueue<>((a, b) -> ORDER.compare((Key) b[0], (Key) a[0]));
     long total;
     long ungrouped;
+    /** Matches that are the only article of their group ({@link GroupOrds#alone}): not in the table. */
+    long alones;
 
     @Override
     public ScoreMode scoreMode() {
@@ -262,8 +367,9 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
       NumericDocValues orderKeys = DocValues.getNumeric(reader, Fields.ORDER_KEY);
       SortedDocValues groupIds = DocValues.getSorted(reader, Fields.GROUP);
       int[] toGlobal = ords.toGlobal(context.ord);
-      if (byOrd == null && groupIds.getValueCount() > 0) {
-        byOrd = new Group[ords.count()];
+      Bits alone = ords.alone(context.ord);
+      if (table == null && groupIds.getValueCount() > 0) {
+        table = ords.table();
       }
       int base = context.docBase;
       return new LeafCollector() {
@@ -278,23 +384,26 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
         public void collect(int doc) throws IOException {
           total++;
           float score = scorer.score();
-          long pub = published.advanceExact(doc) ? published.longValue() : Long.MAX_VALUE;
+          boolean single = alone.get(doc);
+          // A group of one needs its date only to be sorted by it.
+          long pub = single && sort == SearchRequest.Sort.RELEVANCE ? Long.MAX_VALUE
+              : published.advanceExact(doc) ? published.longValue() : Long.MAX_VALUE;
           long rank = switch (sort) {
             case RELEVANCE -> 0;
             case NEWEST -> pub == Long.MAX_VALUE ? Long.MAX_VALUE : -pub;
             case OLDEST -> pub;
           };
           long orderKey = orderKeys.advanceExact(doc) ? orderKeys.longValue() : doc + base;
+          if (single) {
+            alones++;
+            offer(rank, score, orderKey, doc + base, ALONE);
+            return;
+          }
           long when = indexed.advanceExact(doc) ? indexed.longValue() : Long.MAX_VALUE;
           Group g = null;
           if (groupIds.advanceExact(doc)) {
             int ord = toGlobal == null ? groupIds.ordValue() : toGlobal[groupIds.ordValue()];
-            g = byOrd[ord];
-            if (g == null) {
-              g = new Group(ord);
-              byOrd[ord] = g;
-              created.add(g);
-            }
+            g = table.group(ord);
             g.add(rank, score, orderKey, doc + base, pub, when);
           } else {
             ungrouped++;

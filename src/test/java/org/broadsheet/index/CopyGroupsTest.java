@@ -85,6 +85,35 @@ class CopyGroupsTest {
   }
 
   @Test
+  void groupsRankByTheirBestCopyAmongArticlesThatAreTheirGroupsOnlyOne() throws Exception {
+    for (int s = 0; s < StoryVariants.STORIES.size(); s++) {
+      String story = StoryVariants.STORIES.get(s);
+      write("s" + s + "/v0.txt", story);
+      write("s" + s + "/v1.txt", StoryVariants.addParagraph(story) + "\n\nPrices, prices and more prices.");
+      write("s" + s + "/v2.txt", StoryVariants.newHeadline(story));
+    }
+    write("alone/a.txt", "Prices rise\n\nPrices rose on Tuesday, and traders said prices would rise again.");
+    write("alone/b.txt", "Wheat harvest\n\nThe wheat harvest was good this year, farmers said, and prices fell.");
+    write("alone/c.txt", "Tin market\n\nTin prices held steady in a quiet market in London on Monday.");
+    try (Broadsheet b = open()) {
+      b.index(List.of(tmp.resolve("corpus")));
+      SearchRequest q = SearchRequest.of("prices").withSize(100);
+      // Articles best first, each group placed where its best copy is: the collapsed page's order.
+      List<String> firstOfEachGroup = b.search(q.withCollapse(false)).hits().stream().map(SearchResult.Hit::group)
+          .distinct().toList();
+      SearchResult collapsed = b.search(q);
+      assertEquals(firstOfEachGroup, collapsed.hits().stream().map(SearchResult.Hit::group).toList());
+      assertEquals(firstOfEachGroup.size(), collapsed.groups());
+      long alone = collapsed.hits().stream().filter(h -> h.copies() == 0).count();
+      assertTrue(alone >= 3, "the three articles without copies stand alone: " + alone);
+      collapsed.hits().forEach(h -> assertTrue(h.group() != null && !h.group().isEmpty(), h.id()));
+      SearchResult.Hit single = collapsed.hits().stream().filter(h -> h.copies() == 0).findFirst().orElseThrow();
+      assertEquals(List.of(single.id()), b.search(q.withGroup(single.group())).hits().stream()
+          .map(SearchResult.Hit::id).toList(), "a group of one is listed by its id");
+    }
+  }
+
+  @Test
   void aCopyIndexedInALaterRunJoinsTheGroupInTheIndex() throws Exception {
     String story = StoryVariants.STORIES.get(1);
     Path first = write("first.txt", story);
