@@ -29,7 +29,8 @@ class BodySnippetsTest {
         doc("kelley", KELLEY_TITLE, KELLEY_BODY, "1987-06-18"),
         doc("headline", "Harvest festival draws crowds", "Thousands came to the square on Sunday. Stalls sold "
             + "bread and cider. The mayor opened the fair.", "2024-09-01"),
-        doc("nohead", "", "A story without a headline about the harvest. It goes on.", "2024-09-02")));
+        doc("nohead", "", "A story without a headline about the harvest. It goes on.", "2024-09-02"),
+        doc("grain", "Grain markets", "Oil rose on Monday. Wheat fell in Chicago. Opec met in Vienna.", "2024-09-03")));
   }
 
   @AfterAll
@@ -98,5 +99,17 @@ class BodySnippetsTest {
     String s = snippet("title:festival", "headline");
     assertTrue(s.startsWith("Thousands came to the square on Sunday."), s);
     assertFalse(s.contains("<mark>"), s);
+  }
+
+  @Test
+  void aGroupThatDidNotMatchMarksNothingWhereAnotherClauseMatched() throws Exception {
+    String s = snippet("(oil AND harvest) OR wheat", "grain");
+    assertTrue(s.contains("<mark>Wheat</mark>"), s);
+    assertFalse(s.contains("<mark>Oil</mark>"), s);
+    s = snippet("wheat OR (oil -opec)", "grain");
+    assertTrue(s.contains("<mark>Wheat</mark>"), s);
+    assertFalse(s.contains("<mark>Oil</mark>"), s);
+    s = snippet("(oil AND opec) OR harvest", "grain");
+    assertTrue(s.contains("<mark>Oil</mark>") && s.contains("<mark>Opec</mark>"), s);
   }
 }
