@@ -31,10 +31,19 @@ import org.broadsheet.index.Fields;
  * page's groups are looked up by id.
  */
 final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, GroupedHits.Result> {
-  /** One hit of the page: a Lucene doc id in the searcher's reader, its score, its sort key and its group. */
-  record Hit(int doc, float score, long rank, long orderKey, String group, long copies) {
+  /**
+   * One hit of the page: a Lucene doc id in the searcher's reader, its score, its sort key and its
+   * group. A group is shown by one copy ({@code doc}, {@code score}) and placed by its best match
+   * ({@code rank}, {@code placeScore}, {@code orderKey}): the next page starts after the latter.
+   */
+  record Hit(int doc, float score, long rank, float placeScore, long orderKey, String group, long copies) {
+    /** A hit placed by itself. */
+    Hit(int doc, float score, long rank, long orderKey, String group, long copies) {
+      this(doc, score, rank, score, orderKey, group, copies);
+    }
+
     Cursor cursor() {
-      return new Cursor(rank, score, orderKey);
+      return new Cursor(rank, placeScore, orderKey);
     }
   }
 
@@ -313,7 +322,8 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
       Object e = entries.get(order[i]);
       if (e instanceof Group g) {
         // Shown by its first copy, placed (and paged past) by its best match.
-        page.add(new Hit(g.rep.doc, g.rep.score, g.best.rank, g.best.orderKey, ords.id(g.ord), g.count - 1));
+        page.add(new Hit(g.rep.doc, g.rep.score, g.best.rank, g.best.score, g.best.orderKey, ords.id(g.ord),
+            g.count - 1));
       } else {
         Object[] d = (Object[]) e;
         Key k = (Key) d[0];

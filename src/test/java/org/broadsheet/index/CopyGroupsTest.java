@@ -107,6 +107,17 @@ class CopyGroupsTest {
       long alone = collapsed.hits().stream().filter(h -> h.copies() == 0).count();
       assertTrue(alone >= 3, "the three articles without copies stand alone: " + alone);
       collapsed.hits().forEach(h -> assertTrue(h.group() != null && !h.group().isEmpty(), h.id()));
+      // Page by page, one group at a time after each page's cursor: the same groups in the same order.
+      List<String> paged = new java.util.ArrayList<>();
+      String after = null;
+      do {
+        SearchRequest one = SearchRequest.of("prices").withSize(1);
+        SearchResult page = b.search(new SearchRequest(one.query(), one.filters(), one.published(), one.from(),
+            one.to(), one.sort(), 1, 1, one.exclude(), null, true, after));
+        page.hits().forEach(h -> paged.add(h.group()));
+        after = page.next();
+      } while (after != null && paged.size() <= firstOfEachGroup.size());
+      assertEquals(firstOfEachGroup, paged, "paging with the cursor skips no group and shows none twice");
       SearchResult.Hit single = collapsed.hits().stream().filter(h -> h.copies() == 0).findFirst().orElseThrow();
       assertEquals(List.of(single.id()), b.search(q.withGroup(single.group())).hits().stream()
           .map(SearchResult.Hit::id).toList(), "a group of one is listed by its id");
