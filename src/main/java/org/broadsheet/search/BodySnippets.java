@@ -164,8 +164,11 @@ final class BodySnippets {
     @Override
     public OffsetsEnum getOffsetsEnum(LeafReader leaf, int docId, String content) throws IOException {
       LeafReaderContext context = contextOf(leaf);
-      if (context == null || leaf.terms(getField()) == null) {
-        return context == null ? lucenes.getOffsetsEnum(leaf, docId, content) : OffsetsEnum.EMPTY;
+      if (context == null) {
+        return lucenes.getOffsetsEnum(leaf, docId, content); // not a leaf of the page's reader
+      }
+      if (leaf.terms(getField()) == null) {
+        return OffsetsEnum.EMPTY;
       }
       Matches matches = weight().matches(context, docId);
       if (matches == null) {

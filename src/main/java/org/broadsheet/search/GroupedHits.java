@@ -249,7 +249,7 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
     Table groups = null;
     Table merged = null;
     long total = 0;
-    long ungrouped = 0;
+    long standalone = 0; // groups of one, and articles without a group
     List<Object[]> docs = new ArrayList<>(); // [Key, Group or null] when not collapsing
     try {
       if (collectors.size() == 1) {
@@ -268,13 +268,13 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
       }
       for (LeafGroups c : collectors) {
         total += c.total;
-        ungrouped += c.ungrouped + c.alones;
+        standalone += c.ungrouped + c.alones;
         for (Object[] d : c.top) {
           docs.add(d);
         }
       }
       List<Hit> page = collapse ? collapsed(groups, docs) : articles(docs, merged);
-      return new Result(page, total, (groups == null ? 0 : groups.size()) + ungrouped);
+      return new Result(page, total, (groups == null ? 0 : groups.size()) + standalone);
     } finally {
       for (LeafGroups c : collectors) {
         ords.giveBack(c.table);
@@ -287,7 +287,7 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
    * The best groups, each shown by its first copy, placed (and paged past) by its best match;
    * among them the groups of one and the articles without a group (an index of an older schema).
    */
-  private List<Hit> collapsed(Table groups, List<Object[]> ungroupedDocs) throws IOException {
+  private List<Hit> collapsed(Table groups, List<Object[]> standaloneDocs) throws IOException {
     PriorityQueue<Group> top = new PriorityQueue<>((a, b) -> ORDER.compare(b.best, a.best));
     for (int i = 0; groups != null && i < groups.size(); i++) {
       Group g = groups.get(i);
@@ -302,35 +302,28 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
       }
       top.add(g);
     }
-    List<Key> placed = new ArrayList<>(top.size() + ungroupedDocs.size()); // each entry's place: its best match
-    List<Object> entries = new ArrayList<>(); // the Group, or the [Key, ALONE or null] of an article on its own
-    for (Group g : top) {
-      placed.add(g.best);
-      entries.add(g);
-    }
-    for (Object[] d : ungroupedDocs) {
-      placed.add((Key) d[0]);
-      entries.add(d);
-    }
-    Integer[] order = new Integer[placed.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, (a, b) -> ORDER.compare(placed.get(a), placed.get(b)));
+    // Each entry is placed by its best match: a group, or the [Key, ALONE or null] of an article on its own.
+    List<Placed> entries = new ArrayList<>(top.size() + standaloneDocs.size());
+    top.forEach(g -> entries.add(new Placed(g.best, g)));
+    standaloneDocs.forEach(d -> entries.add(new Placed((Key) d[0], d)));
+    entries.sort((a, b) -> ORDER.compare(a.place(), b.place()));
     List<Hit> page = new ArrayList<>();
-    for (int i = 0; i < Math.min(wanted, order.length); i++) {
-      Object e = entries.get(order[i]);
-      if (e instanceof Group g) {
+    for (Placed e : entries.subList(0, Math.min(wanted, entries.size()))) {
+      if (e.shown() instanceof Group g) {
         // Shown by its first copy, placed (and paged past) by its best match.
         page.add(new Hit(g.rep.doc, g.rep.score, g.best.rank, g.best.score, g.best.orderKey, ords.id(g.ord),
             g.count - 1));
       } else {
-        Object[] d = (Object[]) e;
+        Object[] d = (Object[]) e.shown();
         Key k = (Key) d[0];
         page.add(new Hit(k.doc, k.score, k.rank, k.orderKey, d[1] == ALONE ? ords.idOf(k.doc) : null, 0));
       }
     }
     return page;
+  }
+
+  /** A group or an article on its own, and the match it is placed by. */
+  private record Placed(Key place, Object shown) {
   }
 
   /** The best articles, each with its group's number of other matches. */
