@@ -69,23 +69,25 @@ public final class ArchiveAnalyzer {
   private ArchiveAnalyzer() {
   }
 
-  /** The analyzer for writing documents. */
+  /** The analyzer for writing documents: the body's word pairs ({@link WordPairFilter}) as well. */
   public static Analyzer forIndexing() {
-    return perField(text(true));
+    return perField(text(true, false), Map.of(Fields.BODY_PAIRS, text(true, true)));
   }
 
   /** The analyzer for parsing queries. */
   public static Analyzer forQueries() {
-    return perField(text(false));
+    return perField(text(false, false), Map.of());
   }
 
-  private static Analyzer perField(Analyzer text) {
+  private static Analyzer perField(Analyzer text, Map<String, Analyzer> more) {
     // Ids and other exact fields are indexed as StringField and never analysed;
     // the keyword analyzer keeps a query on them exact too.
-    return new PerFieldAnalyzerWrapper(text, Map.of(Fields.ID, new KeywordAnalyzer()));
+    Map<String, Analyzer> fields = new java.util.HashMap<>(more);
+    fields.put(Fields.ID, new KeywordAnalyzer());
+    return new PerFieldAnalyzerWrapper(text, fields);
   }
 
-  private static Analyzer text(boolean indexing) {
+  private static Analyzer text(boolean indexing, boolean pairs) {
     return new Analyzer() {
       @Override
       protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
@@ -109,6 +111,9 @@ public final class ArchiveAnalyzer {
         ts = new LowerCaseFilter(ts);
         ts = new FoldedVariantFilter(ts, FOLDED_BOOST);
         ts = new KStemFilter(ts);
+        if (pairs) {
+          ts = new WordPairFilter(ts);
+        }
         return new TokenStreamComponents(source, ts);
       }
 

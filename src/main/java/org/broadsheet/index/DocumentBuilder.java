@@ -40,6 +40,15 @@ public final class DocumentBuilder {
     BODY_TYPE.freeze();
   }
 
+  /** Word pairs of the body ({@link Fields#BODY_PAIRS}): matched, counted, never positioned, scored by the body's norms. */
+  static final FieldType PAIRS_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+
+  static {
+    PAIRS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    PAIRS_TYPE.setOmitNorms(true);
+    PAIRS_TYPE.freeze();
+  }
+
   private final FacetsConfig facets;
   private final Corrections corrections;
 
@@ -94,6 +103,7 @@ public final class DocumentBuilder {
 
     doc.add(new TextField(Fields.TITLE, a.title(), Field.Store.YES));
     doc.add(new Field(Fields.BODY, a.text(), BODY_TYPE));
+    doc.add(new Field(Fields.BODY_PAIRS, a.text(), PAIRS_TYPE));
     doc.add(new NumericDocValuesField(Fields.BODY_START, a.bodyStart()));
     storeIfPresent(doc, Fields.BYLINE, a.byline());
     storeIfPresent(doc, Fields.SOURCE, a.source());

@@ -15,7 +15,7 @@ public final class Fields {
    * run over an older index rebuilds it (cheaply: extraction results are cached) instead of
    * mixing documents of two schemas. Stored in each commit's user data under {@link #SCHEMA_KEY}.
    */
-  public static final String SCHEMA_VERSION = "8";
+  public static final String SCHEMA_VERSION = "9";
   public static final String SCHEMA_KEY = "broadsheet.schema";
 
   // ---- identity and bookkeeping (StringField: exact, not analysed) ----
@@ -60,6 +60,12 @@ public final class Fields {
   // ---- full text (analysed) ----
   public static final String TITLE = "title";
   public static final String BODY = "body";
+  /**
+   * Every two words that stand next to each other in {@link #BODY}, as one term "first second"
+   * ({@link WordPairFilter}): documents and frequencies only, no positions, no norms, not stored. A
+   * phrase of two words is answered from it without reading positions ({@code PairPhraseQuery}).
+   */
+  public static final String BODY_PAIRS = "body_pairs";
   /**
    * Where the story begins in {@link #BODY}, after the headline and dateline it repeats
    * ({@code Article#bodyStart}): numeric doc values, read by the snippets and the article view.

@@ -25,7 +25,8 @@ import org.broadsheet.index.IndexedRoots;
  * Searches the archive. Each search, in turn with the others ({@link SearchSlots}) and cached per
  * index reader ({@link ResultCache}), goes:
  * <ol>
- *   <li>parse the query ({@link ArchiveQueryParser});</li>
+ *   <li>parse the query ({@link ArchiveQueryParser}), its body phrases answered from word pairs for
+ *       matching ({@link PairPhrases});</li>
  *   <li>apply the filters ({@link DrillDown});</li>
  *   <li>find the top hits, the total and the facet counts at once ({@link FacetedSearch});</li>
  *   <li>read the page of hits with snippets ({@link HitReader}), the facet values
@@ -108,7 +109,9 @@ public final class ArchiveSearcher implements AutoCloseable {
   private SearchResult compute(IndexSearcher searcher, ReaderState rs, SearchRequest r) throws IOException {
     return withinCostLimits(() -> {
       Query query = parser.parse(r.query(), searcher.getIndexReader());
-      FacetedSearch found = FacetedSearch.run(searcher, config, rs, DrillDown.of(r, query, config), r);
+      // Matched and counted with phrases answered from word pairs; highlighted as parsed.
+      FacetedSearch found = FacetedSearch.run(searcher, config, rs,
+          DrillDown.of(r, PairPhrases.rewrite(query), config), r);
       List<SearchResult.Hit> hits = Respelling.hits(hitReader.read(searcher, query, found.hits(), found.total()),
           rs.spellings());
       String next = found.hits().size() == r.size() ? found.hits().get(r.size() - 1).cursor().encode(r.sort()) : null;
@@ -156,7 +159,7 @@ public final class ArchiveSearcher implements AutoCloseable {
     return searchers.withSearcher(searcher -> {
       ReaderState rs = readerState(searcher.getIndexReader());
       return withinCostLimits(() -> {
-        Query query = DrillDown.of(r, parser.parse(r.query(), searcher.getIndexReader()), config);
+        Query query = DrillDown.of(r, PairPhrases.rewrite(parser.parse(r.query(), searcher.getIndexReader())), config);
         return ExportPager.export(searcher, slots, query, r, rs.spellings(), sink);
       });
     });
@@ -229,7 +232,7 @@ public final class ArchiveSearcher implements AutoCloseable {
                                                            String dim, String prefix, int limit) throws IOException {
     return withinCostLimits(() -> {
       try {
-        Query query = parser.parse(r.query(), searcher.getIndexReader());
+        Query query = PairPhrases.rewrite(parser.parse(r.query(), searcher.getIndexReader()));
         if (rs.state() == null) {
           return List.of();
         }

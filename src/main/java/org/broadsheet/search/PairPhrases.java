@@ -1,0 +1,75 @@
+package org.broadsheet.search;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.broadsheet.index.Fields;
+
+/**
+ * Rewrites the exact body phrases of a parsed query to be answered from the body's word pairs
+ * ({@link Fields#BODY_PAIRS}), for matching and counting; the highlighter keeps the query as parsed.
+ * The same articles match, with the same scores:
+ * <ul>
+ *   <li>a phrase of two words becomes a {@link PairPhraseQuery};</li>
+ *   <li>a longer phrase is kept, and required alongside it (as filters, which do not score) are the
+ *       pairs of its neighbouring words: positions are then read only in articles that hold every
+ *       pair.</li>
+ * </ul>
+ * Phrases with slop, gaps or stacked words (a {@code MultiPhraseQuery}) are left as they are.
+ */
+final class PairPhrases {
+  private PairPhrases() {
+  }
+
+  static Query rewrite(Query q) {
+    return switch (q) {
+      case PhraseQuery p -> phrase(p);
+      case BoostQuery b -> {
+        Query inner = rewrite(b.getQuery());
+        yield inner == b.getQuery() ? b : new BoostQuery(inner, b.getBoost());
+      }
+      case ConstantScoreQuery c -> {
+        Query inner = rewrite(c.getQuery());
+        yield inner == c.getQuery() ? c : new ConstantScoreQuery(inner);
+      }
+      case BooleanQuery b -> bool(b);
+      default -> q;
+    };
+  }
+
+  private static Query bool(BooleanQuery b) {
+    BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+    boolean changed = false;
+    for (BooleanClause c : b.clauses()) {
+      Query inner = rewrite(c.query());
+      changed |= inner != c.query();
+      out.add(inner, c.occur());
+    }
+    return changed ? out.build() : b;
+  }
+
+  private static Query phrase(PhraseQuery p) {
+    Term[] terms = p.getTerms();
+    int[] positions = p.getPositions();
+    if (!p.getField().equals(Fields.BODY) || p.getSlop() != 0 || terms.length < 2) {
+      return p;
+    }
+    for (int i = 1; i < positions.length; i++) {
+      if (positions[i] != positions[i - 1] + 1) {
+        return p;
+      }
+    }
+    if (terms.length == 2) {
+      return new PairPhraseQuery(terms[0], terms[1], Fields.BODY_PAIRS);
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder().add(p, BooleanClause.Occur.MUST);
+    for (int i = 1; i < terms.length; i++) {
+      all.add(new PairPhraseQuery(terms[i - 1], terms[i], Fields.BODY_PAIRS), BooleanClause.Occur.FILTER);
+    }
+    return all.build();
+  }
+}

@@ -1,0 +1,52 @@
+package org.broadsheet.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.Test;
+
+/** The body's word pairs, as the index analyses them: stacked words each paired, nothing across a gap. */
+class WordPairFilterTest {
+  private static List<String> pairs(String text) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (Analyzer a = ArchiveAnalyzer.forIndexing(); TokenStream ts = a.tokenStream(Fields.BODY_PAIRS, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    }
+    return out;
+  }
+
+  @Test
+  void pairsNeighbouringWords() throws IOException {
+    assertEquals(List.of("oil price", "price rose", "rose in", "in june"), pairs("Oil prices rose in June."));
+  }
+
+  @Test
+  void pairsEveryStackedWordWithEachNeighbour() throws IOException {
+    // "cease-fire" stands as "cease" and "ceasefire" at one position, "fire" at the next.
+    assertEquals(List.of("ceasefire fire", "cease fire", "fire talk"), pairs("cease-fire talk"));
+    // A folded spelling stands beside the written one: both pair with what follows and what precedes.
+    assertEquals(List.of("in erdoğan", "in erdogan", "erdoğan said", "erdogan said"), pairs("in Erdoğan said"));
+  }
+
+  @Test
+  void oneWordOrNoneGivesNoPair() throws IOException {
+    assertEquals(List.of(), pairs("Reuters"));
+    assertEquals(List.of(), pairs(""));
+    assertEquals(List.of(), pairs("  ,  "));
+  }
+
+  @Test
+  void aRepeatedPairIsCountedEachTime() throws IOException {
+    assertEquals(List.of("of the", "the oil", "oil of", "of the", "the year"), pairs("of the oil of the year"));
+  }
+}
