@@ -16,12 +16,15 @@ import org.broadsheet.index.Fields;
  * <ul>
  *   <li>a phrase of two words becomes a {@link PairPhraseQuery};</li>
  *   <li>a longer phrase is kept, and required alongside it (as filters, which do not score) are the
- *       pairs of its neighbouring words: positions are then read only in articles that hold every
- *       pair.</li>
+ *       pairs of its first neighbouring words ({@link #MAX_PAIRS} at most): positions are then read
+ *       only in articles that hold every one of them.</li>
  * </ul>
  * Phrases with slop, gaps or stacked words (a {@code MultiPhraseQuery}) are left as they are.
  */
 final class PairPhrases {
+  /** Pairs required beside a longer phrase, at most: a few narrow it as well as all of them. */
+  static final int MAX_PAIRS = 8;
+
   private PairPhrases() {
   }
 
@@ -67,7 +70,7 @@ final class PairPhrases {
       return new PairPhraseQuery(terms[0], terms[1], Fields.BODY_PAIRS);
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder().add(p, BooleanClause.Occur.MUST);
-    for (int i = 1; i < terms.length; i++) {
+    for (int i = 1; i < terms.length && i <= MAX_PAIRS; i++) {
       all.add(new PairPhraseQuery(terms[i - 1], terms[i], Fields.BODY_PAIRS), BooleanClause.Occur.FILTER);
     }
     return all.build();

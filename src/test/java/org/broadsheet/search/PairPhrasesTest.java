@@ -121,6 +121,16 @@ class PairPhrasesTest {
   }
 
   @Test
+  void aLongPhraseIsFilteredByAFewPairs() throws IOException {
+    String[] words = new String[40];
+    java.util.Arrays.fill(words, "the");
+    PhraseQuery phrase = new PhraseQuery(Fields.BODY, words);
+    BooleanQuery pairs = (BooleanQuery) PairPhrases.rewrite(phrase);
+    assertEquals(1 + PairPhrases.MAX_PAIRS, pairs.clauses().size());
+    assertSame(phrase, pairs);
+  }
+
+  @Test
   void parsedQueriesKeepTheirShape() throws IOException {
     ArchiveQueryParser parser = new ArchiveQueryParser(ArchiveAnalyzer.forQueries());
     for (String q : List.of("\"oil price\"", "\"of the\" OR said", "\"the oil\" -\"oil price\"",
