@@ -29,7 +29,8 @@ import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
  *       folded form weighs {@link #FOLDED_BOOST}, so "Erdoğan" ranks its exact spelling
  *       first but still finds "Erdogan";</li>
  *   <li>KStem, a light English stemmer: "negotiations" finds "negotiation" without the
- *       over-stemming of Porter ("news" and "new" stay apart).</li>
+ *       over-stemming of Porter ("news" and "new" stay apart); when indexing, with the stems of the
+ *       words seen remembered ({@link CachedKStemFilter}).</li>
  * </ul>
  * No stop words: phrase queries and names such as "The Hague" need every word, and BM25
  * already gives common words little weight.
@@ -69,26 +70,46 @@ public final class ArchiveAnalyzer {
   private ArchiveAnalyzer() {
   }
 
-  /** The analyzer for writing documents: the body's word pairs ({@link WordPairFilter}) as well. */
+  /** The analyzer for writing documents. */
   public static Analyzer forIndexing() {
-    return perField(text(true, false), Map.of(Fields.BODY_PAIRS, text(true, true)));
+    return perField(text(true, Analyzer.GLOBAL_REUSE_STRATEGY));
+  }
+
+  /**
+   * The analysis of {@link #forIndexing} as a new chain for each text: for a stream a document
+   * holds ({@link DocumentBuilder#addBody}), since a document may be made before the one before it
+   * is written.
+   */
+  static Analyzer forIndexingEachText() {
+    return text(true, NO_REUSE);
   }
 
   /** The analyzer for parsing queries. */
   public static Analyzer forQueries() {
-    return perField(text(false, false), Map.of());
+    return perField(text(false, Analyzer.GLOBAL_REUSE_STRATEGY));
   }
 
-  private static Analyzer perField(Analyzer text, Map<String, Analyzer> more) {
+  private static final Analyzer.ReuseStrategy NO_REUSE = new Analyzer.ReuseStrategy() {
+    @Override
+    public Analyzer.TokenStreamComponents getReusableComponents(Analyzer analyzer, String fieldName) {
+      return null;
+    }
+
+    @Override
+    public void setReusableComponents(Analyzer analyzer, String fieldName,
+                                      Analyzer.TokenStreamComponents components) {
+      // nothing is kept
+    }
+  };
+
+  private static Analyzer perField(Analyzer text) {
     // Ids and other exact fields are indexed as StringField and never analysed;
     // the keyword analyzer keeps a query on them exact too.
-    Map<String, Analyzer> fields = new java.util.HashMap<>(more);
-    fields.put(Fields.ID, new KeywordAnalyzer());
-    return new PerFieldAnalyzerWrapper(text, fields);
+    return new PerFieldAnalyzerWrapper(text, Map.of(Fields.ID, new KeywordAnalyzer()));
   }
 
-  private static Analyzer text(boolean indexing, boolean pairs) {
-    return new Analyzer() {
+  private static Analyzer text(boolean indexing, Analyzer.ReuseStrategy reuse) {
+    return new Analyzer(reuse) {
       @Override
       protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
         return new MappingCharFilter(APOSTROPHES, reader);
@@ -110,10 +131,8 @@ public final class ArchiveAnalyzer {
         }
         ts = new LowerCaseFilter(ts);
         ts = new FoldedVariantFilter(ts, FOLDED_BOOST);
-        ts = new KStemFilter(ts);
-        if (pairs) {
-          ts = new WordPairFilter(ts);
-        }
+        // Indexing threads analyse a great deal: they remember stems. Queries need not.
+        ts = indexing ? new CachedKStemFilter(ts) : new KStemFilter(ts);
         return new TokenStreamComponents(source, ts);
       }
 

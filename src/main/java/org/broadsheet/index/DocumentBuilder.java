@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
@@ -29,11 +30,11 @@ import org.broadsheet.ingest.Article;
  */
 public final class DocumentBuilder {
   /**
-   * Body text: stored for snippets and the article view, with offsets in the postings so
-   * the UnifiedHighlighter finds passages without analysing the text again (faster
+   * Body text, indexed (and stored beside it, for snippets and the article view) with offsets in the
+   * postings so the UnifiedHighlighter finds passages without analysing the text again (faster
    * snippets for a somewhat larger index).
    */
-  static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+  static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
 
   static {
     BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
@@ -49,8 +50,23 @@ public final class DocumentBuilder {
     PAIRS_TYPE.freeze();
   }
 
+  private static final Analyzer BODY_ANALYZER = ArchiveAnalyzer.forIndexingEachText();
+
   private final FacetsConfig facets;
   private final Corrections corrections;
+
+  /**
+   * Adds the fields of an article's body text: stored, indexed with offsets, and its word pairs
+   * ({@link Fields#BODY_PAIRS}). The text is analysed once: its words are noted as the body is
+   * indexed and the pairs are made from the notes, so the body is written before its pairs, as the
+   * order of the fields here has it.
+   */
+  public static void addBody(Document doc, String text) {
+    RecordedWords words = new RecordedWords();
+    doc.add(new StoredField(Fields.BODY, text));
+    doc.add(new Field(Fields.BODY, words.recording(BODY_ANALYZER.tokenStream(Fields.BODY, text)), BODY_TYPE));
+    doc.add(new Field(Fields.BODY_PAIRS, new WordPairFilter(words.replay()), PAIRS_TYPE));
+  }
 
   /** A builder that applies no corrections. */
   public DocumentBuilder(FacetsConfig facets) {
@@ -102,8 +118,7 @@ public final class DocumentBuilder {
     doc.add(new BinaryDocValuesField(Fields.BOOKKEEPING, file.encode()));
 
     doc.add(new TextField(Fields.TITLE, a.title(), Field.Store.YES));
-    doc.add(new Field(Fields.BODY, a.text(), BODY_TYPE));
-    doc.add(new Field(Fields.BODY_PAIRS, a.text(), PAIRS_TYPE));
+    addBody(doc, a.text());
     doc.add(new NumericDocValuesField(Fields.BODY_START, a.bodyStart()));
     storeIfPresent(doc, Fields.BYLINE, a.byline());
     storeIfPresent(doc, Fields.SOURCE, a.source());

@@ -12,9 +12,19 @@ import org.junit.jupiter.api.Test;
 
 /** The body's word pairs, as the index analyses them: stacked words each paired, nothing across a gap. */
 class WordPairFilterTest {
+  /** The pairs as DocumentBuilder writes them: from the words noted while the body is indexed. */
   private static List<String> pairs(String text) throws IOException {
+    RecordedWords words = new RecordedWords();
+    List<String> body = terms(words.recording(ArchiveAnalyzer.forIndexingEachText().tokenStream(Fields.BODY, text)));
+    try (Analyzer a = ArchiveAnalyzer.forIndexing()) {
+      assertEquals(terms(a.tokenStream(Fields.BODY, text)), body, "the body's words are indexed as without the notes");
+    }
+    return terms(new WordPairFilter(words.replay()));
+  }
+
+  private static List<String> terms(TokenStream stream) throws IOException {
     List<String> out = new ArrayList<>();
-    try (Analyzer a = ArchiveAnalyzer.forIndexing(); TokenStream ts = a.tokenStream(Fields.BODY_PAIRS, text)) {
+    try (TokenStream ts = stream) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {

@@ -28,6 +28,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.broadsheet.index.ArchiveAnalyzer;
+import org.broadsheet.index.DocumentBuilder;
 import org.broadsheet.index.Fields;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,9 +55,8 @@ class PairPhrasesTest {
   static void index() throws IOException {
     dir = new ByteBuffersDirectory();
     Random r = new Random(29);
-    FieldType pairsType = new FieldType(TextField.TYPE_NOT_STORED); // as DocumentBuilder writes them
-    pairsType.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-    pairsType.setOmitNorms(true);
+    FieldType oldBody = new FieldType(TextField.TYPE_NOT_STORED); // the body of schema 8: no pairs beside it
+    oldBody.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzer.forIndexing())
         .setMergePolicy(NoMergePolicy.INSTANCE);
     try (IndexWriter w = new IndexWriter(dir, config)) {
@@ -69,9 +69,10 @@ class PairPhrasesTest {
           }
           Document doc = new Document();
           doc.add(new StringField(Fields.ID, segment + "-" + i, Field.Store.NO));
-          doc.add(new TextField(Fields.BODY, text.toString(), Field.Store.NO));
-          if (!oldSchema) {
-            doc.add(new Field(Fields.BODY_PAIRS, text.toString(), pairsType));
+          if (oldSchema) {
+            doc.add(new Field(Fields.BODY, text.toString(), oldBody));
+          } else {
+            DocumentBuilder.addBody(doc, text.toString());
           }
           w.addDocument(doc);
         }
