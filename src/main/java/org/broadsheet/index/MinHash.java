@@ -229,9 +229,21 @@ public final class MinHash {
       for (int r = 0; r < ROWS; r++) {
         h = mix(h * 0x100000001B3L + mins[b * ROWS + r]);
       }
-      keys[b] = String.format(Locale.ROOT, "%02d%08x", b, (int) h);
+      keys[b] = bandKey(b, (int) h);
     }
     return keys;
+  }
+
+  /** {@code "%02d%08x"} of the band and its hash, without the formatter (it was 1 % of ingest). */
+  static String bandKey(int band, int hash) {
+    String hex = Integer.toHexString(hash);
+    StringBuilder key = new StringBuilder(10);
+    if (band < 10) {
+      key.append('0');
+    }
+    key.append(band);
+    key.repeat('0', 8 - hex.length());
+    return key.append(hex).toString();
   }
 
   private static long wordHash(String word) {
