@@ -25,7 +25,8 @@ public final class CachedKStemFilter extends TokenFilter {
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
-  private CharArrayMap<char[]> stems = STEMS.get();
+  /** This thread's stems, taken when the stream is reset: the thread that reads it, whichever made it. */
+  private CharArrayMap<char[]> stems;
   /** KStem over one word at a time, for the words not seen yet. */
   private final OneWord word = new OneWord();
   private final KStemFilter stemmer = new KStemFilter(word);
@@ -62,7 +63,7 @@ public final class CachedKStemFilter extends TokenFilter {
   @Override
   public void reset() throws IOException {
     super.reset();
-    stems = STEMS.get(); // the thread that reads the stream, whichever made it
+    stems = STEMS.get();
   }
 
   private char[] stem(char[] buffer, int length) throws IOException {

@@ -6,9 +6,7 @@ import java.util.List;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 
 /**
  * Replaces a stream of words by the pairs of words at neighbouring positions, each as one term
@@ -25,8 +23,6 @@ public final class WordPairFilter extends TokenFilter {
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
-  private final PositionLengthAttribute posLength = addAttribute(PositionLengthAttribute.class);
-  private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
 
   /** The words at {@link #position}, the position being read. */
   private List<String> words = new ArrayList<>();
@@ -69,11 +65,8 @@ public final class WordPairFilter extends TokenFilter {
         positionRead();
       }
     }
-    clearAttributes();
+    clearAttributes(); // each pair one position on, with no offsets
     term.setEmpty().append(firsts.get(i)).append(SEPARATOR).append(seconds.get(j));
-    posInc.setPositionIncrement(1);
-    posLength.setPositionLength(1);
-    offset.setOffset(0, 0);
     if (++j == seconds.size()) {
       j = 0;
       i++;

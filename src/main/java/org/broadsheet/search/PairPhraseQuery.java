@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -59,10 +58,6 @@ final class PairPhraseQuery extends Query {
     this.pair = new BytesRef(WordPairFilter.pair(first.text(), second.text()));
   }
 
-  PhraseQuery phrase() {
-    return phrase;
-  }
-
   @Override
   public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
     return new PairWeight(searcher, scoreMode, boost);
@@ -109,8 +104,7 @@ final class PairPhraseQuery extends Query {
     @Override
     public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
       LeafReader reader = context.reader();
-      FieldInfo pairs = reader.getFieldInfos().fieldInfo(pairField);
-      if (pairs == null) {
+      if (!hasPairs(reader)) {
         return phraseWeight().scorerSupplier(context);
       }
       TermsEnum te = termsEnum(reader);
@@ -134,6 +128,11 @@ final class PairPhraseQuery extends Query {
       };
     }
 
+    /** False for a segment written before the pairs: the phrase answers there. */
+    private boolean hasPairs(LeafReader reader) {
+      return reader.getFieldInfos().fieldInfo(pairField) != null;
+    }
+
     private TermsEnum termsEnum(LeafReader reader) throws IOException {
       Terms terms = reader.terms(pairField);
       if (terms == null) {
@@ -146,7 +145,7 @@ final class PairPhraseQuery extends Query {
     @Override
     public int count(LeafReaderContext context) throws IOException {
       LeafReader reader = context.reader();
-      if (reader.getFieldInfos().fieldInfo(pairField) == null) {
+      if (!hasPairs(reader)) {
         return phraseWeight().count(context);
       }
       if (reader.hasDeletions()) {
