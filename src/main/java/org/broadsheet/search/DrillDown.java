@@ -21,7 +21,8 @@ import org.broadsheet.index.Fields;
  * <p>The published path is a plain filter, not a drill-down: under it only the counts below the
  * path are shown ({@link FacetLists}, {@link Timeline}), where drill sideways would give the same
  * numbers, and as a sideways dimension it made drill sideways score every match of the query in
- * every other period.
+ * every other period. It filters by the published time's points rather than the path's term: the
+ * same articles, but a period that holds a whole segment is not checked article by article.
  */
 final class DrillDown {
   private DrillDown() {
@@ -31,11 +32,13 @@ final class DrillDown {
     Query base = withExclusions(r, withDateRange(r, query), config);
     String[] path = publishedPath(r);
     if (path.length > 0) {
-      Term t = DrillDownQuery.term(config.getDimConfig(Fields.FACET_PUBLISHED).indexFieldName, Fields.FACET_PUBLISHED,
-          path);
+      // The path's period as a range of published times: the path was made from that time in UTC
+      // (DocumentBuilder), so the same articles; and a range the whole segment falls in costs nothing.
+      String period = String.join("-", path);
       base = new BooleanQuery.Builder()
           .add(base, BooleanClause.Occur.MUST)
-          .add(new TermQuery(t), BooleanClause.Occur.FILTER)
+          .add(LongPoint.newRangeQuery(Fields.PUBLISHED, DateRange.start(period, "published"),
+              DateRange.end(period, "published")), BooleanClause.Occur.FILTER)
           .build();
     }
     DrillDownQuery ddq = new DrillDownQuery(config, base);
