@@ -396,12 +396,15 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
             case NEWEST -> pub == Long.MAX_VALUE ? Long.MAX_VALUE : -pub;
             case OLDEST -> pub;
           };
-          long orderKey = orderKeys.advanceExact(doc) ? orderKeys.longValue() : doc + base;
           if (single) {
             alones++;
-            offer(rank, score, orderKey, doc + base, ALONE);
+            // Most matches rank below a full page on rank and score alone: their order key is not read.
+            if (!outranked(rank, score)) {
+              offer(rank, score, orderKey(doc), doc + base, ALONE);
+            }
             return;
           }
+          long orderKey = orderKey(doc);
           long when = indexed.advanceExact(doc) ? indexed.longValue() : Long.MAX_VALUE;
           Group g = null;
           if (groupIds.advanceExact(doc)) {
@@ -415,7 +418,20 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
             offer(rank, score, orderKey, doc + base, g);
           }
         }
+
+        private long orderKey(int doc) throws IOException {
+          return orderKeys.advanceExact(doc) ? orderKeys.longValue() : doc + base;
+        }
       };
+    }
+
+    /** True when the page is full and its worst article ranks above {@code rank, score} whatever the order keys. */
+    private boolean outranked(long rank, float score) {
+      if (top.size() < wanted) {
+        return false;
+      }
+      Key worst = (Key) top.peek()[0];
+      return worst.rank < rank || (worst.rank == rank && Float.compare(score, worst.score) < 0);
     }
 
     private void offer(long rank, float score, long orderKey, int doc, Group group) {
