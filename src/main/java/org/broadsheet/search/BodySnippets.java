@@ -99,7 +99,8 @@ final class BodySnippets {
 
     FromBodyStart(String field, FieldOffsetStrategy offsets, BreakIterator breaks, PassageScorer scorer,
                   int maxPassages, int maxNoHighlight, PassageFormatter formatter, Comparator<Passage> order) {
-      this(field, offsets, new Bounded(breaks), scorer, maxPassages, maxNoHighlight, formatter, order);
+      this(field, offsets, new Bounded(new RememberedBreaks(breaks)), scorer, maxPassages, maxNoHighlight, formatter,
+          order);
     }
 
     private FromBodyStart(String field, FieldOffsetStrategy offsets, Bounded breaks, PassageScorer scorer,
