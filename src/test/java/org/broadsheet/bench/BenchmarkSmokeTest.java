@@ -46,6 +46,11 @@ class BenchmarkSmokeTest {
     assertEquals(50, r.at("/reindex_unchanged/unchanged").asInt());
     assertEquals(0, r.at("/reindex_unchanged/indexed").asInt());
     assertTrue(r.at("/index_size/broadsheet_bytes_per_article").asLong() > 0);
+    // Both variants of the body's postings hold every article: offsets add to the index, but do not double
+    // it (a variant that failed to index once measured as a near-empty, fast index).
+    long withOffsets = r.at("/body_offsets/with_offsets_bytes_per_article").asLong();
+    long withoutOffsets = r.at("/body_offsets/without_offsets_bytes_per_article").asLong();
+    assertTrue(withOffsets > withoutOffsets && 2 * withoutOffsets > withOffsets, r.get("body_offsets").toString());
     JsonNode q = r.get("query_latency");
     assertEquals(60, q.at("/in_process/count").asInt());
     assertEquals(0, q.at("/in_process/errors").asInt());

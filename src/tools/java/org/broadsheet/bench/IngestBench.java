@@ -18,6 +18,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -91,19 +92,31 @@ final class IngestBench {
       throws IOException {
     Path lucene = root.resolve("lucene");
     Files.createDirectories(lucene);
-    FieldType noOffsets = new FieldType(TextField.TYPE_STORED);
-    noOffsets.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
-    noOffsets.freeze();
     DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig());
     return timedIndex(articles, lucene, ArchiveAnalyzer.forIndexing(), threads, a -> {
       Document doc = builder.build(a, Extraction.EMPTY,
           new org.broadsheet.index.Bookkeeping(a.id(), a.path(), root.toUri().toString(), a.contentHash(), "0:0"));
-      if (!bodyOffsets) {
-        doc.removeField(Fields.BODY);
-        doc.add(new Field(Fields.BODY, a.text(), noOffsets));
-      }
-      return doc;
+      return bodyOffsets ? doc : withoutBodyOffsets(doc);
     });
+  }
+
+  /**
+   * The same document with the body's words indexed without offsets: the same token stream (the
+   * word pairs are made from it as it is read), only the index options differ.
+   */
+  private static Document withoutBodyOffsets(Document doc) {
+    Document out = new Document();
+    for (IndexableField f : doc.getFields()) {
+      if (f.name().equals(Fields.BODY) && f.fieldType().indexOptions() != IndexOptions.NONE) {
+        FieldType noOffsets = new FieldType(f.fieldType());
+        noOffsets.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        noOffsets.freeze();
+        out.add(new Field(Fields.BODY, ((Field) f).tokenStreamValue(), noOffsets));
+      } else {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   /**
@@ -153,7 +166,7 @@ final class IngestBench {
     try (var d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, config);
          CopyGroups copies = new CopyGroups(writer)) {
       AtomicInteger next = new AtomicInteger();
-      List<IOException> failed = Collections.synchronizedList(new ArrayList<>());
+      List<Exception> failed = Collections.synchronizedList(new ArrayList<>());
       QueryBench.runOn(threads, () -> {
         for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
           Article a = articles.get(i);
@@ -162,13 +175,14 @@ final class IngestBench {
             groups.add(mark.group());
             writer.addDocument(builder.build(a, Extraction.EMPTY, bookkeeping(a, root), mark));
             copies.written(a.id());
-          } catch (IOException e) {
+          } catch (IOException | RuntimeException e) {
             failed.add(e);
           }
         }
       });
       if (!failed.isEmpty()) {
-        throw failed.get(0);
+        throw new IOException("indexing with copy groups failed (" + failed.size() + " articles): " + failed.get(0),
+            failed.get(0));
       }
       writer.commit();
     }
@@ -195,18 +209,19 @@ final class IngestBench {
     config.setRAMBufferSizeMB(128);
     try (var d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, config)) {
       AtomicInteger next = new AtomicInteger();
-      List<IOException> failed = Collections.synchronizedList(new ArrayList<>());
+      List<Exception> failed = Collections.synchronizedList(new ArrayList<>());
       QueryBench.runOn(threads, () -> {
         for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
           try {
             writer.addDocument(maker.make(articles.get(i)));
-          } catch (IOException e) {
+          } catch (IOException | RuntimeException e) { // a variant that cannot index is a failed run, not a fast one
             failed.add(e);
           }
         }
       });
       if (!failed.isEmpty()) {
-        throw failed.get(0);
+        throw new IOException("indexing a variant failed (" + failed.size() + " articles): " + failed.get(0),
+            failed.get(0));
       }
       writer.commit();
     }
