@@ -10,9 +10,16 @@ import java.util.Arrays;
  * answers each question by scanning back to a safe point and forward again, a sentence or two
  * each time. Here the first question is answered so, and the later ones by walking on from the
  * last boundary found ({@link BreakIterator#next()}), so the text between the first and the last
- * match is scanned once. The boundaries are the wrapped iterator's.
+ * match is scanned once (unless matches are {@link #FAR} apart). The boundaries are the wrapped
+ * iterator's.
  */
 final class RememberedBreaks extends BreakIterator {
+  /**
+   * Characters past the run beyond which the wrapped iterator is asked afresh rather than walked
+   * to: a match far down a long article costs a sentence or two, not every sentence before it.
+   */
+  static final int FAR = 1_000;
+
   private final BreakIterator in;
   /** Consecutive boundaries of {@code in}, ascending; {@code in} stands at the last one. */
   private int[] run = new int[32];
@@ -28,7 +35,7 @@ final class RememberedBreaks extends BreakIterator {
 
   @Override
   public int preceding(int offset) {
-    if (count == 0 || offset <= run[0]) {
+    if (count == 0 || offset <= run[0] || offset - run[count - 1] > FAR) {
       return restart(in.preceding(offset));
     }
     while (!ended && run[count - 1] < offset) {
@@ -42,7 +49,7 @@ final class RememberedBreaks extends BreakIterator {
 
   @Override
   public int following(int offset) {
-    if (count == 0 || offset < run[0]) {
+    if (count == 0 || offset < run[0] || offset - run[count - 1] > FAR) {
       return restart(in.following(offset));
     }
     while (!ended && run[count - 1] <= offset) {
