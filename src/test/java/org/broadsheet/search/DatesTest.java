@@ -105,6 +105,18 @@ class DatesTest {
     assertEquals(List.of(), published("2020").histogram().buckets());
   }
 
+  @Test
+  void aPublishedDrillDownTakesEachArticleByItsUtcDayAsTheFacetDoes() throws Exception {
+    // One second either side of midnight between June and July: each article in its own day, month and year.
+    assertEquals(Set.of("d1"), new TreeSet<>(ids(published("2019/06"))));
+    assertEquals(Set.of("d1"), new TreeSet<>(ids(published("2019/06/30"))));
+    assertEquals(Set.of("d2"), new TreeSet<>(ids(published("2019/07/01"))));
+    assertEquals(Set.of("d2", "d3"), new TreeSet<>(ids(published("2019/7"))));
+    assertEquals(Set.of("d1", "d2", "d3"), new TreeSet<>(ids(published("2019"))));
+    assertEquals(Set.of("d5"), new TreeSet<>(ids(published("2024/12/31"))));
+    assertEquals(Set.of(), new TreeSet<>(ids(published("2020"))), "no article, and the undated one is not in any period");
+  }
+
   private static SearchResult published(String path) throws Exception {
     return searcher.search(new SearchRequest("grain", Map.of(), path, null, null, SearchRequest.Sort.OLDEST, 1, 100));
   }
