@@ -2,6 +2,7 @@ package org.broadsheet.search;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,12 @@ public final class Timeline {
       // From 31 December of one year to 1 January four years on is already over 3 × 365 days.
       return buckets("year", years);
     }
+    if (selected.length < 2) {
+      SearchResult.Histogram byMonths = fromMonths(counts, years.keySet());
+      if (byMonths != null) {
+        return byMonths;
+      }
+    }
     TreeMap<String, Long> perDay = perDay(counts, years.keySet(), selected);
     if (perDay.isEmpty()) {
       return none();
@@ -76,6 +83,28 @@ public final class Timeline {
     TreeMap<String, Long> bars = new TreeMap<>();
     perDay.forEach((day, n) -> bars.merge(day.substring(0, keyLength), n, Long::sum));
     return buckets(interval, bars);
+  }
+
+  /**
+   * The histogram from the months' counts alone, when the months settle the unit whatever days the
+   * articles fall on: a span of more than 62 days even from the first month's last day to the last
+   * month's first day, and at most three years even from the first month's first day to the last
+   * month's last day. Null when the days are needed. A month's count is the sum of its days', so the
+   * bars are the ones the days would give.
+   */
+  private static SearchResult.Histogram fromMonths(Counts counts, Iterable<String> years) throws IOException {
+    TreeMap<String, Long> perMonth = new TreeMap<>();
+    for (String year : years) {
+      counts.below(year).forEach((month, n) -> perMonth.put(year + "-" + month, n));
+    }
+    if (perMonth.isEmpty()) {
+      return null;
+    }
+    YearMonth first = YearMonth.parse(perMonth.firstKey());
+    YearMonth last = YearMonth.parse(perMonth.lastKey());
+    long shortest = last.atDay(1).toEpochDay() - first.atEndOfMonth().toEpochDay();
+    long longest = last.atEndOfMonth().toEpochDay() - first.atDay(1).toEpochDay();
+    return shortest > 62 && longest <= 3 * 365 ? buckets("month", perMonth) : null;
   }
 
   /** Day ("yyyy-MM-dd") → count, read only when the span may be short enough for months or days. */

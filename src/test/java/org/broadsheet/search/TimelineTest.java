@@ -38,6 +38,51 @@ class TimelineTest {
     return out;
   }
 
+  /**
+   * The rule stated day by day: the span from the first to the last day picks the unit, and the
+   * days are summed into its bars. Months settle many spans without their days being read; the
+   * timeline must be this one whichever way it was found, near the edges of 62 days and three years
+   * included, and under a selected year.
+   */
+  @Test
+  void isTheDayByDayTimelineWhateverDaysTheArticlesFallOn() throws Exception {
+    java.util.Random r = new java.util.Random(11);
+    java.time.LocalDate base = java.time.LocalDate.of(2018, 1, 1);
+    for (int round = 0; round < 3_000; round++) {
+      int span = new int[] {40, 70, 120, 1_080, 1_200, 2_000}[round % 6];
+      Map<String, Long> perDay = new TreeMap<>();
+      int articles = 1 + r.nextInt(6);
+      java.time.LocalDate first = base.plusDays(r.nextInt(60));
+      if (round % 2 == 0) { // first and last day just either side of an edge
+        int[] edges = {60, 61, 62, 63, 64, 1_093, 1_094, 1_095, 1_096, 1_097};
+        perDay.put(first.toString(), 1L);
+        perDay.put(first.plusDays(edges[r.nextInt(edges.length)]).toString(), 1L);
+      }
+      for (int i = 0; i < articles; i++) {
+        perDay.merge(first.plusDays(r.nextInt(round % 2 == 0 ? 60 : span)).toString(), 1L + r.nextInt(3), Long::sum);
+      }
+      String[] selected = round % 5 == 0 ? new String[] {perDay.keySet().iterator().next().substring(0, 4)} : new String[0];
+      Map<String, Long> inScope = new TreeMap<>(perDay);
+      inScope.keySet().removeIf(day -> selected.length > 0 && !day.startsWith(selected[0]));
+      long days = java.time.LocalDate.parse(((TreeMap<String, Long>) inScope).lastKey()).toEpochDay()
+          - java.time.LocalDate.parse(((TreeMap<String, Long>) inScope).firstKey()).toEpochDay();
+      String firstYear = ((TreeMap<String, Long>) inScope).firstKey().substring(0, 4);
+      String lastYear = ((TreeMap<String, Long>) inScope).lastKey().substring(0, 4);
+      String unit = Integer.parseInt(lastYear) - Integer.parseInt(firstYear) >= 4 || days > 3 * 365 ? "year"
+          : days > 62 ? "month" : "day";
+      int key = switch (unit) {
+        case "year" -> 4;
+        case "month" -> 7;
+        default -> 10;
+      };
+      TreeMap<String, Long> bars = new TreeMap<>();
+      inScope.forEach((day, n) -> bars.merge(day.substring(0, key), n, Long::sum));
+      List<SearchResult.Bucket> expected = new java.util.ArrayList<>();
+      bars.forEach((k, n) -> expected.add(new SearchResult.Bucket(k, n)));
+      assertEquals(new SearchResult.Histogram(unit, expected), timeline(perDay, selected), perDay + " under " + List.of(selected));
+    }
+  }
+
   @Test
   void nothingCountedIsAnEmptyYearTimeline() throws Exception {
     assertEquals(new SearchResult.Histogram("year", List.of()), timeline(Map.of()));
