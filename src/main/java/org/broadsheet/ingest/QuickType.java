@@ -14,10 +14,14 @@ import java.util.regex.Pattern;
  *   <li>{@code text/html}: a page that begins with {@code <!DOCTYPE html} or {@code <html}
  *       (after a UTF-8 byte-order mark and blanks) and has no XML declaration or XHTML namespace
  *       in its first 8 KB (those may be XHTML);</li>
- *   <li>{@code text/plain}: a file named as text ({@code .txt}, {@code .text}) with no {@code <}
- *       in its first 8 KB (HTML, XHTML or XML), that is not RTF and does not begin like an e-mail
- *       or news message header (Tika's {@code message/rfc822} patterns all match at the start).
- *       It is plain text only if it also decodes as text; the caller decides that.</li>
+ *   <li>{@code text/plain}: a file named as text ({@code .txt}, {@code .text}) that is not RTF,
+ *       does not begin like an e-mail or news message header and has no "Message-ID:" line in its
+ *       first kilobyte (Tika's {@code message/rfc822} patterns), and has none of the markup Tika's
+ *       HTML and XHTML patterns look for past the start: {@code <html} anywhere in its first 8 KB,
+ *       {@code <!doctype html}, {@code <head} or {@code <title} in its first 64 bytes (taken here
+ *       as 256, and regardless of case). Other angle brackets are text: wire copy writes its
+ *       tickers so ("Standard Oil &lt;SRD&gt;"). It is plain text only if it also decodes as text;
+ *       the caller decides that.</li>
  * </ul>
  */
 final class QuickType {
@@ -55,7 +59,7 @@ final class QuickType {
       boolean html = lower.startsWith("<!doctype html") || lower.startsWith("<html");
       return html && !lower.contains("<?xml") && !lower.contains("xmlns") ? HTML : null;
     }
-    if (!namedAsText || head.indexOf('<') >= 0 || head.startsWith("{\\rtf")) {
+    if (!namedAsText || head.startsWith("{\\rtf")) {
       return null;
     }
     for (String s : MESSAGE_STARTS) {
@@ -63,7 +67,24 @@ final class QuickType {
         return null;
       }
     }
-    return HEADER.matcher(head).find() ? null : PLAIN;
+    if (HEADER.matcher(head).find()) {
+      return null;
+    }
+    String lower = head.toLowerCase(Locale.ROOT);
+    return mayBeMarkup(lower) || lower.substring(0, Math.min(lower.length(), 1_024)).contains("\nmessage-id:") ? null
+        : PLAIN;
+  }
+
+  /** What Tika's HTML and XHTML patterns look for in a file that does not start with markup. */
+  private static boolean mayBeMarkup(String lower) {
+    if (lower.indexOf('<') < 0) {
+      return false;
+    }
+    if (lower.contains("<html")) {
+      return true;
+    }
+    String start = lower.substring(0, Math.min(lower.length(), 256));
+    return start.contains("<!doctype html") || start.contains("<head") || start.contains("<title");
   }
 
   private static boolean isBlank(byte b) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The quick answer is only ever the one Tika's own detector would lead to; anything doubtful is left to Tika. */
 class QuickTypeTest {
+  /** Tika's own detector, made once. */
+  private static final org.apache.tika.detect.Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
   /** Types a ".txt" file is read as rather than as plain text (ArticleParser's TEXT_FORMATS, and XML). */
   private static final Set<String> NOT_PLAIN_IN_TXT = Set.of("text/html", "application/xhtml+xml",
       "application/rtf", "text/rtf", "message/rfc822", "application/xml", "text/xml");
@@ -51,7 +53,16 @@ class QuickTypeTest {
       "{\\rtf1\\ansi Hello}",
       "A story that mentions <div> in its text\nand goes on.",
       "Relay-Version: 1\nBody",
-      "#! rnews 123\nBody"})
+      "#! rnews 123\nBody",
+      "STANDARD OIL <SRD> TO FORM FINANCIAL UNIT\n\nCLEVELAND, Feb 26 - Standard Oil Co and BP North America\n"
+          + "Inc said they plan a venture. BP North America is a subsidiary of British Petroleum Co Plc <BP>.",
+      "Prices <in cts>\n<tr> 12 <td> 15\n<b>Net</b> rose",
+      "Story\n<title>x</title>",
+      "Story\n<head><title>x</title></head>",
+      "A long story " + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + " <html><body>x</body></html>",
+      "A long story " + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + " <HTML xmlns=\"http://www.w3.org/1999/xhtml\"><body>x</body></HTML>",
+      "Story\nMessage-ID: <1@x>\n\nBody",
+      "Story\nmessage-id: <1@x>\n\nBody"})
   void plainTextIsTextOnlyWhereTikaWouldNotReadItAsAnotherFormat(String content) throws IOException {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     String quick = QuickType.of(bytes, true);
@@ -64,16 +75,46 @@ class QuickTypeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Date: 12 March 1987\nFrom: desk\n\nBody", "{\\rtf1 x}", "<p>x</p>", "X-Mailer: y\n\nz"})
+  @ValueSource(strings = {"Date: 12 March 1987\nFrom: desk\n\nBody", "{\\rtf1 x}", "<p>x</p>", "X-Mailer: y\n\nz",
+      "Story\n<title>x</title>", "Notes " + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" + " <html><body>x</body></html>",
+      "Story\nMessage-ID: <1@x>\n\nBody"})
   void leavesDoubtfulTextToTika(String content) {
     assertNull(QuickType.of(content.getBytes(StandardCharsets.UTF_8), true));
+  }
+
+  /**
+   * Wire copy with tickers, tables and stray markup at random places: whatever is taken for plain
+   * text here is something Tika would not read as a page, a document or an e-mail.
+   */
+  @org.junit.jupiter.api.Test
+  void angleBracketsInWireCopyAreTextOnlyWhereTikaAgrees() throws IOException {
+    java.util.Random r = new java.util.Random(5);
+    String[] pieces = {"Acme Corp <ACME> said", " profits rose", "\n", "Shr 12 cts vs 15 cts\n", " <BP>", " <tr><td>5</td>",
+        " <body>", " <div>", "\nDate: Mon", " <p>", " < 5 pct", " x".repeat(40)};
+    String[] markup = {" <html>", " <HTML>", " <title>", " <head>", " <!DOCTYPE html>", " <?xml version=\"1.0\"?>",
+        "\nMessage-ID: <9@x>"};
+    int plain = 0;
+    for (int i = 0; i < 400; i++) {
+      StringBuilder b = new StringBuilder("WIRE STORY " + i + "\n\n");
+      int n = 1 + r.nextInt(30);
+      for (int k = 0; k < n; k++) {
+        b.append(r.nextInt(40) == 0 ? markup[r.nextInt(markup.length)] : pieces[r.nextInt(pieces.length)]);
+      }
+      byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+      if (QuickType.of(bytes, true) != null) {
+        plain++;
+        String detected = tika(bytes, "story.txt");
+        assertEquals(false, NOT_PLAIN_IN_TXT.contains(detected), b + " is " + detected + " to Tika");
+      }
+    }
+    assertEquals(true, plain > 200, "most wire copy is taken for text without Tika: " + plain + " of 400");
   }
 
   private static String tika(byte[] bytes, String name) throws IOException {
     Metadata md = new Metadata();
     md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
     try (TikaInputStream in = TikaInputStream.get(bytes)) {
-      return TikaConfig.getDefaultConfig().getDetector().detect(in, md).getBaseType().toString();
+      return DETECTOR.detect(in, md).getBaseType().toString();
     }
   }
 }
