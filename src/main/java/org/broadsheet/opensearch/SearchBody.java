@@ -55,13 +55,11 @@ final class SearchBody {
   static Map<String, ObjectNode> filters(SearchRequest r) {
     Map<String, ObjectNode> out = new java.util.LinkedHashMap<>();
     r.filters().forEach((dim, values) -> out.put(dim, anyOf(dim, values)));
-    String[] path = PublishedPath.split(r.published());
-    if (path.length > 0) {
-      String period = String.join("-", path);
+    if (r.published() != null) {
       ObjectNode range = JSON.objectNode();
       range.putObject("range").putObject(Fields.PUBLISHED)
-          .put("gte", DateRange.start(period, "published"))
-          .put("lte", DateRange.end(period, "published"));
+          .put("gte", PublishedPath.start(r.published()))
+          .put("lte", PublishedPath.end(r.published()));
       out.put(PUBLISHED, range);
     }
     return out;

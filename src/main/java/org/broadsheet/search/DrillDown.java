@@ -30,15 +30,13 @@ final class DrillDown {
 
   static DrillDownQuery of(SearchRequest r, Query query, FacetsConfig config) {
     Query base = withExclusions(r, withDateRange(r, query), config);
-    String[] path = publishedPath(r);
-    if (path.length > 0) {
-      // The path's period as a range of published times: the path was made from that time in UTC
-      // (DocumentBuilder), so the same articles; and a range the whole segment falls in costs nothing.
-      String period = String.join("-", path);
+    if (r.published() != null) {
+      // The path's period as a range of published times: the same articles, and a range the whole
+      // segment falls in costs nothing.
       base = new BooleanQuery.Builder()
           .add(base, BooleanClause.Occur.MUST)
-          .add(LongPoint.newRangeQuery(Fields.PUBLISHED, DateRange.start(period, "published"),
-              DateRange.end(period, "published")), BooleanClause.Occur.FILTER)
+          .add(LongPoint.newRangeQuery(Fields.PUBLISHED, PublishedPath.start(r.published()),
+              PublishedPath.end(r.published())), BooleanClause.Occur.FILTER)
           .build();
     }
     DrillDownQuery ddq = new DrillDownQuery(config, base);

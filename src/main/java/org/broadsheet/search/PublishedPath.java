@@ -41,6 +41,16 @@ public final class PublishedPath {
     };
   }
 
+  /** The first millisecond (UTC) of a normalized path's period: the path is the published time's UTC date. */
+  public static long start(String normalized) {
+    return DateRange.start(normalized.replace('/', '-'), "published");
+  }
+
+  /** The last millisecond (UTC) of a normalized path's period. */
+  public static long end(String normalized) {
+    return DateRange.end(normalized.replace('/', '-'), "published");
+  }
+
   /** A normalized path's parts, empty for none. */
   public static String[] split(String normalized) {
     return normalized == null ? new String[0] : normalized.split("/");
