@@ -431,7 +431,7 @@ final class GroupedHits implements CollectorManager<GroupedHits.LeafGroups, Grou
         return false;
       }
       Key worst = (Key) top.peek()[0];
-      return worst.rank < rank || (worst.rank == rank && Float.compare(score, worst.score) < 0);
+      return Cursor.compare(rank, score, 0, worst.rank, worst.score, 0) > 0; // order keys set equal: not compared
     }
 
     private void offer(long rank, float score, long orderKey, int doc, Group group) {
