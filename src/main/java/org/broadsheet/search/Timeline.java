@@ -20,6 +20,11 @@ import org.broadsheet.index.Fields;
  * the facet's sideways counts below the selected path are exactly the matches.
  */
 public final class Timeline {
+  /** The longest span, in days, shown day by day. */
+  private static final int DAYS_UP_TO_DAYS = 62;
+  /** The longest span, in days, shown month by month; longer spans are shown by year. */
+  private static final int MONTHS_UP_TO_DAYS = 3 * 365;
+
   /** Counts below a published path: the years for (), a year's months for (year), a month's days for (year, month). */
   public interface Counts {
     /** Label → count, zero counts left out; empty for a path no article has. */
@@ -63,18 +68,16 @@ public final class Timeline {
       // From 31 December of one year to 1 January four years on is already over 3 × 365 days.
       return buckets("year", years);
     }
-    if (selected.length < 2) {
-      SearchResult.Histogram byMonths = fromMonths(counts, years.keySet());
-      if (byMonths != null) {
-        return byMonths;
-      }
+    TreeMap<String, Long> perMonth = perMonth(counts, years.keySet());
+    if (selected.length < 2 && monthsSettleIt(perMonth)) {
+      return buckets("month", perMonth); // a month's count is the sum of its days': the bars the days would give
     }
-    TreeMap<String, Long> perDay = perDay(counts, years.keySet(), selected);
+    TreeMap<String, Long> perDay = perDay(counts, perMonth.keySet(), selected);
     if (perDay.isEmpty()) {
       return none();
     }
     long days = epochDay(perDay.lastKey()) - epochDay(perDay.firstKey());
-    String interval = days > 3 * 365 ? "year" : days > 62 ? "month" : "day";
+    String interval = days > MONTHS_UP_TO_DAYS ? "year" : days > DAYS_UP_TO_DAYS ? "month" : "day";
     int keyLength = switch (interval) {
       case "year" -> 4;
       case "month" -> 7;
@@ -85,41 +88,46 @@ public final class Timeline {
     return buckets(interval, bars);
   }
 
-  /**
-   * The histogram from the months' counts alone, when the months settle the unit whatever days the
-   * articles fall on: a span of more than 62 days even from the first month's last day to the last
-   * month's first day, and at most three years even from the first month's first day to the last
-   * month's last day. Null when the days are needed. A month's count is the sum of its days', so the
-   * bars are the ones the days would give.
-   */
-  private static SearchResult.Histogram fromMonths(Counts counts, Iterable<String> years) throws IOException {
+  /** "yyyy-MM" → count, of the years given. */
+  private static TreeMap<String, Long> perMonth(Counts counts, Iterable<String> years) throws IOException {
     TreeMap<String, Long> perMonth = new TreeMap<>();
     for (String year : years) {
       counts.below(year).forEach((month, n) -> perMonth.put(year + "-" + month, n));
     }
+    return perMonth;
+  }
+
+  /**
+   * True when the months settle the unit as months whatever days the articles fall on: a span of
+   * more than {@link #DAYS_UP_TO_DAYS} even from the first month's last day to the last month's
+   * first day, and at most {@link #MONTHS_UP_TO_DAYS} even from the first month's first day to the
+   * last month's last day. Then the days need not be read.
+   */
+  private static boolean monthsSettleIt(TreeMap<String, Long> perMonth) {
     if (perMonth.isEmpty()) {
-      return null;
+      return false;
     }
     YearMonth first = YearMonth.parse(perMonth.firstKey());
     YearMonth last = YearMonth.parse(perMonth.lastKey());
     long shortest = last.atDay(1).toEpochDay() - first.atEndOfMonth().toEpochDay();
     long longest = last.atEndOfMonth().toEpochDay() - first.atDay(1).toEpochDay();
-    return shortest > 62 && longest <= 3 * 365 ? buckets("month", perMonth) : null;
+    return shortest > DAYS_UP_TO_DAYS && longest <= MONTHS_UP_TO_DAYS;
   }
 
-  /** Day ("yyyy-MM-dd") → count, read only when the span may be short enough for months or days. */
-  private static TreeMap<String, Long> perDay(Counts counts, Iterable<String> years, String[] selected)
+  /** Day ("yyyy-MM-dd") → count, of the months given ("yyyy-MM"), within the selected path. */
+  private static TreeMap<String, Long> perDay(Counts counts, Iterable<String> months, String[] selected)
       throws IOException {
     TreeMap<String, Long> perDay = new TreeMap<>();
-    for (String year : years) {
-      for (String month : counts.below(year).keySet()) {
-        if (selected.length >= 2 && !month.equals(selected[1])) {
-          continue;
-        }
-        for (Map.Entry<String, Long> day : counts.below(year, month).entrySet()) {
-          if (selected.length < 3 || day.getKey().equals(selected[2])) {
-            perDay.put(year + "-" + month + "-" + day.getKey(), day.getValue());
-          }
+    for (String yearMonth : months) {
+      int dash = yearMonth.lastIndexOf('-');
+      String year = yearMonth.substring(0, dash);
+      String month = yearMonth.substring(dash + 1);
+      if (selected.length >= 2 && !month.equals(selected[1])) {
+        continue;
+      }
+      for (Map.Entry<String, Long> day : counts.below(year, month).entrySet()) {
+        if (selected.length < 3 || day.getKey().equals(selected[2])) {
+          perDay.put(yearMonth + "-" + day.getKey(), day.getValue());
         }
       }
     }
