@@ -160,30 +160,14 @@ final class IngestBench {
   private static double timedIndexWithGroups(List<Article> articles, Path dir, int threads, DocumentBuilder builder,
                                              Path root, java.util.Set<String> groups) throws IOException {
     long t0 = System.nanoTime();
-    IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzer.forIndexing());
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    config.setRAMBufferSizeMB(128);
-    try (var d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, config);
+    try (var d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, newIndex(ArchiveAnalyzer.forIndexing()));
          CopyGroups copies = new CopyGroups(writer)) {
-      AtomicInteger next = new AtomicInteger();
-      List<Exception> failed = Collections.synchronizedList(new ArrayList<>());
-      QueryBench.runOn(threads, () -> {
-        for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
-          Article a = articles.get(i);
-          try {
-            var mark = copies.assign(a.id(), a.contentHash(), a.title(), a.text(), System.currentTimeMillis());
-            groups.add(mark.group());
-            writer.addDocument(builder.build(a, Extraction.EMPTY, bookkeeping(a, root), mark));
-            copies.written(a.id());
-          } catch (IOException | RuntimeException e) {
-            failed.add(e);
-          }
-        }
+      eachArticle(articles, threads, "with copy groups", a -> {
+        var mark = copies.assign(a.id(), a.contentHash(), a.title(), a.text(), System.currentTimeMillis());
+        groups.add(mark.group());
+        writer.addDocument(builder.build(a, Extraction.EMPTY, bookkeeping(a, root), mark));
+        copies.written(a.id());
       });
-      if (!failed.isEmpty()) {
-        throw new IOException("indexing with copy groups failed (" + failed.size() + " articles): " + failed.get(0),
-            failed.get(0));
-      }
       writer.commit();
     }
     return (System.nanoTime() - t0) / 1e9;
@@ -192,6 +176,34 @@ final class IngestBench {
   /** One article's document; may fail as indexing does. */
   private interface DocumentMaker {
     Document make(Article a) throws IOException;
+  }
+
+  /** What is done with one article; may fail as indexing does. */
+  private interface ArticleStep {
+    void run(Article a) throws IOException;
+  }
+
+  /**
+   * Runs {@code step} on every article, shared out among {@code threads} threads. A run in which an
+   * article fails is a failed run, not a fast one: the first failure is thrown once all have ended.
+   */
+  private static void eachArticle(List<Article> articles, int threads, String what, ArticleStep step)
+      throws IOException {
+    AtomicInteger next = new AtomicInteger();
+    List<Exception> failed = Collections.synchronizedList(new ArrayList<>());
+    QueryBench.runOn(threads, () -> {
+      for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
+        try {
+          step.run(articles.get(i));
+        } catch (IOException | RuntimeException e) {
+          failed.add(e);
+        }
+      }
+    });
+    if (!failed.isEmpty()) {
+      throw new IOException("indexing " + what + " failed (" + failed.size() + " articles): " + failed.get(0),
+          failed.get(0));
+    }
   }
 
   /**
@@ -204,28 +216,19 @@ final class IngestBench {
   private static double timedIndex(List<Article> articles, Path dir, Analyzer analyzer, int threads,
                                    DocumentMaker maker) throws IOException {
     long t0 = System.nanoTime();
-    IndexWriterConfig config = new IndexWriterConfig(analyzer);
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    config.setRAMBufferSizeMB(128);
-    try (var d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, config)) {
-      AtomicInteger next = new AtomicInteger();
-      List<Exception> failed = Collections.synchronizedList(new ArrayList<>());
-      QueryBench.runOn(threads, () -> {
-        for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
-          try {
-            writer.addDocument(maker.make(articles.get(i)));
-          } catch (IOException | RuntimeException e) { // a variant that cannot index is a failed run, not a fast one
-            failed.add(e);
-          }
-        }
-      });
-      if (!failed.isEmpty()) {
-        throw new IOException("indexing a variant failed (" + failed.size() + " articles): " + failed.get(0),
-            failed.get(0));
-      }
+    try (var d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, newIndex(analyzer))) {
+      eachArticle(articles, threads, "a variant", a -> writer.addDocument(maker.make(a)));
       writer.commit();
     }
     return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** A new index with a 128 MB RAM buffer, as Broadsheet's writer has. */
+  private static IndexWriterConfig newIndex(Analyzer analyzer) {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(128);
+    return config;
   }
 
   /** Reads every file once (into nothing), so that the runs after it all find them in the page cache. */
