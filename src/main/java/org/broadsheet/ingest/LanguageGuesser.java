@@ -79,7 +79,10 @@ final class LanguageGuesser {
     return words >= MIN_WORDS && english >= ENGLISH_SHARE * words;
   }
 
-  /** Loads the models now, if not yet loaded: see {@link TikaReader#load()} for why not on the parse thread. */
+  /**
+   * Loads Optimaize's model now, if not yet loaded (the first detector made loads it for all): see
+   * {@link TikaReader#load()} for why not on the parse thread, whose own detector then costs nothing.
+   */
   void load() {
     detectors.get();
   }
