@@ -1,10 +1,6 @@
 package org.broadsheet.extract;
 
-import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import edu.stanford.nlp.util.CoreMap;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,7 +20,7 @@ import org.broadsheet.ingest.Article;
 public final class CoreNlpExtractor implements EntityExtractor {
 
   /** Bump when canonicalisation or date rules change, so cached extractions are redone. */
-  static final String RULES_VERSION = "4";
+  static final String RULES_VERSION = "5";
 
   /** The CoreNLP version (and so models) Broadsheet is built with: pom.xml's, through a filtered resource. */
   static final String CORENLP_VERSION = buildProperty("corenlp.properties", "version");
@@ -81,7 +77,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
       "(?m)^[ \\t\\p{Z}]{0,40}(\\p{Lu}[\\p{Lu}.'’ -]{0,40}\\p{Lu}\\.?)(?:\\s*,\\s*(\\p{Lu}[\\p{L}.]{0,14}(?: \\p{Lu}[\\p{L}.]{0,14})?))?,\\s+"
           + "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)");
 
-  private final StanfordCoreNLP pipeline;
+  private final Recogniser recogniser;
   private final Gazetteer gazetteer;
   private final Canonicalizer canonicalizer;
   private final ResultsTables resultsTables;
@@ -94,7 +90,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
    * @param dates      the date resolver
    */
   public CoreNlpExtractor(Properties properties, Gazetteer gazetteer, DateResolver dates) {
-    this.pipeline = new StanfordCoreNLP(properties);
+    this.recogniser = new Recogniser(properties, gazetteer.countries(), false);
     this.gazetteer = gazetteer;
     this.canonicalizer = new Canonicalizer(gazetteer);
     this.resultsTables = new ResultsTables(gazetteer.countries());
@@ -108,15 +104,17 @@ public final class CoreNlpExtractor implements EntityExtractor {
     this(defaultProperties(), gazetteer, new DateResolver());
   }
 
+  /** The tokenizer and CRF this extractor reads with. */
+  Recogniser recogniser() {
+    return recogniser;
+  }
+
   @Override
   public Extraction extract(Article article) {
     String text = article.text();
-    Annotation doc = new Annotation(recognitionText(text));
-    pipeline.annotate(doc);
     List<Span> spans = new ArrayList<>();
     Countries countries = gazetteer.countries();
-    for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
-      List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+    for (List<CoreLabel> tokens : recogniser.sentences(recognitionText(text))) {
       recognised(text, tokens, spans);
       countryNames(text, tokens, countries, spans);
     }

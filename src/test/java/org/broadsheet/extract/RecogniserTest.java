@@ -1,0 +1,84 @@
+package org.broadsheet.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the CRF reads of each sentence, and that it labels what CoreNLP alone labels. */
+class RecogniserTest {
+  private final Recogniser recogniser = SharedExtractor.extractor().recogniser();
+
+  @Test
+  void theModelsFeaturesAreReadFromTheTable() {
+    assertTrue(recogniser.hasFeatureTables());
+  }
+
+  @Test
+  void aLowerCaseTailPastTheLookAheadIsNotClassified() {
+    String text = "Ford said on Tuesday that it would cut output at its plant because demand for small cars "
+        + "had fallen sharply this year .";
+    List<CoreLabel> tokens = tokens(text);
+    int tuesday = indexOf(tokens, "Tuesday");
+    assertEquals(tuesday + 1 + Recogniser.LOOK_AHEAD, recogniser.classifiedEnd(text, tokens));
+  }
+
+  @Test
+  void aSentenceWithNothingCapitalisedIsNotClassifiedAtAll() {
+    String text = "prices fell by two percent in the week to friday , dealers said .";
+    assertEquals(0, recogniser.classifiedEnd(text, tokens(text)));
+  }
+
+  @Test
+  void aLowerCaseCountryNameCountsAsCapitalised() {
+    String text = "the loan is in taiwan dollars and is due in nineteen ninety-two , they said at the bank .";
+    List<CoreLabel> tokens = tokens(text);
+    assertEquals(indexOf(tokens, "taiwan") + 1 + Recogniser.LOOK_AHEAD, recogniser.classifiedEnd(text, tokens));
+  }
+
+  @Test
+  void labelsAreCoreNlpsWhereEverySentenceIsClassified() {
+    // Every sentence ends near a capitalised word, so all of it is classified: the labels must be
+    // CoreNLP's own, feature table or not.
+    String text = "Chancellor Helmut Kohl met President Mitterrand in Bonn on Monday.\n"
+        + "Officials of Siemens AG and the Deutsche Bank said talks with Renault would go on in Paris.\n"
+        + "Shares of General Motors Corp rose on the New York Stock Exchange, traders told Reuters.\n"
+        + "The International Monetary Fund and Japan's finance ministry declined to comment to the Financial Times.";
+    Annotation stock = new Annotation(text);
+    new StanfordCoreNLP(CoreNlpExtractor.defaultProperties()).annotate(stock);
+    List<String> expected = new ArrayList<>();
+    for (CoreLabel t : stock.get(CoreAnnotations.TokensAnnotation.class)) {
+      expected.add(t.word() + "/" + t.ner());
+    }
+    List<String> actual = new ArrayList<>();
+    for (List<CoreLabel> sentence : recogniser.sentences(text)) {
+      assertEquals(sentence.size(), recogniser.classifiedEnd(text, sentence));
+      for (CoreLabel t : sentence) {
+        actual.add(t.word() + "/" + t.ner());
+      }
+    }
+    assertEquals(expected, actual);
+    assertTrue(actual.contains("Siemens/ORGANIZATION") && actual.contains("Bonn/LOCATION"), actual.toString());
+  }
+
+  private List<CoreLabel> tokens(String text) {
+    List<List<CoreLabel>> sentences = recogniser.sentences(text);
+    assertEquals(1, sentences.size());
+    return sentences.get(0);
+  }
+
+  private static int indexOf(List<CoreLabel> tokens, String word) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).word().equals(word)) {
+        return i;
+      }
+    }
+    throw new AssertionError(word + " not among the tokens");
+  }
+}
