@@ -101,9 +101,13 @@ public final class DateResolver {
 
   private static void scan(Pattern p, String text, BitSet taken, List<Mention> out, Resolver r) {
     Matcher m = p.matcher(text);
+    // Which groups the pattern has, asked once, not by catching what group(name) throws for a group
+    // it lacks: that was an exception and its stack trace for most matches.
+    boolean hasMod = p.namedGroups().containsKey("mod");
+    boolean hasAfter = p.namedGroups().containsKey("after");
     while (m.find()) {
       int start = m.start();
-      String mod = groupOrNull(m, "mod");
+      String mod = hasMod ? m.group("mod") : null;
       // Prepositions are not part of the date's text; "last"/"next" are, they change its meaning.
       if (mod != null && !isDirection(mod)) {
         start = m.start() + mod.length();
@@ -112,7 +116,7 @@ public final class DateResolver {
         }
       }
       int end = m.end();
-      if (groupOrNull(m, "after") != null) {
+      if (hasAfter && m.group("after") != null) {
         end = m.start("after");
       }
       if (taken.nextSetBit(start) >= 0 && taken.nextSetBit(start) < end) {
@@ -132,21 +136,13 @@ public final class DateResolver {
     }
   }
 
-  private static String groupOrNull(Matcher m, String name) {
-    try {
-      return m.group(name);
-    } catch (IllegalArgumentException e) {
-      return null; // the pattern has no such group
-    }
-  }
-
   private static boolean isDirection(String mod) {
     String d = mod.strip().toLowerCase(Locale.ROOT);
     return d.equals("last") || d.equals("next") || d.equals("this");
   }
 
   private static String direction(Matcher m) {
-    String mod = groupOrNull(m, "mod");
+    String mod = m.pattern().namedGroups().containsKey("mod") ? m.group("mod") : null;
     return mod == null ? "" : mod.strip().toLowerCase(Locale.ROOT);
   }
 
