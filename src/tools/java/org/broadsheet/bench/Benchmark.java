@@ -150,8 +150,14 @@ public final class Benchmark {
     // Every file read once, so that neither run pays for the disk and the other for the page cache.
     IngestBench.readAll(sample);
 
+    // The baseline just before and just after Broadsheet, averaged, so that a machine busier in one half
+    // than the other weighs on both sides alike (one baseline run before Broadsheet until 9e9b627: the
+    // ratio ranged 0.85-1.11 in three runs of the same code).
     log.printf("ingest: baseline (Tika AutoDetectParser + plain Lucene), %,d files...%n", sample.size());
-    TikaLuceneBaseline.Run tika = TikaLuceneBaseline.index(sample, work.resolve("tika-lucene"), t);
+    long tikaCpu0 = ExtractBench.processCpuNanos();
+    TikaLuceneBaseline.Run tikaBefore = TikaLuceneBaseline.index(sample, work.resolve("tika-lucene"), t);
+    long tikaCpu = ExtractBench.processCpuNanos() - tikaCpu0;
+    IngestBench.deleteTree(work.resolve("tika-lucene"));
     IndexReport sampled = null;
     if (sample != files) {
       log.printf("ingest: Broadsheet without extraction, the same %,d files...%n", sample.size());
@@ -163,11 +169,20 @@ public final class Benchmark {
     log.printf("ingest: Broadsheet without extraction, %,d files...%n", files.size());
     IndexReport first;
     long peak;
+    long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    long bsCpu0 = ExtractBench.processCpuNanos();
     try (Broadsheet b = Broadsheet.open(index, settings(false), ParserLimits.DEFAULT); HeapWatch heap = new HeapWatch()) {
       first = b.index(List.of(corpus), false, IndexListener.NONE);
       peak = heap.peakBytes();
     }
+    long bsCpu = ExtractBench.processCpuNanos() - bsCpu0;
+    long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
     double firstS = first.elapsed().toNanos() / 1e9;
+    log.printf("ingest: baseline again (Tika AutoDetectParser + plain Lucene), %,d files...%n", sample.size());
+    tikaCpu0 = ExtractBench.processCpuNanos();
+    TikaLuceneBaseline.Run tikaAfter = TikaLuceneBaseline.index(sample, work.resolve("tika-lucene"), t);
+    tikaCpu += ExtractBench.processCpuNanos() - tikaCpu0;
+    TikaLuceneBaseline.Run tika = TikaLuceneBaseline.Run.mean(tikaBefore, tikaAfter);
     IndexReport onSample = sampled != null ? sampled : first;
     // The baseline indexes the very text Broadsheet's parser produced, held in memory first.
     List<Article> articles = IngestBench.readBack(sampleIndex.resolve("lucene"));
@@ -192,7 +207,9 @@ public final class Benchmark {
     ingest.put("baseline_s", round(baseS));
     ingest.put("baseline_articles_per_s", round(articles.size() / baseS));
     ingest.put("baseline_mb_per_s", round(mb / baseS));
+    ingest.put("broadsheet_jit_s", round(jitMillis / 1e3));
     ingest.put("tika_lucene_s", round(tika.seconds()));
+    ingest.put("tika_lucene_s_before_and_after", List.of(round(tikaBefore.seconds()), round(tikaAfter.seconds())));
     ingest.put("tika_lucene_articles", tika.indexed());
     ingest.put("tika_lucene_failed", tika.failed());
     ingest.put("tika_lucene_articles_per_s", round(tika.indexed() / tika.seconds()));
@@ -208,6 +225,12 @@ public final class Benchmark {
     ingest.put("met", ratio >= 1.0);
     ingest.put("ratio_vs_in_memory_lucene", round((onSample.indexed() / seconds(onSample)) / (articles.size() / baseS)));
     ratios.put("ingest_vs_tika_lucene", round(ratio));
+    if (sampled == null) {
+      // CPU seconds per article, both sides (the baseline's two runs averaged): what the work costs, idle cores aside.
+      double cpuRatio = (tikaCpu / 2.0 / tika.indexed()) / ((double) bsCpu / Math.max(1, first.indexed()));
+      ingest.put("cpu_ratio", round(cpuRatio));
+      ratios.put("ingest_vs_tika_lucene_cpu", round(cpuRatio));
+    }
     ratios.put("reindex_speedup", round(firstS / againS));
     r.put("ingest_without_extraction", ingest);
 
@@ -360,6 +383,9 @@ public final class Benchmark {
       rows.add(new String[] {"ingest, no extraction, vs Tika + Lucene (articles/s)",
           str(in.get("broadsheet_articles_per_s")), str(in.get("tika_lucene_articles_per_s")), str(in.get("ratio")),
           ">= 1.0 " + ok(in)});
+      if (in.get("cpu_ratio") != null) {
+        rows.add(new String[] {"ingest, no extraction, vs Tika + Lucene (CPU per article)", "", "", str(in.get("cpu_ratio")), ""});
+      }
       rows.add(new String[] {"ingest, no extraction, vs Lucene on text in memory", str(in.get("broadsheet_articles_per_s")),
           str(in.get("baseline_articles_per_s")), str(in.get("ratio_vs_in_memory_lucene")), ""});
     }

@@ -168,7 +168,7 @@ final class ExtractBench {
     return new Run((System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9, tokens.get());
   }
 
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime();
   }

@@ -32,6 +32,10 @@ import org.broadsheet.ingest.SourceFile;
 final class TikaLuceneBaseline {
   /** The timing and what was indexed. */
   record Run(double seconds, int indexed, int failed) {
+    /** Two runs over the same files: their mean time (the counts are the first's; they are the same files). */
+    static Run mean(Run a, Run b) {
+      return new Run((a.seconds + b.seconds) / 2, a.indexed, a.failed);
+    }
   }
 
   private TikaLuceneBaseline() {
