@@ -46,12 +46,12 @@ public final class CoreNlpExtractor implements EntityExtractor {
   /**
    * The recogniser: tokenize, ssplit and the CRF of ner only.
    * <ul>
-   * <li>One model, english.all.3class (PERSON, LOCATION, ORGANIZATION): the default runs three
-   *     CRFs in a row (3, 4 and 7 classes), about three times the cost, for MISC, MONEY and the like
-   *     that we do not keep.</li>
+   * <li>One model, english.conll.4class.distsim (PERSON, LOCATION, ORGANIZATION, MISC; MISC is not
+   *     kept): the default runs three CRFs in a row (3, 4 and 7 classes), about three times the cost,
+   *     for MONEY and the like that we do not keep.</li>
    * <li>No fine-grained labels (COUNTRY, CITY...): the gazetteer types places better and faster.</li>
    * <li>No SUTime and no numeric classifiers: dates are {@link DateResolver}'s, numbers are not entities.</li>
-   * <li>No POS or lemma: the 3-class CRF does not use them, so requirements are not enforced.</li>
+   * <li>No POS or lemma: the CRF does not use them, so requirements are not enforced.</li>
    * </ul>
    */
   public static Properties defaultProperties() {

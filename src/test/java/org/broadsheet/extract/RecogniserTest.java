@@ -30,6 +30,15 @@ class RecogniserTest {
   }
 
   @Test
+  void theLookAheadCountsAHyphenatedWordOnceAndDoesNotCutIt() {
+    String text = "Ford said its third-quarter profit-sharing payments would rise sharply over the next two years .";
+    List<CoreLabel> tokens = tokens(text);
+    // said, its, third-quarter, profit-sharing, payments, would: six tokens to the CRF, however the tokenizer splits them.
+    assertEquals(indexOf(tokens, "rise"), recogniser.classifiedEnd(text, tokens));
+    assertTrue(tokens.size() > 17 || tokens.stream().noneMatch(t -> t.word().equals("-")), "the tokenizer splits hyphens: " + tokens);
+  }
+
+  @Test
   void aSentenceWithNothingCapitalisedIsNotClassifiedAtAll() {
     String text = "prices fell by two percent in the week to friday , dealers said .";
     assertEquals(0, recogniser.classifiedEnd(text, tokens(text)));
