@@ -90,7 +90,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
    * @param dates      the date resolver
    */
   public CoreNlpExtractor(Properties properties, Gazetteer gazetteer, DateResolver dates) {
-    this.recogniser = new Recogniser(properties, gazetteer.countries(), false);
+    this.recogniser = new Recogniser(properties, gazetteer.countries());
     this.gazetteer = gazetteer;
     this.canonicalizer = new Canonicalizer(gazetteer);
     this.resultsTables = new ResultsTables(gazetteer.countries());

@@ -101,13 +101,9 @@ public final class DateResolver {
 
   private static void scan(Pattern p, String text, BitSet taken, List<Mention> out, Resolver r) {
     Matcher m = p.matcher(text);
-    // Which groups the pattern has, asked once, not by catching what group(name) throws for a group
-    // it lacks: that was an exception and its stack trace for most matches.
-    boolean hasMod = p.namedGroups().containsKey("mod");
-    boolean hasAfter = p.namedGroups().containsKey("after");
     while (m.find()) {
       int start = m.start();
-      String mod = hasMod ? m.group("mod") : null;
+      String mod = groupOrNull(m, "mod");
       // Prepositions are not part of the date's text; "last"/"next" are, they change its meaning.
       if (mod != null && !isDirection(mod)) {
         start = m.start() + mod.length();
@@ -116,7 +112,7 @@ public final class DateResolver {
         }
       }
       int end = m.end();
-      if (hasAfter && m.group("after") != null) {
+      if (groupOrNull(m, "after") != null) {
         end = m.start("after");
       }
       if (taken.nextSetBit(start) >= 0 && taken.nextSetBit(start) < end) {
@@ -136,13 +132,22 @@ public final class DateResolver {
     }
   }
 
+  /**
+   * The group, or null when it matched nothing or the pattern has no such group: asked of the
+   * pattern, not by catching what {@code group(name)} throws (an exception with its stack trace for
+   * most matches).
+   */
+  private static String groupOrNull(Matcher m, String name) {
+    return m.pattern().namedGroups().containsKey(name) ? m.group(name) : null;
+  }
+
   private static boolean isDirection(String mod) {
     String d = mod.strip().toLowerCase(Locale.ROOT);
     return d.equals("last") || d.equals("next") || d.equals("this");
   }
 
   private static String direction(Matcher m) {
-    String mod = m.pattern().namedGroups().containsKey("mod") ? m.group("mod") : null;
+    String mod = groupOrNull(m, "mod");
     return mod == null ? "" : mod.strip().toLowerCase(Locale.ROOT);
   }
 

@@ -7,12 +7,12 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.NERCombinerAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.ArrayCoreMap;
+import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.util.Index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
-import edu.stanford.nlp.util.ArrayCoreMap;
-import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -46,14 +46,12 @@ final class Recogniser {
   private final NERCombinerAnnotator crf;
   private final boolean featureTables;
   private final Countries countries;
-  private final boolean everything;
 
   /**
    * @param properties CoreNLP properties with {@code tokenize,ssplit,ner}: split into the tokenizer and the CRF
    * @param countries  country names, which are candidates in lower case too
-   * @param everything classify every token, as CoreNLP alone does (to measure what skipping changes)
    */
-  Recogniser(Properties properties, Countries countries, boolean everything) {
+  Recogniser(Properties properties, Countries countries) {
     Properties tokenize = (Properties) properties.clone();
     tokenize.setProperty("annotators", "tokenize,ssplit");
     this.tokenizer = new StanfordCoreNLP(tokenize);
@@ -64,7 +62,6 @@ final class Recogniser {
     }
     this.featureTables = installFeatureTables(crf);
     this.countries = countries;
-    this.everything = everything;
   }
 
   /** The sentences of {@code text}, each a list of tokens labelled with their entity class or {@code O}. */
@@ -79,7 +76,7 @@ final class Recogniser {
       for (CoreLabel t : tokens) {
         t.setNER("O");
       }
-      int end = everything ? tokens.size() : classifiedEnd(text, tokens);
+      int end = classifiedEnd(text, tokens);
       if (end == tokens.size()) {
         toClassify.add(sentence);
       } else if (end > 0) {
