@@ -140,11 +140,7 @@ public final class Benchmark {
     // compiling in a 17.7 s run on Reuters at e046fd5) and the first baseline run (19.9 s, against 9.9 s
     // after); ten rounds on 500 files still did (half of the last round's CPU was compiling).
     List<SourceFile> warm = files.subList(0, Math.min(10_000, files.size()));
-    int warmRounds = 0;
-    double jitShare = 1;
-    while (warmRounds < MAX_INGEST_WARM_ROUNDS && jitShare > ExtractBench.SETTLED_JIT_SHARE) {
-      long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-      long cpu0 = ExtractBench.processCpuNanos();
+    WarmUp.Settled warmed = WarmUp.untilSettled(MAX_INGEST_WARM_ROUNDS, () -> {
       try (Broadsheet b = Broadsheet.open(work.resolve("warm"), settings(false), ParserLimits.DEFAULT)) {
         b.index(warm.stream().map(SourceFile::file).toList(), false, IndexListener.NONE);
       }
@@ -152,10 +148,7 @@ public final class Benchmark {
       IngestBench.deleteTree(work.resolve("warm"));
       TikaLuceneBaseline.index(warm, work.resolve("warm-tika"), t);
       IngestBench.deleteTree(work.resolve("warm-tika"));
-      jitShare = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) * 1e6
-          / Math.max(1, ExtractBench.processCpuNanos() - cpu0);
-      warmRounds++;
-    }
+    });
     List<SourceFile> sample = files.size() > c.baselineSample()
         ? ExtractBench.sample(files, c.baselineSample(), c.seed()) : files;
     Path sampleIndex = sample == files ? index : work.resolve("sample-index");
@@ -165,11 +158,7 @@ public final class Benchmark {
     // The baseline just before and just after Broadsheet, averaged, so that a machine busier in one half
     // than the other weighs on both sides alike (one baseline run before Broadsheet until 9e9b627: the
     // ratio ranged 0.85-1.11 in three runs of the same code).
-    log.printf("ingest: baseline (Tika AutoDetectParser + plain Lucene), %,d files...%n", sample.size());
-    long tikaCpu0 = ExtractBench.processCpuNanos();
-    TikaLuceneBaseline.Run tikaBefore = TikaLuceneBaseline.index(sample, work.resolve("tika-lucene"), t);
-    long tikaCpu = ExtractBench.processCpuNanos() - tikaCpu0;
-    IngestBench.deleteTree(work.resolve("tika-lucene"));
+    TikaLuceneBaseline.Run tikaBefore = tikaLucene(sample, work, t, "baseline");
     IndexReport sampled = null;
     TikaLuceneBaseline.Run tikaAfter = null;
     if (sample != files) {
@@ -178,28 +167,23 @@ public final class Benchmark {
         sampled = b.index(sample.stream().map(SourceFile::file).toList(), false, IndexListener.NONE);
       }
       // The baseline's second run right after the run it is compared with (the whole corpus comes next).
-      log.printf("ingest: baseline again (Tika AutoDetectParser + plain Lucene), %,d files...%n", sample.size());
-      tikaAfter = TikaLuceneBaseline.index(sample, work.resolve("tika-lucene"), t);
-      IngestBench.deleteTree(work.resolve("tika-lucene"));
+      tikaAfter = tikaLucene(sample, work, t, "baseline again");
     }
 
     log.printf("ingest: Broadsheet without extraction, %,d files...%n", files.size());
     IndexReport first;
     long peak;
-    long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    long jit0 = WarmUp.jitMillis();
     long bsCpu0 = ExtractBench.processCpuNanos();
     try (Broadsheet b = Broadsheet.open(index, settings(false), ParserLimits.DEFAULT); HeapWatch heap = new HeapWatch()) {
       first = b.index(List.of(corpus), false, IndexListener.NONE);
       peak = heap.peakBytes();
     }
     long bsCpu = ExtractBench.processCpuNanos() - bsCpu0;
-    long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
+    long jitMillis = WarmUp.jitMillis() - jit0;
     double firstS = first.elapsed().toNanos() / 1e9;
     if (tikaAfter == null) {
-      log.printf("ingest: baseline again (Tika AutoDetectParser + plain Lucene), %,d files...%n", sample.size());
-      tikaCpu0 = ExtractBench.processCpuNanos();
-      tikaAfter = TikaLuceneBaseline.index(sample, work.resolve("tika-lucene"), t);
-      tikaCpu += ExtractBench.processCpuNanos() - tikaCpu0;
+      tikaAfter = tikaLucene(sample, work, t, "baseline again");
     }
     TikaLuceneBaseline.Run tika = TikaLuceneBaseline.Run.mean(tikaBefore, tikaAfter);
     IndexReport onSample = sampled != null ? sampled : first;
@@ -226,8 +210,8 @@ public final class Benchmark {
     ingest.put("baseline_s", round(baseS));
     ingest.put("baseline_articles_per_s", round(articles.size() / baseS));
     ingest.put("baseline_mb_per_s", round(mb / baseS));
-    ingest.put("warm_rounds", warmRounds);
-    ingest.put("jit_share_of_cpu_last_warm_round", round(jitShare));
+    ingest.put("warm_rounds", warmed.rounds());
+    ingest.put("jit_share_of_cpu_last_warm_round", round(warmed.jitShare()));
     ingest.put("broadsheet_jit_s", round(jitMillis / 1e3));
     ingest.put("tika_lucene_s", round(tika.seconds()));
     ingest.put("tika_lucene_s_before_and_after", List.of(round(tikaBefore.seconds()), round(tikaAfter.seconds())));
@@ -248,7 +232,7 @@ public final class Benchmark {
     ratios.put("ingest_vs_tika_lucene", round(ratio));
     if (sampled == null) {
       // CPU seconds per article, both sides (the baseline's two runs averaged): what the work costs, idle cores aside.
-      double cpuRatio = (tikaCpu / 2.0 / tika.indexed()) / ((double) bsCpu / Math.max(1, first.indexed()));
+      double cpuRatio = (tika.cpuSeconds() / tika.indexed()) / (bsCpu / 1e9 / Math.max(1, first.indexed()));
       ingest.put("cpu_ratio", round(cpuRatio));
       ratios.put("ingest_vs_tika_lucene_cpu", round(cpuRatio));
     }
@@ -363,6 +347,15 @@ public final class Benchmark {
   @SuppressWarnings("unchecked")
   private static void ratio(Map<String, Object> r, String key, Object value) {
     ((Map<String, Object>) r.computeIfAbsent("ratios", k -> new LinkedHashMap<String, Object>())).put(key, value);
+  }
+
+  /** The Tika + plain Lucene baseline over {@code sample}, into a folder deleted after it. */
+  private TikaLuceneBaseline.Run tikaLucene(List<SourceFile> sample, Path work, int threads, String what)
+      throws IOException {
+    log.printf("ingest: %s (Tika AutoDetectParser + plain Lucene), %,d files...%n", what, sample.size());
+    TikaLuceneBaseline.Run run = TikaLuceneBaseline.index(sample, work.resolve("tika-lucene"), threads);
+    IngestBench.deleteTree(work.resolve("tika-lucene"));
+    return run;
   }
 
   /** Warm-up rounds of ingest without extraction at most (each is up to 10,000 files on both paths). */

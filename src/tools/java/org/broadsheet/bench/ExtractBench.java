@@ -63,23 +63,17 @@ final class ExtractBench {
       // Tika, Lucene, CoreNLP and its own code, and the compiler was still busy for a third of the process's
       // CPU time in the round after the first (one round of warm-up was the rule until 169be96).
       long w0 = System.nanoTime();
-      int warmRounds = 0;
-      double jitShare = 1;
-      while (warmRounds < MAX_WARM_ROUNDS && jitShare > SETTLED_JIT_SHARE) {
-        long jit0 = jitMillis();
-        long c0 = processCpuNanos();
+      WarmUp.Settled warmed = WarmUp.untilSettled(MAX_WARM_ROUNDS, () -> {
         Path warm = work.resolve("extract-warm");
         try (Broadsheet w = Broadsheet.open(warm, settings, ParserLimits.DEFAULT, SearchSettings.defaults(), extractor)) {
           w.index(roots, false, IndexListener.NONE);
         }
         IngestBench.deleteTree(warm);
         crfOnly(crf, texts, threads); // the CRF's code compiled too: it is most of both sides
-        jitShare = (jitMillis() - jit0) * 1e6 / Math.max(1, processCpuNanos() - c0);
-        warmRounds++;
-      }
+      });
       m.put("warm_s", seconds(w0));
-      m.put("warm_rounds", warmRounds);
-      m.put("jit_share_of_cpu_last_warm_round", round(jitShare));
+      m.put("warm_rounds", warmed.rounds());
+      m.put("jit_share_of_cpu_last_warm_round", round(warmed.jitShare()));
       IngestBench.readAll(sample);
 
       // The bound before and after Broadsheet, so that a machine busier in one half than the other
@@ -91,14 +85,14 @@ final class ExtractBench {
       System.gc();
       long heapBefore = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
       long cpu0 = processCpuNanos();
-      long jit0 = jitMillis();
+      long jit0 = WarmUp.jitMillis();
       try (HeapWatch heap = new HeapWatch()) {
         first = archive.index(roots, false, IndexListener.NONE);
         peak = heap.peakBytes();
         live = heap.peakLiveBytes();
       }
       double bsCpu = (processCpuNanos() - cpu0) / 1e9;
-      m.put("broadsheet_jit_s", round((jitMillis() - jit0) / 1e3));
+      m.put("broadsheet_jit_s", round((WarmUp.jitMillis() - jit0) / 1e3));
       Run after = crfOnly(crf, texts, threads);
       double firstS = first.elapsed().toNanos() / 1e9;
       IndexReport again = archive.index(roots, false, IndexListener.NONE);
@@ -140,14 +134,8 @@ final class ExtractBench {
     return m;
   }
 
-  /** Warm-up ends when the JIT compiles for less than this share of a round's CPU time, or after the most rounds. */
-  static final double SETTLED_JIT_SHARE = 0.10;
-  static final int MAX_WARM_ROUNDS = 5;
-
-  /** Milliseconds the JIT compilers have spent, all threads. */
-  private static long jitMillis() {
-    return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-  }
+  /** Warm-up rounds at most (each is the whole sample on both sides). */
+  private static final int MAX_WARM_ROUNDS = 5;
 
   private record Run(double seconds, double cpuSeconds, long tokens) {
   }

@@ -30,11 +30,11 @@ import org.broadsheet.ingest.SourceFile;
  * careful script would. Timed from the first file to the commit.
  */
 final class TikaLuceneBaseline {
-  /** The timing and what was indexed. */
-  record Run(double seconds, int indexed, int failed) {
-    /** Two runs over the same files: their mean time (the counts are the first's; they are the same files). */
+  /** The timing (wall and process CPU seconds) and what was indexed. */
+  record Run(double seconds, double cpuSeconds, int indexed, int failed) {
+    /** Two runs over the same files: their mean times (the counts are the first's; they are the same files). */
     static Run mean(Run a, Run b) {
-      return new Run((a.seconds + b.seconds) / 2, a.indexed, a.failed);
+      return new Run((a.seconds + b.seconds) / 2, (a.cpuSeconds + b.cpuSeconds) / 2, a.indexed, a.failed);
     }
   }
 
@@ -44,6 +44,7 @@ final class TikaLuceneBaseline {
   static Run index(List<SourceFile> files, Path dir, int threads) throws IOException {
     AutoDetectParser parser = new AutoDetectParser();
     long t0 = System.nanoTime();
+    long cpu0 = ExtractBench.processCpuNanos();
     IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     config.setRAMBufferSizeMB(128);
@@ -75,7 +76,8 @@ final class TikaLuceneBaseline {
       }
       writer.commit();
     }
-    return new Run((System.nanoTime() - t0) / 1e9, indexed.get(), failed.get());
+    return new Run((System.nanoTime() - t0) / 1e9, (ExtractBench.processCpuNanos() - cpu0) / 1e9, indexed.get(),
+        failed.get());
   }
 
   private static Document parse(AutoDetectParser parser, Path file) throws Exception {
