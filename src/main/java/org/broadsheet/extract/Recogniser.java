@@ -70,13 +70,14 @@ final class Recogniser {
     tokenizer.annotate(doc);
     List<List<CoreLabel>> sentences = new ArrayList<>();
     List<CoreMap> toClassify = new ArrayList<>();
+    boolean lowerCase = writtenInLowerCase(text, doc.get(CoreAnnotations.TokensAnnotation.class));
     for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
       List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
       sentences.add(tokens);
       for (CoreLabel t : tokens) {
         t.setNER("O");
       }
-      int end = classifiedEnd(text, tokens);
+      int end = lowerCase ? tokens.size() : classifiedEnd(text, tokens);
       if (end == tokens.size()) {
         toClassify.add(sentence);
       } else if (end > 0) {
@@ -93,6 +94,29 @@ final class Recogniser {
     }
     return sentences;
   }
+
+  /**
+   * A text written in lower case (under one word in {@link #LOWER_CASE_TEXT} capitalised) has its
+   * names in lower case too: all of it is classified, as the CRF alone would ("talks with the imf in
+   * washington").
+   */
+  private static boolean writtenInLowerCase(String text, List<CoreLabel> tokens) {
+    int words = 0;
+    int capitalised = 0;
+    for (CoreLabel t : tokens) {
+      char c = text.charAt(t.beginPosition());
+      if (Character.isLetter(c)) {
+        words++;
+        if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+          capitalised++;
+        }
+      }
+    }
+    return words > 0 && capitalised * LOWER_CASE_TEXT < words;
+  }
+
+  /** See {@link #writtenInLowerCase}: news in mixed case capitalises one word in four to eight. */
+  static final int LOWER_CASE_TEXT = 50;
 
   /** True when every CRF reads its features from a {@link FeatureTable} (false: CoreNLP's own maps, slower). */
   boolean hasFeatureTables() {

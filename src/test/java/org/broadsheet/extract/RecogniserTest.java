@@ -76,6 +76,23 @@ class RecogniserTest {
     assertTrue(actual.contains("Siemens/ORGANIZATION") && actual.contains("Bonn/LOCATION"), actual.toString());
   }
 
+  @Test
+  void aTextWrittenInLowerCaseIsClassifiedWhole() {
+    String text = "the central bank of brazil said prices in sao paulo rose and that talks with the imf in "
+        + "washington would continue next week .";
+    Annotation stock = new Annotation(text);
+    new StanfordCoreNLP(CoreNlpExtractor.defaultProperties()).annotate(stock);
+    List<String> expected = new ArrayList<>();
+    for (CoreLabel t : stock.get(CoreAnnotations.TokensAnnotation.class)) {
+      expected.add(t.word() + "/" + t.ner());
+    }
+    List<String> actual = new ArrayList<>();
+    for (CoreLabel t : tokens(text)) {
+      actual.add(t.word() + "/" + t.ner());
+    }
+    assertEquals(expected, actual);
+  }
+
   private List<CoreLabel> tokens(String text) {
     List<List<CoreLabel>> sentences = recogniser.sentences(text);
     assertEquals(1, sentences.size());
