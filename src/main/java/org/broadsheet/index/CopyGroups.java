@@ -42,14 +42,24 @@ public final class CopyGroups implements Closeable {
   static final int REFRESH_EVERY = 10_000;
 
   private final IndexWriter writer;
+  private final int refreshEvery;
   private DirectoryReader reader;
   /** The articles added since {@link #reader} was opened (they shadow what the reader has of them). */
   private final PendingCopies pending = new PendingCopies();
   private int writtenSinceRefresh;
+  /** A refresh is opening a reader (outside the lock): no second one starts meanwhile. */
+  private boolean refreshing;
+  private boolean closed;
 
   /** Groups the articles {@code writer} adds, against what it already holds. */
   public CopyGroups(IndexWriter writer) throws IOException {
+    this(writer, REFRESH_EVERY);
+  }
+
+  /** @param refreshEvery {@link #REFRESH_EVERY}, smaller in tests */
+  CopyGroups(IndexWriter writer, int refreshEvery) {
     this.writer = writer;
+    this.refreshEvery = refreshEvery;
   }
 
   /**
@@ -85,27 +95,50 @@ public final class CopyGroups implements Closeable {
 
   /** The writer has the article's document now: the next reader shows it, and the table can let it go. */
   public void written(String id) throws IOException {
-    boolean refresh;
     synchronized (this) {
-      if (!pending.written(id)) {
+      if (!pending.written(id) || ++writtenSinceRefresh < refreshEvery || refreshing || closed) {
         return;
       }
-      refresh = ++writtenSinceRefresh >= REFRESH_EVERY;
+      refreshing = true;
     }
-    if (refresh) {
-      refresh();
-    }
+    refresh();
   }
 
+  /**
+   * Opens a reader that shows the articles written so far, and lets the table forget them. The
+   * reader opens outside the lock: opening it flushes the writer's buffer (a second or two), and
+   * the other indexing threads go on assigning groups against the old reader and the table meanwhile.
+   */
   private void refresh() throws IOException {
+    DirectoryReader old;
+    PendingCopies.Written shown;
     synchronized (this) {
-      DirectoryReader newer = reader == null ? null : DirectoryReader.openIfChanged(reader, writer);
-      if (newer != null) {
-        reader.decRef();
-        reader = newer;
-      }
-      pending.dropWritten(); // the articles reported written before this reader opened: it shows them
+      old = reader;
+      old.incRef();
+      shown = pending.writtenSoFar(); // written before the reader below opens: it shows them
       writtenSinceRefresh = 0;
+    }
+    DirectoryReader newer = null;
+    boolean opened = false;
+    try {
+      newer = DirectoryReader.openIfChanged(old, writer); // null: the old reader shows them already
+      opened = true;
+    } finally {
+      old.decRef();
+      synchronized (this) {
+        refreshing = false;
+        if (closed) {
+          if (newer != null) {
+            newer.decRef();
+          }
+        } else if (opened) {
+          if (newer != null) {
+            reader.decRef();
+            reader = newer;
+          }
+          pending.drop(shown);
+        }
+      }
     }
   }
 
@@ -178,9 +211,10 @@ public final class CopyGroups implements Closeable {
 
   @Override
   public synchronized void close() throws IOException {
-    if (reader != null) {
+    if (reader != null && !closed) {
       reader.decRef();
     }
+    closed = true;
     pending.clear();
   }
 }

@@ -88,10 +88,33 @@ public final class PendingCopies {
 
   /** A refresh shows the articles reported written: let them go. */
   public void dropWritten() {
-    List<Pending> done = byId.values().stream().filter(p -> p.written).toList();
-    for (Pending p : done) {
-      byId.remove(p.id);
-      unlist(p);
+    drop(writtenSoFar());
+  }
+
+  /**
+   * The articles reported written so far. A reader opened after this call shows them, and
+   * {@link #drop} lets them go once it is open; articles reported written in between stay.
+   */
+  public Written writtenSoFar() {
+    return new Written(byId.values().stream().filter(p -> p.written).toList());
+  }
+
+  /** A refresh begun after {@code written} was taken shows these articles: let them go. */
+  public void drop(Written written) {
+    for (Pending p : written.articles) {
+      if (byId.get(p.id) == p) { // not replaced by a newer version of the article since
+        byId.remove(p.id);
+        unlist(p);
+      }
+    }
+  }
+
+  /** What {@link #writtenSoFar} saw: for {@link #drop}, once a reader shows it. */
+  public static final class Written {
+    private final List<Pending> articles;
+
+    private Written(List<Pending> articles) {
+      this.articles = articles;
     }
   }
 
