@@ -6,15 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -120,30 +115,26 @@ public final class ArchiveIndexer {
         listener.started(files.size());
         DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig(), corrections);
         CopyGroups groups = new CopyGroups(writer);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
-          Thread t = new Thread(r, "indexer");
-          t.setDaemon(true);
-          return t;
-        });
+        Workers<IndexReport.Outcome> workers = new Workers<>(settings.threads(), parser::overrun);
         try {
-          ExecutorCompletionService<IndexReport.Outcome> done = new ExecutorCompletionService<>(pool);
-          Map<Future<IndexReport.Outcome>, SourceFile> tasks = HashMap.newHashMap(files.size());
+          int submitted = 0;
           for (SourceFile f : files) {
             Bookkeeping k = known.get(f.id());
             if (FileRead.unchanged(f, k, seen)) {
               unchanged++;
               listener.fileDone(f.id(), IndexReport.Outcome.UNCHANGED);
             } else {
-              tasks.put(done.submit(() -> indexOne(f, k, writer, builder, groups, skip, bytes, seen)), f);
+              workers.submit(f, () -> indexOne(f, k, writer, builder, groups, skip, bytes, seen));
+              submitted++;
             }
           }
           long lastCommit = System.nanoTime();
-          for (int i = 0, n = tasks.size(); i < n; i++) {
-            Future<IndexReport.Outcome> future = done.take();
-            SourceFile f = tasks.remove(future);
+          for (int i = 0; i < submitted; i++) {
+            Workers.Done<IndexReport.Outcome> next = workers.take();
+            SourceFile f = next.file();
             IndexReport.Outcome outcome;
             try {
-              outcome = FileRead.resultOf(future, f, skip, IndexReport.Outcome.FAILED);
+              outcome = FileRead.resultOf(next.result(), f, skip, IndexReport.Outcome.FAILED);
             } catch (IndexingStoppedException e) {
               stopping.set(true);
               throw e;
@@ -163,7 +154,7 @@ public final class ArchiveIndexer {
           Thread.currentThread().interrupt();
           throw new IOException("indexing interrupted", e);
         } finally {
-          pool.shutdownNow();
+          workers.close();
           groups.close();
         }
         Set<String> gone = Deletions.of(known, seen, walkedFolders, walk.unreadable(), Deletions::fileGone);

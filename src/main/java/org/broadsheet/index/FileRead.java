@@ -85,7 +85,7 @@ public final class FileRead {
     }
     Article article;
     try {
-      article = parser.parse(f.file());
+      article = parser.parseHere(f.file()); // on this worker thread: see Workers
     } catch (SkippedFileException e) {
       skip.accept(e);
       if (e instanceof SkippedFileException.Unreadable) {
@@ -128,6 +128,10 @@ public final class FileRead {
       return future.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof SkippedFileException skipped) { // a parse given up (Workers)
+        skip.accept(skipped);
+        return failed;
+      }
       if (cause instanceof Error error) {
         throw new IndexingStoppedException("indexing stopped at " + f.file() + ": " + error
             + " (a broken installation or classpath, not a bad file)", error);

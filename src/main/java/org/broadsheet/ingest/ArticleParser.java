@@ -35,8 +35,8 @@ import org.xml.sax.SAXException;
  * and of which kind, reads plain text itself ({@link TextDecoder}), NITF and NewsML-G2 with
  * {@link NewsXml}, and everything else with Tika ({@link TikaReader}); then fills in from the
  * text what the metadata lacked (title, byline, agency, language) and finds the published date
- * ({@link PublishedDateFinder}). Each parse runs on its own thread and is abandoned, and made
- * to stop, after {@link ParserLimits#timeout()}. Thread-safe: one instance serves all indexing threads.
+ * ({@link PublishedDateFinder}). Each parse is made to stop, and abandoned, after
+ * {@link ParserLimits#timeout()}. Thread-safe: one instance serves all indexing threads.
  */
 public final class ArticleParser implements AutoCloseable {
   /** Types that can hold a news article. Anything else (images, archives, binaries) is skipped. */
@@ -78,6 +78,8 @@ public final class ArticleParser implements AutoCloseable {
   private final LanguageGuesser languages = new LanguageGuesser();
   private final PublishedDateFinder dates;
   /** Parses run here so a pathological file can be abandoned after {@link ParserLimits#timeout()}. */
+  /** The parses running on their callers' threads ({@link #parseHere}) and their alarms. */
+  private final InlineParses inline;
   private final ExecutorService parseThreads = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "tika-parse");
     t.setDaemon(true);
@@ -94,27 +96,17 @@ public final class ArticleParser implements AutoCloseable {
     this.failures = new ParseFailures(limits);
     this.tika = new TikaReader(limits, failures);
     this.dates = new PublishedDateFinder(clock);
+    this.inline = new InlineParses(limits.timeout(), CANCEL_GRACE);
   }
 
   /**
-   * Parses {@code file} into an article whose id is its {@link ArticleId}.
+   * Parses {@code file} into an article whose id is its {@link ArticleId}, on a thread of the
+   * parser's own, which is abandoned after {@link ParserLimits#timeout()}: for one file at a time.
    *
    * @throws SkippedFileException when the file is not indexable; the subclass says why
    */
   public Article parse(Path file) throws SkippedFileException {
-    long size;
-    try {
-      size = Files.size(file);
-    } catch (IOException e) {
-      throw new SkippedFileException.Unreadable(file, "cannot read: " + e.getMessage(), e);
-    }
-    if (size == 0) {
-      throw new SkippedFileException.Empty(file, "empty file");
-    }
-    if (size > limits.maxFileBytes()) {
-      throw new SkippedFileException.TooLarge(file,
-          "file is " + size + " bytes, over the limit of " + limits.maxFileBytes());
-    }
+    checkSize(file);
     tika.load();
     languages.load();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -135,19 +127,81 @@ public final class ArticleParser implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new SkippedFileException.Unreadable(file, "interrupted", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof SkippedFileException skipped) {
-        throw skipped;
-      }
-      ParseFailures.rethrowLinkageError(cause);
-      if (cause instanceof ParseCancelled) {
-        throw failures.timeout(file);
-      }
-      if (cause instanceof OutOfMemoryError || cause instanceof StackOverflowError) {
-        throw new SkippedFileException.Corrupt(file, "parser ran out of resources: " + cause, cause);
-      }
-      throw new SkippedFileException.Corrupt(file, "parser failed: " + cause, cause);
+      throw failure(file, e.getCause(), false);
     }
+  }
+
+  /**
+   * Parses {@code file} as {@link #parse} does, on the calling thread: for a run's worker threads,
+   * which then go on to the article's extraction and indexing with no hand-over between threads
+   * (handing each file to a parse thread and back left a tenth of two cores idle, waiting to be woken).
+   * The parse is interrupted at the timeout. One that ignores the interrupt for {@link #CANCEL_GRACE}
+   * more is reported by {@link #overrun}, for the caller's run to give it up and replace its thread.
+   *
+   * @throws SkippedFileException when the file is not indexable; the subclass says why
+   * @throws ParseOverrun         when the parse returns after the run gave it up
+   */
+  public Article parseHere(Path file) throws SkippedFileException {
+    checkSize(file);
+    tika.load();
+    languages.load();
+    InlineParses.Running run = inline.start(file);
+    Article article;
+    try {
+      article = parseNow(file);
+    } catch (SkippedFileException | IOException | RuntimeException | Error e) {
+      run.end();
+      if (run.givenUp()) {
+        throw new ParseOverrun(file);
+      }
+      throw failure(file, e, run.rang());
+    }
+    run.end();
+    if (run.givenUp()) {
+      throw new ParseOverrun(file);
+    }
+    return article;
+  }
+
+  /**
+   * The threads in {@link #parseHere} whose parse has run {@link #CANCEL_GRACE} past the timeout,
+   * and the timeout each file is reported with. Each is given up now, and returned once.
+   */
+  public java.util.Map<Thread, SkippedFileException> overrun() {
+    java.util.Map<Thread, SkippedFileException> out = new java.util.HashMap<>();
+    inline.overrun().forEach((thread, file) -> out.put(thread, failures.timeout(file)));
+    return out;
+  }
+
+  private void checkSize(Path file) throws SkippedFileException {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw new SkippedFileException.Unreadable(file, "cannot read: " + e.getMessage(), e);
+    }
+    if (size == 0) {
+      throw new SkippedFileException.Empty(file, "empty file");
+    }
+    if (size > limits.maxFileBytes()) {
+      throw new SkippedFileException.TooLarge(file,
+          "file is " + size + " bytes, over the limit of " + limits.maxFileBytes());
+    }
+  }
+
+  /** What a parse that threw {@code cause} reports; {@code interrupted}: the timeout's interrupt came first. */
+  private SkippedFileException failure(Path file, Throwable cause, boolean interrupted) {
+    if (cause instanceof SkippedFileException skipped) {
+      return skipped;
+    }
+    ParseFailures.rethrowLinkageError(cause);
+    if (cause instanceof ParseCancelled || interrupted) {
+      return failures.timeout(file);
+    }
+    if (cause instanceof OutOfMemoryError || cause instanceof StackOverflowError) {
+      return new SkippedFileException.Corrupt(file, "parser ran out of resources: " + cause, cause);
+    }
+    return new SkippedFileException.Corrupt(file, "parser failed: " + cause, cause);
   }
 
   /**
@@ -336,5 +390,6 @@ public final class ArticleParser implements AutoCloseable {
   @Override
   public void close() {
     parseThreads.shutdownNow();
+    inline.close();
   }
 }

@@ -7,15 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.broadsheet.engine.IndexPipeline;
@@ -25,6 +20,7 @@ import org.broadsheet.index.Corrections;
 import org.broadsheet.index.Deletions;
 import org.broadsheet.index.Fields;
 import org.broadsheet.index.FileRead;
+import org.broadsheet.index.Workers;
 import org.broadsheet.index.IndexListener;
 import org.broadsheet.index.IndexReport;
 import org.broadsheet.ingest.Article;
@@ -142,28 +138,24 @@ final class ClusterIndexer {
     CopyBatch grouping = new CopyBatch(groups, writer);
     int indexed = 0;
     int unchanged = 0;
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, pipeline.settings().threads()), r -> {
-      Thread t = new Thread(r, "indexer");
-      t.setDaemon(true);
-      return t;
-    });
+    Workers<Done> workers = new Workers<>(pipeline.settings().threads(), pipeline.parser()::overrun);
     try {
-      ExecutorCompletionService<Done> done = new ExecutorCompletionService<>(pool);
-      Map<Future<Done>, SourceFile> tasks = HashMap.newHashMap(files.size());
+      int submitted = 0;
       for (SourceFile f : files) {
         Bookkeeping k = known.get(f.id());
         if (FileRead.unchanged(f, k, seen)) {
           unchanged++;
           listener.fileDone(f.id(), IndexReport.Outcome.UNCHANGED);
         } else {
-          tasks.put(done.submit(() -> readOne(pipeline, f, k, documents, skip, bytes, seen)), f);
+          workers.submit(f, () -> readOne(pipeline, f, k, documents, skip, bytes, seen));
+          submitted++;
         }
       }
       long lastCommit = System.nanoTime();
-      for (int i = 0, n = tasks.size(); i < n; i++) {
-        Future<Done> future = done.take();
-        SourceFile f = tasks.remove(future);
-        Done d = FileRead.resultOf(future, f, skip, Done.failed(false));
+      for (int i = 0; i < submitted; i++) {
+        Workers.Done<Done> next = workers.take();
+        SourceFile f = next.file();
+        Done d = FileRead.resultOf(next.result(), f, skip, Done.failed(false));
         boolean refreshNow = false;
         if (d.document() != null) {
           refreshNow = grouping.add(d.document(), d.article());
@@ -192,7 +184,7 @@ final class ClusterIndexer {
       Thread.currentThread().interrupt();
       throw new IOException("indexing interrupted", e);
     } finally {
-      pool.shutdownNow();
+      workers.close();
     }
     grouping.flush();
     Set<String> gone = Deletions.of(known, seen, walkedFolders, walk.unreadable(), Deletions::fileGone);

@@ -1,6 +1,7 @@
 package org.broadsheet.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,6 +132,22 @@ class HostileFilesTest {
       // The abandoned parse must end, not run on in the background holding a core and its memory:
       // the timeout is reported only once the parse thread has left the parser.
       assertEquals(0, parseThreadsRunning(), "no parse thread is still working on the abandoned file");
+    }
+  }
+
+  @Test
+  void aTimedOutParseOnTheCallersThreadStopsAndLeavesTheThreadFitForWork() throws Exception {
+    Path file = HostileFiles.pdfManyPages(tmp.resolve("pages.pdf"), 100_000);
+    Path good = Files.writeString(tmp.resolve("good.txt"), "Cocoa growers expect a late harvest\n\nShowers continued in Bahia.");
+    try (ArticleParser parser = new ArticleParser(new ParserLimits(8L << 20, 50_000_000, Duration.ofSeconds(1)))) {
+      SkippedFileException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+          () -> assertThrows(SkippedFileException.Timeout.class, () -> parser.parseHere(file)));
+      assertEquals("timeout", e.kind());
+      // The alarm's interrupt is cleared: the thread goes on to write the index, where an
+      // interrupt would close Lucene's files under it.
+      assertFalse(Thread.currentThread().isInterrupted());
+      assertEquals(java.util.Map.of(), parser.overrun(), "it stopped: nothing to give up");
+      assertEquals("Cocoa growers expect a late harvest", parser.parseHere(good).title());
     }
   }
 
