@@ -32,8 +32,8 @@ import java.util.Properties;
  * 18,654 labelled, all of them lower-case names in sentences with nothing capitalised near them
  * ("the lima stock exchange"); lower-case country names count as capitalised.
  *
- * <p>The CRF finds its features in a {@link FeatureTable} rather than in the model's own map: the
- * same labels, faster.
+ * <p>The CRF finds its features in a {@link FeatureTable} rather than in the model's own map, and
+ * its word function's answers are remembered ({@link RememberedWords}): the same labels, faster.
  *
  * <p>Thread-safe, as CoreNLP's annotators are. Tokens left unclassified are labelled {@code O}.
  */
@@ -124,7 +124,8 @@ final class Recogniser {
   }
 
   /**
-   * Gives each CRF of the annotator a {@link FeatureTable} over its feature index. CoreNLP keeps
+   * Gives each CRF of the annotator a {@link FeatureTable} over its feature index, and its word
+   * function a memory ({@link RememberedWords}). CoreNLP keeps
    * the index in fields it does not expose, so they are reached by reflection; if a later CoreNLP
    * renames them, the CRF keeps its own index and only speed is lost.
    */
@@ -139,6 +140,7 @@ final class Recogniser {
           all = false;
           continue;
         }
+        crf.flags.wordFunction = RememberedWords.of(crf.flags.wordFunction); // a public field
         @SuppressWarnings("unchecked")
         Index<String> features = (Index<String>) index.get(crf);
         FeatureTable table = features instanceof FeatureTable t ? t : FeatureTable.of(features);
