@@ -52,4 +52,20 @@ class DateResolverTest {
     assertEquals(List.of(), values("May I say the March was long; 1,750 to 1,780 dlrs", published));
     assertEquals(List.of("Monday=null"), values("on Monday", null));
   }
+
+  /**
+   * The patterns are run only around the words their matches hold (DateAnchors): dates whose parts
+   * lie apart, next to one another, at the text's ends, and in capitals are found as before.
+   */
+  @Test
+  void datesAroundTheirWordsAreFoundWholeAtAnyDistanceTheyReach() {
+    assertEquals(List.of("May 12,          1987=1987-05-12"), values("On May 12,          1987 it fell", published));
+    assertEquals(List.of("May 1987=1987-05", "June 3=2024-06-03", "Friday=2024-05-10"),
+        values("May 1987, June 3 and Friday", published));
+    assertEquals(List.of("March=2024-03"), values("since early          March", published));
+    assertEquals(List.of("Sept 1=2023-09-01", "2019-11-05=2019-11-05"), values("Sept 1 and 2019-11-05", published));
+    assertEquals(List.of("TODAY=2024-05-12"), values("IMF TALKS END TODAY", published));
+    assertEquals(List.of(), values("MAY 12, MONDAY, 19870", published));
+    assertEquals(List.of("12th May=2024-05-12", "1998=1998"), values("12th May; in 1998", published));
+  }
 }
