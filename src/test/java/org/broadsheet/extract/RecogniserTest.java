@@ -45,6 +45,31 @@ class RecogniserTest {
   }
 
   @Test
+  void aSentenceOpenedByACapitalisedArticleAloneIsNotClassified() {
+    String text = "The company said it would cut output at its plant because demand had fallen .";
+    assertEquals(0, recogniser.classifiedEnd(text, tokens(text)));
+    String hague = "The Hague said it would cut output at its plant because demand had fallen .";
+    assertEquals(1 + 1 + Recogniser.LOOK_AHEAD, recogniser.classifiedEnd(hague, tokens(hague)));
+  }
+
+  @Test
+  void classifyingStartsTheLookAheadBeforeTheFirstCapitalisedWord() {
+    String text = "demand for small cars had fallen sharply this year in most markets , the company told Reuters "
+        + "in a statement .";
+    List<CoreLabel> tokens = tokens(text);
+    int reuters = indexOf(tokens, "Reuters");
+    assertEquals(reuters - Recogniser.LOOK_AHEAD, recogniser.classifiedStart(text, tokens));
+    assertEquals(Math.min(tokens.size(), reuters + 1 + Recogniser.LOOK_AHEAD), recogniser.classifiedEnd(text, tokens));
+    List<String> labels = new ArrayList<>();
+    for (List<CoreLabel> sentence : recogniser.sentences(text)) {
+      for (CoreLabel t : sentence) {
+        labels.add(t.word() + "/" + t.ner());
+      }
+    }
+    assertTrue(labels.contains("Reuters/ORGANIZATION"), labels.toString());
+  }
+
+  @Test
   void aLowerCaseCountryNameCountsAsCapitalised() {
     String text = "the loan is in taiwan dollars and is due in nineteen ninety-two , they said at the bank .";
     List<CoreLabel> tokens = tokens(text);
