@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -150,9 +151,21 @@ public final class ArchiveIndexer {
               lastCommit = System.nanoTime();
             }
           }
+          if (indexed > 0) {
+            // The articles still in the writer's buffers are written by the workers side by side; left to
+            // the commit, one thread writes them all while the other cores wait (a tenth of a short run).
+            workers.together(settings.threads(), () -> {
+              while (writer.flushNextBuffer()) {
+                // each call writes one buffer, the largest not being written
+              }
+              return null;
+            });
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IOException("indexing interrupted", e);
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof IOException io ? io : new IOException("writing the index failed", e.getCause());
         } finally {
           workers.close();
           groups.close();

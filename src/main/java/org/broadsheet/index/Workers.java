@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -100,6 +101,16 @@ public final class Workers<T> implements AutoCloseable {
           pool.setCorePoolSize(pool.getCorePoolSize() + 1);
         }
       }
+    }
+  }
+
+  /**
+   * Runs {@code job} on {@code copies} workers at once and waits for them all: work that is done
+   * faster by several threads than by the run's one (the last segments' flush).
+   */
+  public void together(int copies, Callable<?> job) throws InterruptedException, ExecutionException {
+    for (Future<?> f : pool.invokeAll(java.util.Collections.nCopies(copies, job))) {
+      f.get();
     }
   }
 
