@@ -115,7 +115,7 @@ public final class ArchiveIndexer {
         Map<String, String> seen = new ConcurrentHashMap<>(files.size() * 2);
         listener.started(files.size());
         DocumentBuilder builder = new DocumentBuilder(Fields.facetsConfig(), corrections);
-        CopyGroups groups = new CopyGroups(writer);
+        CopyGroups groups = new CopyGroups(writer, files.size());
         Workers<IndexReport.Outcome> workers = new Workers<>(settings.threads(), parser::overrun);
         try {
           int submitted = 0;

@@ -43,6 +43,10 @@ public final class CopyGroups implements Closeable {
 
   private final IndexWriter writer;
   private final int refreshEvery;
+  /** No refresh once this many articles are written: the rest of the run is too short to need one. */
+  private final long lastRefreshBefore;
+  private long written;
+  private int refreshes;
   private DirectoryReader reader;
   /** The articles added since {@link #reader} was opened (they shadow what the reader has of them). */
   private final PendingCopies pending = new PendingCopies();
@@ -52,14 +56,20 @@ public final class CopyGroups implements Closeable {
   private boolean closed;
 
   /** Groups the articles {@code writer} adds, against what it already holds. */
-  public CopyGroups(IndexWriter writer) throws IOException {
-    this(writer, REFRESH_EVERY);
+  /**
+   * @param files how many files the run may index at most: no reader is refreshed for its last few
+   *              (half of {@link #REFRESH_EVERY}), which the table serves as well, and whose refresh would
+   *              write the run's last segments on one thread, the final flush's work done alone
+   */
+  public CopyGroups(IndexWriter writer, int files) throws IOException {
+    this(writer, REFRESH_EVERY, files);
   }
 
   /** @param refreshEvery {@link #REFRESH_EVERY}, smaller in tests */
-  CopyGroups(IndexWriter writer, int refreshEvery) {
+  CopyGroups(IndexWriter writer, int refreshEvery, int files) {
     this.writer = writer;
     this.refreshEvery = refreshEvery;
+    this.lastRefreshBefore = (long) files - refreshEvery / 2;
   }
 
   /**
@@ -96,7 +106,11 @@ public final class CopyGroups implements Closeable {
   /** The writer has the article's document now: the next reader shows it, and the table can let it go. */
   public void written(String id) throws IOException {
     synchronized (this) {
-      if (!pending.written(id) || ++writtenSinceRefresh < refreshEvery || refreshing || closed) {
+      if (!pending.written(id)) {
+        return;
+      }
+      written++;
+      if (++writtenSinceRefresh < refreshEvery || written > lastRefreshBefore || refreshing || closed) {
         return;
       }
       refreshing = true;
@@ -132,6 +146,7 @@ public final class CopyGroups implements Closeable {
             newer.decRef();
           }
         } else if (opened) {
+          refreshes++;
           if (newer != null) {
             reader.decRef();
             reader = newer;
@@ -140,6 +155,11 @@ public final class CopyGroups implements Closeable {
         }
       }
     }
+  }
+
+  /** Readers refreshed so far (for tests). */
+  synchronized int refreshes() {
+    return refreshes;
   }
 
   /** The closest verified copy in the reader, skipping the article itself and articles the table shadows. */

@@ -49,7 +49,7 @@ class CopyGroupsRefreshTest {
       Collections.shuffle(order, new Random(round));
       Map<String, String> groupOf = new ConcurrentHashMap<>();
       try (IndexWriter writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(new StandardAnalyzer()));
-           CopyGroups groups = new CopyGroups(writer, 1 + round % 3)) {
+           CopyGroups groups = new CopyGroups(writer, 1 + round % 3, round < 10 ? Integer.MAX_VALUE : order.size())) {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
           List<Future<?>> done = new ArrayList<>();
@@ -74,6 +74,24 @@ class CopyGroupsRefreshTest {
           assertEquals(a.story() == b.story(), groupOf.get(a.id()).equals(groupOf.get(b.id())),
               "round " + round + ": " + a.id() + " / " + b.id());
         }
+      }
+    }
+  }
+
+  @Test
+  void noReaderIsRefreshedForTheRunsLastFewArticles() throws Exception {
+    for (int files : new int[] {9, 10, Integer.MAX_VALUE}) {
+      try (IndexWriter writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(new StandardAnalyzer()));
+           CopyGroups groups = new CopyGroups(writer, 4, files)) {
+        for (int i = 0; i < 9; i++) {
+          String id = "a" + i;
+          String text = StoryVariants.STORIES.get(i % StoryVariants.STORIES.size()) + " " + i;
+          CopyMark mark = groups.assign(id, id, "t", text, 0L);
+          writer.updateDocument(new Term(Fields.ID, id), document(id, mark, "t", text));
+          groups.written(id);
+        }
+        // Refreshes are due at 4 and 8 written; the one at 8 is skipped when at most 2 (half of 4) files can follow.
+        assertEquals(files == 9 ? 1 : 2, groups.refreshes(), "files " + files);
       }
     }
   }

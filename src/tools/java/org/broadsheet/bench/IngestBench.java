@@ -161,7 +161,7 @@ final class IngestBench {
                                              Path root, java.util.Set<String> groups) throws IOException {
     long t0 = System.nanoTime();
     try (var d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, newIndex(ArchiveAnalyzer.forIndexing()));
-         CopyGroups copies = new CopyGroups(writer)) {
+         CopyGroups copies = new CopyGroups(writer, articles.size())) {
       eachArticle(articles, threads, "with copy groups", a -> {
         var mark = copies.assign(a.id(), a.contentHash(), a.title(), a.text(), System.currentTimeMillis());
         groups.add(mark.group());
