@@ -27,7 +27,7 @@ import org.broadsheet.search.SearchSettings;
  * Ingest with extraction against its bound: CoreNLP's CRF alone ({@code tokenize,ssplit,ner}
  * with {@link CoreNlpExtractor#defaultProperties()}) over the same parsed texts, in the same
  * process, on the same number of threads, both warmed on the whole sample until the JIT has settled
- * (it compiles for under a tenth of a warm-up round's CPU time, or five rounds), the bound timed just
+ * (it compiles for under a twentieth of a warm-up round's CPU time, or eight rounds), the bound timed just
  * before and just after Broadsheet and averaged. Also in process CPU time per article, which a
  * machine shared with other work disturbs less than the wall clock.
  */
@@ -135,7 +135,7 @@ final class ExtractBench {
   }
 
   /** Warm-up rounds at most (each is the whole sample on both sides). */
-  private static final int MAX_WARM_ROUNDS = 5;
+  private static final int MAX_WARM_ROUNDS = 8;
 
   private record Run(double seconds, double cpuSeconds, long tokens) {
   }
