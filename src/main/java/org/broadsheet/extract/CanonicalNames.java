@@ -42,13 +42,53 @@ public final class CanonicalNames {
 
   /** ASCII-folded, lower-case, letters and digits only: "Erdoğan", "ERDOGAN" and "U.S." / "US" agree. */
   public static String key(String name) {
+    if (isAscii(name)) {
+      return asciiKey(name); // most names: the same key in one pass, without the regexes (2 % of extraction)
+    }
     // Dots and apostrophes join ("U.S." = "US", "d'Ivoire" = "dIvoire"); other punctuation separates.
     String folded = JOINERS.matcher(fold(name).toLowerCase(Locale.ROOT)).replaceAll("");
     return NON_KEY.matcher(folded).replaceAll(" ").strip();
   }
 
+  /** {@link #key} of an ASCII name: joiners dropped, letters and digits lower-cased, every other run one space. */
+  static String asciiKey(String name) {
+    StringBuilder key = new StringBuilder(name.length());
+    boolean gap = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '.' || c == '\'') {
+        continue;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (gap && key.length() > 0) {
+          key.append(' ');
+        }
+        gap = false;
+        key.append(c);
+      } else {
+        gap = true;
+      }
+    }
+    return key.toString();
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Removes diacritics (and maps a few letters that do not decompose, such as ı, ł, ø, ß). */
   public static String fold(String s) {
+    if (isAscii(s)) {
+      return s; // nothing to decompose or map
+    }
     String d = Normalizer.normalize(s, Normalizer.Form.NFD);
     d = COMBINING_MARKS.matcher(d).replaceAll("");
     StringBuilder out = null;

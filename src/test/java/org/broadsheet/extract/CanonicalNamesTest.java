@@ -37,4 +37,28 @@ class CanonicalNamesTest {
     assertEquals("New York", CanonicalNames.titleCase("NEW YORK"));
     assertEquals("U.S.", CanonicalNames.titleCase("U.S."));
   }
+
+  /** The one-pass key of an ASCII name is the regexes' key, on names and on random ASCII. */
+  @Test
+  void asciiNamesGetTheKeyTheGeneralRuleGives() {
+    java.util.Random random = new java.util.Random(17);
+    java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("U.S.", "Cote d'Ivoire",
+        "  General Motors Corp.  ", "A.B. - C", "3M", "AT&T", "...", "", "O'Neil-Smith Jr.", "x\ty\u0000z"));
+    for (int n = 0; n < 20_000; n++) {
+      char[] cs = new char[random.nextInt(12)];
+      for (int i = 0; i < cs.length; i++) {
+        cs[i] = (char) random.nextInt(128);
+      }
+      names.add(new String(cs));
+    }
+    java.util.regex.Pattern joiners = java.util.regex.Pattern.compile("['.]");
+    java.util.regex.Pattern nonKey = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    for (String name : names) {
+      String general = nonKey.matcher(joiners.matcher(name.toLowerCase(java.util.Locale.ROOT)).replaceAll(""))
+          .replaceAll(" ").strip();
+      assertEquals(general, CanonicalNames.key(name), name);
+      assertEquals(name, CanonicalNames.fold(name));
+    }
+    assertEquals("erdogan", CanonicalNames.key("Erdoğan"));
+  }
 }
