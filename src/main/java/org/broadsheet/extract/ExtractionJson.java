@@ -1,10 +1,9 @@
 package org.broadsheet.extract;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,24 +20,29 @@ public final class ExtractionJson {
   }
 
   public static String write(Extraction extraction) {
-    ObjectNode root = MAPPER.createObjectNode();
-    ArrayNode list = root.putArray("mentions");
-    for (Mention m : extraction.mentions()) {
-      ObjectNode o = list.addObject();
-      o.put("type", m.type().label());
-      o.put("text", m.text());
-      o.put("start", m.start());
-      o.put("end", m.end());
-      putIfNotNull(o, "canonical", m.canonical());
-      putIfNotNull(o, "value", m.value());
-      putIfNotNull(o, "country", m.country());
-      putIfNotNull(o, "rule", m.rule());
+    // Streamed, not built as a tree first: written twice per article (the cache and the stored mentions).
+    java.io.StringWriter out = new java.io.StringWriter(64 + 96 * extraction.mentions().size());
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeArrayFieldStart("mentions");
+      for (Mention m : extraction.mentions()) {
+        g.writeStartObject();
+        g.writeStringField("type", m.type().label());
+        g.writeStringField("text", m.text());
+        g.writeNumberField("start", m.start());
+        g.writeNumberField("end", m.end());
+        writeIfNotNull(g, "canonical", m.canonical());
+        writeIfNotNull(g, "value", m.value());
+        writeIfNotNull(g, "country", m.country());
+        writeIfNotNull(g, "rule", m.rule());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot happen writing to a string", e);
     }
-    try {
-      return MAPPER.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot happen for a tree of strings and numbers", e);
-    }
+    return out.toString();
   }
 
   /** @throws IllegalArgumentException when the text is not an extraction's JSON */
@@ -62,9 +66,9 @@ public final class ExtractionJson {
     return new Extraction(mentions);
   }
 
-  private static void putIfNotNull(ObjectNode o, String field, String value) {
+  private static void writeIfNotNull(JsonGenerator g, String field, String value) throws java.io.IOException {
     if (value != null) {
-      o.put(field, value);
+      g.writeStringField(field, value);
     }
   }
 
