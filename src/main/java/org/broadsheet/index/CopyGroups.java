@@ -80,26 +80,33 @@ public final class CopyGroups implements Closeable {
       throws IOException {
     MinHash signature = MinHash.ofArticle(title, text);
     String[] bands = signature.bands();
-    DirectoryReader r;
-    synchronized (this) {
-      if (reader == null) {
-        reader = DirectoryReader.open(writer); // on the first article: a run that changes nothing opens none
+    while (true) {
+      DirectoryReader r;
+      synchronized (this) {
+        if (reader == null) {
+          reader = DirectoryReader.open(writer); // on the first article: a run that changes nothing opens none
+        }
+        r = reader;
+        r.incRef();
       }
-      r = reader;
-      r.incRef();
-    }
-    PendingCopies.Candidate best;
-    try {
-      best = closestIn(r, id, signature, bands);
-    } finally {
-      r.decRef();
-    }
-    synchronized (this) {
-      // Articles added since the reader opened, this one's old version included, come from the table.
-      best = pending.closest(id, signature, best);
-      String group = best == null ? CopyMark.newGroup(id, contentHash) : best.group();
-      pending.add(id, group, signature);
-      return new CopyMark(group, indexedAt, signature);
+      PendingCopies.Candidate best;
+      try {
+        best = closestIn(r, id, signature, bands);
+      } finally {
+        r.decRef();
+      }
+      synchronized (this) {
+        if (reader != r) {
+          // A refresh swapped readers meanwhile, and the table let go of articles the one read here
+          // may not show: look again (once in REFRESH_EVERY articles at most).
+          continue;
+        }
+        // Articles added since the reader opened, this one's old version included, come from the table.
+        best = pending.closest(id, signature, best);
+        String group = best == null ? CopyMark.newGroup(id, contentHash) : best.group();
+        pending.add(id, group, signature);
+        return new CopyMark(group, indexedAt, signature);
+      }
     }
   }
 

@@ -44,12 +44,12 @@ class CopyGroupsRefreshTest {
         versions.add(new Version("s" + s + "v" + v, s, StoryVariants.title(t), t.substring(t.indexOf("\n\n") + 2)));
       }
     }
-    for (int round = 0; round < 20; round++) {
+    for (int round = 0; round < 150; round++) {
       List<Version> order = new ArrayList<>(versions);
       Collections.shuffle(order, new Random(round));
       Map<String, String> groupOf = new ConcurrentHashMap<>();
       try (IndexWriter writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(new StandardAnalyzer()));
-           CopyGroups groups = new CopyGroups(writer, 1 + round % 3, round < 10 ? Integer.MAX_VALUE : order.size())) {
+           CopyGroups groups = new CopyGroups(writer, 1 + round % 3, round % 2 == 0 ? Integer.MAX_VALUE : order.size())) {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
           List<Future<?>> done = new ArrayList<>();
