@@ -189,21 +189,7 @@ final class Recogniser {
         first = i;
       }
     }
-    if (first < 0) {
-      return 0;
-    }
-    int start = first;
-    int counted = 0;
-    while (start > 0) {
-      if (!joinsPrevious(tokens.get(start - 1), tokens.get(start))) {
-        if (counted == LOOK_AHEAD) {
-          break;
-        }
-        counted++;
-      }
-      start--;
-    }
-    return start;
+    return first < 0 ? 0 : lookAhead(tokens, first, -1);
   }
 
   /** How many of the sentence's first tokens to classify: 0 when none can be a name. */
@@ -214,24 +200,27 @@ final class Recogniser {
         last = i;
       }
     }
-    if (last < 0) {
-      return 0;
-    }
-    // LOOK_AHEAD tokens as the CRF counts them: it reads a hyphenated word ("third-quarter", three
-    // tokens from the tokenizer) as one (CoreNLP's NER tokenization joins them), and a cut inside one
-    // would change the word it sees.
-    int end = last + 1;
+    return last < 0 ? 0 : lookAhead(tokens, last + 1, 1);
+  }
+
+  /**
+   * The cut {@link #LOOK_AHEAD} tokens, as the CRF counts them, from the cut {@code at} (a cut falls
+   * before the token of its index), going forward ({@code step} 1) or back (-1), or the sentence's
+   * end. The CRF reads a hyphenated word ("third-quarter", three tokens from the tokenizer) as one
+   * (CoreNLP's NER tokenization joins them), and a cut inside one would change the word it sees.
+   */
+  private static int lookAhead(List<CoreLabel> tokens, int at, int step) {
     int counted = 0;
-    while (end < tokens.size()) {
-      if (!joinsPrevious(tokens.get(end - 1), tokens.get(end))) {
+    while (step > 0 ? at < tokens.size() : at > 0) {
+      if (!joinsPrevious(tokens.get(at - 1), tokens.get(at))) {
         if (counted == LOOK_AHEAD) {
           break;
         }
         counted++;
       }
-      end++;
+      at += step;
     }
-    return end;
+    return at;
   }
 
   /** A hyphen and the words it joins with no space between: one token to the CRF. */

@@ -55,8 +55,9 @@ public final class CopyGroups implements Closeable {
   private boolean refreshing;
   private boolean closed;
 
-  /** Groups the articles {@code writer} adds, against what it already holds. */
   /**
+   * Groups the articles {@code writer} adds, against what it already holds.
+   *
    * @param files how many files the run may index at most: no reader is refreshed for its last few
    *              (half of {@link #REFRESH_EVERY}), which the table serves as well, and whose refresh would
    *              write the run's last segments on one thread, the final flush's work done alone

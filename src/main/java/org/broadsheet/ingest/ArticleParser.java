@@ -11,8 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -77,9 +79,9 @@ public final class ArticleParser implements AutoCloseable {
   private final TikaReader tika;
   private final LanguageGuesser languages = new LanguageGuesser();
   private final PublishedDateFinder dates;
-  /** Parses run here so a pathological file can be abandoned after {@link ParserLimits#timeout()}. */
   /** The parses running on their callers' threads ({@link #parseHere}) and their alarms. */
   private final InlineParses inline;
+  /** Parses run here so a pathological file can be abandoned after {@link ParserLimits#timeout()}. */
   private final ExecutorService parseThreads = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "tika-parse");
     t.setDaemon(true);
@@ -146,19 +148,19 @@ public final class ArticleParser implements AutoCloseable {
     tika.load();
     languages.load();
     InlineParses.Running run = inline.start(file);
-    Article article;
+    Article article = null;
+    Throwable failed = null;
     try {
       article = parseNow(file);
     } catch (SkippedFileException | IOException | RuntimeException | Error e) {
-      run.end();
-      if (run.givenUp()) {
-        throw new ParseOverrun(file);
-      }
-      throw failure(file, e, run.rang());
+      failed = e;
     }
     run.end();
     if (run.givenUp()) {
       throw new ParseOverrun(file);
+    }
+    if (failed != null) {
+      throw failure(file, failed, run.rang());
     }
     return article;
   }
@@ -167,8 +169,8 @@ public final class ArticleParser implements AutoCloseable {
    * The threads in {@link #parseHere} whose parse has run {@link #CANCEL_GRACE} past the timeout,
    * and the timeout each file is reported with. Each is given up now, and returned once.
    */
-  public java.util.Map<Thread, SkippedFileException> overrun() {
-    java.util.Map<Thread, SkippedFileException> out = new java.util.HashMap<>();
+  public Map<Thread, SkippedFileException> overrun() {
+    Map<Thread, SkippedFileException> out = new HashMap<>();
     inline.overrun().forEach((thread, file) -> out.put(thread, failures.timeout(file)));
     return out;
   }

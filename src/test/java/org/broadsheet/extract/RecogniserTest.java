@@ -60,12 +60,7 @@ class RecogniserTest {
     int reuters = indexOf(tokens, "Reuters");
     assertEquals(reuters - Recogniser.LOOK_AHEAD, recogniser.classifiedStart(text, tokens));
     assertEquals(Math.min(tokens.size(), reuters + 1 + Recogniser.LOOK_AHEAD), recogniser.classifiedEnd(text, tokens));
-    List<String> labels = new ArrayList<>();
-    for (List<CoreLabel> sentence : recogniser.sentences(text)) {
-      for (CoreLabel t : sentence) {
-        labels.add(t.word() + "/" + t.ner());
-      }
-    }
+    List<String> labels = labels(recogniser.sentences(text).stream().flatMap(List::stream).toList());
     assertTrue(labels.contains("Reuters/ORGANIZATION"), labels.toString());
   }
 
@@ -84,20 +79,13 @@ class RecogniserTest {
         + "Officials of Siemens AG and the Deutsche Bank said talks with Renault would go on in Paris.\n"
         + "Shares of General Motors Corp rose on the New York Stock Exchange, traders told Reuters.\n"
         + "The International Monetary Fund and Japan's finance ministry declined to comment to the Financial Times.";
-    Annotation stock = new Annotation(text);
-    new StanfordCoreNLP(CoreNlpExtractor.defaultProperties()).annotate(stock);
-    List<String> expected = new ArrayList<>();
-    for (CoreLabel t : stock.get(CoreAnnotations.TokensAnnotation.class)) {
-      expected.add(t.word() + "/" + t.ner());
-    }
-    List<String> actual = new ArrayList<>();
+    List<CoreLabel> tokens = new ArrayList<>();
     for (List<CoreLabel> sentence : recogniser.sentences(text)) {
       assertEquals(sentence.size(), recogniser.classifiedEnd(text, sentence));
-      for (CoreLabel t : sentence) {
-        actual.add(t.word() + "/" + t.ner());
-      }
+      tokens.addAll(sentence);
     }
-    assertEquals(expected, actual);
+    List<String> actual = labels(tokens);
+    assertEquals(labelsOfCoreNlpAlone(text), actual);
     assertTrue(actual.contains("Siemens/ORGANIZATION") && actual.contains("Bonn/LOCATION"), actual.toString());
   }
 
@@ -105,17 +93,19 @@ class RecogniserTest {
   void aTextWrittenInLowerCaseIsClassifiedWhole() {
     String text = "the central bank of brazil said prices in sao paulo rose and that talks with the imf in "
         + "washington would continue next week .";
+    assertEquals(labelsOfCoreNlpAlone(text), labels(tokens(text)));
+  }
+
+  /** "word/LABEL" of each token. */
+  private static List<String> labels(List<CoreLabel> tokens) {
+    return tokens.stream().map(t -> t.word() + "/" + t.ner()).toList();
+  }
+
+  /** The labels CoreNLP's own pipeline gives the text, every token classified. */
+  private static List<String> labelsOfCoreNlpAlone(String text) {
     Annotation stock = new Annotation(text);
     new StanfordCoreNLP(CoreNlpExtractor.defaultProperties()).annotate(stock);
-    List<String> expected = new ArrayList<>();
-    for (CoreLabel t : stock.get(CoreAnnotations.TokensAnnotation.class)) {
-      expected.add(t.word() + "/" + t.ner());
-    }
-    List<String> actual = new ArrayList<>();
-    for (CoreLabel t : tokens(text)) {
-      actual.add(t.word() + "/" + t.ner());
-    }
-    assertEquals(expected, actual);
+    return labels(stock.get(CoreAnnotations.TokensAnnotation.class));
   }
 
   private List<CoreLabel> tokens(String text) {
