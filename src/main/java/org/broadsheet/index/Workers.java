@@ -26,13 +26,14 @@ import org.broadsheet.ingest.SourceFile;
  * @param <T> what a task returns
  */
 public final class Workers<T> implements AutoCloseable {
-  /** How often {@link #take} asks the parser for overrun parses while nothing finishes. */
+  /** How often {@link #take} asks the parser for overrun parses, whether or not other tasks finish. */
   private static final long CHECK_MILLIS = 1_000;
 
   private final ThreadPoolExecutor pool;
   private final Supplier<Map<Thread, SkippedFileException>> overrun;
   private final BlockingQueue<Task<T>> finished = new LinkedBlockingQueue<>();
   private final Set<Task<T>> running = ConcurrentHashMap.newKeySet();
+  private long nextCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHECK_MILLIS);
 
   /** A task finished (or given up): its file and its result. */
   public record Done<T>(SourceFile file, Future<T> result) {
@@ -85,21 +86,30 @@ public final class Workers<T> implements AutoCloseable {
   /** The next task to finish; one whose parse overran comes back failed with its timeout. */
   public Done<T> take() throws InterruptedException {
     while (true) {
+      // On the clock, not only when nothing finishes: while the other workers keep finishing files, a
+      // stuck one would otherwise be given up, and its thread replaced, only once they run out of work.
+      if (System.nanoTime() - nextCheck >= 0) {
+        giveUpOverrunParses();
+        nextCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHECK_MILLIS);
+      }
       Task<T> t = finished.poll(CHECK_MILLIS, TimeUnit.MILLISECONDS);
       if (t != null) {
         return new Done<>(t.file, t.result);
       }
-      Map<Thread, SkippedFileException> stuck = overrun.get();
-      if (stuck.isEmpty()) {
-        continue;
-      }
-      for (Task<T> r : running) {
-        SkippedFileException e = stuck.get(r.thread);
-        if (e != null && r.result.completeExceptionally(e)) {
-          // Its thread is lost to the parse: one more keeps the rest of the run at full strength.
-          pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
-          pool.setCorePoolSize(pool.getCorePoolSize() + 1);
-        }
+    }
+  }
+
+  private void giveUpOverrunParses() {
+    Map<Thread, SkippedFileException> stuck = overrun.get();
+    if (stuck.isEmpty()) {
+      return;
+    }
+    for (Task<T> r : running) {
+      SkippedFileException e = stuck.get(r.thread);
+      if (e != null && r.result.completeExceptionally(e)) {
+        // Its thread is lost to the parse: one more keeps the rest of the run at full strength.
+        pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+        pool.setCorePoolSize(pool.getCorePoolSize() + 1);
       }
     }
   }

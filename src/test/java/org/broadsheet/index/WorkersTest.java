@@ -77,6 +77,47 @@ class WorkersTest {
   }
 
   @Test
+  @Timeout(60)
+  void aStuckParseIsGivenUpWhileTheOtherWorkersKeepFinishingFiles() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    Map<Thread, SkippedFileException> overrun = new HashMap<>();
+    SourceFile stuck = file("stuck.txt");
+    try (Workers<String> workers = new Workers<>(2, () -> {
+      synchronized (overrun) {
+        Map<Thread, SkippedFileException> out = new HashMap<>(overrun);
+        overrun.clear();
+        return out;
+      }
+    })) {
+      workers.submit(stuck, () -> {
+        synchronized (overrun) {
+          overrun.put(Thread.currentThread(), new SkippedFileException.Timeout(stuck.file(), "parsing took over 1 s"));
+        }
+        while (!release.await(10, TimeUnit.MILLISECONDS)) {
+          // ignores interrupts
+        }
+        throw new ParseOverrun(stuck.file());
+      });
+      int quick = 400; // 10 ms each on the one free worker: four seconds of files finishing all the while
+      for (int i = 0; i < quick; i++) {
+        workers.submit(file("q" + i + ".txt"), () -> {
+          Thread.sleep(10);
+          return "indexed";
+        });
+      }
+      int before = 0;
+      while (!workers.take().file().equals(stuck)) {
+        before++;
+      }
+      release.countDown();
+      assertTrue(before < quick, "given up only after every other file: " + before);
+      for (int i = before; i < quick; i++) {
+        assertEquals("indexed", workers.take().result().get());
+      }
+    }
+  }
+
+  @Test
   void aTaskThatFailsComesBackWithItsException() throws Exception {
     try (Workers<String> workers = new Workers<>(2, Map::of)) {
       SourceFile f = file("a.txt");
