@@ -59,6 +59,7 @@ export function searchPage() {
     const next = copyState(ctx.state);
     next.q = q.trim();
     next.page = 1;
+    next.exact = false;
     navigate(next);
   };
   initSearchForm(search);
@@ -195,9 +196,18 @@ export function searchPage() {
     const took = num(data.tookMs, NaN);
     const hits = arr(data.hits).filter((h) => h && typeof h === 'object');
     const groups = Math.max(0, Math.trunc(num(data.groups, total)));
-    const what = plural(total, 'article', 'articles') + (groups && groups < total ? ` (${plural(groups, 'story', 'stories')})` : '');
+    const estimated = data.estimated === true;
+    const what = (estimated ? 'about ' : '') + plural(total, 'article', 'articles')
+      + (groups && groups < total ? ` (${plural(groups, 'story', 'stories')})` : '');
     const q = ctx.state.q ? ` for “${ctx.state.q}”` : '';
     status.textContent = `${what}${q}${Number.isFinite(took) ? ` · ${nf.format(Math.round(took))} ms` : ''}`;
+    if (estimated) {
+      // A broad search's counts come from a sample; its hits are exact. One click counts every match.
+      const exact = copyState(ctx.state);
+      exact.exact = true;
+      status.append(' · counts estimated · ', el('a', { href: stateUrl(exact), text: 'count exactly',
+        dataset: { nav: 'status' } }));
+    }
     status.dataset.total = String(total);
     status.dataset.groups = String(groups || total);
     renderFacets(ctx, data.facets || {});

@@ -8,7 +8,8 @@ import { str, uniq } from './values.js';
 
 export function emptyState() {
   // sort '' is the server's default: relevance for a query, newest first without one.
-  const s = { q: '', from: '', to: '', sort: '', page: 1, size: 0 };
+  // exact: count every match even when the server would estimate a broad search's counts.
+  const s = { q: '', from: '', to: '', sort: '', page: 1, size: 0, exact: false };
   for (const d of LIST_PARAMS) s[d] = [];
   s.not = {};
   for (const d of NOT_DIMS) s.not[d] = [];
@@ -25,6 +26,7 @@ export function readState(search = location.search) {
   s.page = Math.max(1, Number.parseInt(p.get('page'), 10) || 1);
   const size = Number.parseInt(p.get('size'), 10);
   s.size = size > 0 && size <= 100 ? size : 0;
+  s.exact = p.get('exact') === 'true';
   for (const d of LIST_PARAMS) s[d] = uniq(p.getAll(d).filter((v) => v !== ''));
   for (const d of NOT_DIMS) s.not[d] = uniq(p.getAll(notKey(d)).filter((v) => v !== ''));
   s.published = s.published.slice(0, 1); // one published path (hierarchical: 2024, 2024/05, 2024/05/12)
@@ -41,6 +43,7 @@ export function stateParams(s, { page = true } = {}) {
   if (s.sort) p.set('sort', s.sort);
   if (page && s.page > 1) p.set('page', String(s.page));
   if (s.size) p.set('size', String(s.size));
+  if (s.exact) p.set('exact', 'true');
   return p;
 }
 

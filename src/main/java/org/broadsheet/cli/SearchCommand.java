@@ -54,6 +54,10 @@ public final class SearchCommand implements Callable<Integer> {
       description = "List every copy of a story, not one hit per group of copies")
   boolean noCollapse;
 
+  @Option(names = "--exact", negatable = false,
+      description = "Count every match exactly; by default a search matching more than 100,000 articles gives estimated counts")
+  boolean exact;
+
   @Option(names = "--group", paramLabel = "ID", description = "Only the articles of this group of copies")
   String group;
 
@@ -90,7 +94,7 @@ public final class SearchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--all needs --format csv or --format jsonl");
     }
     SearchRequest request = new SearchRequest(query, pairs("--facet", facetArgs), published, from, to, sort,
-        all ? 1 : page, limit, pairs("--not", notArgs), group, !noCollapse, after);
+        all ? 1 : page, limit, pairs("--not", notArgs), group, !noCollapse, after, exact);
     try (Broadsheet b = engine.open(archive.index())) {
       PrintStream out = System.out;
       if (exportFormat != null) {
@@ -130,7 +134,7 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   private static void print(SearchResult r, PrintStream out) {
-    out.printf("%d hits%s (%d ms)%n", r.total(), r.groups() < r.total() ? ", " + r.groups() + (r.groups() == 1 ? " story" : " stories") : "",
+    out.printf("%s%d hits%s (%d ms)%n", r.estimated() ? "about " : "", r.total(), r.groups() < r.total() ? ", " + r.groups() + (r.groups() == 1 ? " story" : " stories") : "",
         r.tookMs());
     if (r.suggestion() != null) {
       out.printf("Did you mean: %s (%d hits)%n", r.suggestion().query(), r.suggestion().total());

@@ -56,6 +56,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Size of the cache of search results, dropped at each index commit; 0 turns it off (default: ${DEFAULT-VALUE})")
   int cacheMegabytes;
 
+  @Option(names = "--exact-counts-up-to", paramLabel = "N", defaultValue = "100000",
+      description = "A search matching more articles than this shows estimated counts, from a sample (its hits are "
+          + "exact; ?exact=true counts every match) (default: ${DEFAULT-VALUE})")
+  long exactCountsUpTo;
+
   private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (kind.isInstance(t)) {
@@ -90,10 +95,14 @@ public final class ServeCommand implements Callable<Integer> {
     if (cacheMegabytes < 0) {
       throw new ParameterException(spec.commandLine(), "--cache-mb must be 0 or more");
     }
+    if (exactCountsUpTo < 1) {
+      throw new ParameterException(spec.commandLine(), "--exact-counts-up-to must be 1 or more");
+    }
     if (concurrentSearches != null && concurrentSearches < 1) {
       throw new ParameterException(spec.commandLine(), "--concurrent-searches must be 1 or more");
     }
-    SearchSettings search = SearchSettings.defaults().withCacheMegabytes(cacheMegabytes);
+    SearchSettings search = SearchSettings.defaults().withCacheMegabytes(cacheMegabytes)
+        .withExactCountsUpTo(exactCountsUpTo);
     if (concurrentSearches != null) {
       search = search.withConcurrentSearches(concurrentSearches);
     }

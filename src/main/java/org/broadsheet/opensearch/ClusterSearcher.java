@@ -200,7 +200,7 @@ final class ClusterSearcher implements AutoCloseable {
     List<SearchResult.MapPlace> map = spellings.map(FacetAnswers.buckets(Fields.FACET_PLACES, placeCounts, spellings),
         places);
     SearchResult.Suggestion suggestion = didYouMean.suggest(r, total, spellings);
-    return new SearchResult(r.query(), total, groups, r.page(), r.size(), r.sort().name().toLowerCase(java.util.Locale.ROOT),
+    return new SearchResult(r.query(), total, groups, false, r.page(), r.size(), r.sort().name().toLowerCase(java.util.Locale.ROOT),
         (System.nanoTime() - start) / 1_000_000, hits, facets, Timeline.of(days, published), map, next, suggestion);
   }
 

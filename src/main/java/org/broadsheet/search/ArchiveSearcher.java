@@ -110,8 +110,8 @@ public final class ArchiveSearcher implements AutoCloseable {
     return withinCostLimits(() -> {
       Query query = parser.parse(r.query(), searcher.getIndexReader());
       // Matched and counted with phrases answered from word pairs; highlighted as parsed.
-      FacetedSearch found = FacetedSearch.run(searcher, config, rs,
-          DrillDown.of(r, PairPhrases.rewrite(query), config), r);
+      FacetedSearch found = FacetedSearch.run(searcher, config, rs, PairPhrases.rewrite(query), r,
+          settings.exactCountsUpTo());
       List<SearchResult.Hit> hits = Respelling.hits(hitReader.read(searcher, query, found.hits(), found.total()),
           rs.spellings());
       String next = found.hits().size() == r.size() ? found.hits().get(r.size() - 1).cursor().encode(r.sort()) : null;
@@ -119,13 +119,13 @@ public final class ArchiveSearcher implements AutoCloseable {
       // Only a query that found few articles pays for a respelling.
       SearchResult.Suggestion suggestion = didYouMean.suggest(searcher, rs, config, r, found.total());
       if (found.facets() == null) {
-        return new SearchResult(r.query(), found.total(), found.groups(), r.page(), r.size(), sortName(r), 0, hits,
+        return new SearchResult(r.query(), found.total(), found.groups(), found.estimated(), r.page(), r.size(), sortName(r), 0, hits,
             FacetLists.empty(), Timeline.none(), List.of(), next, suggestion);
       }
       SearchResult.Histogram timeline = rs.has(Fields.FACET_PUBLISHED)
           ? Timeline.of(Timeline.counts(found.facets()), published)
           : Timeline.none();
-      return new SearchResult(r.query(), found.total(), found.groups(), r.page(), r.size(), sortName(r), 0, hits,
+      return new SearchResult(r.query(), found.total(), found.groups(), found.estimated(), r.page(), r.size(), sortName(r), 0, hits,
           FacetLists.of(found.facets(), rs, published), timeline, map(rs, r, found), next, suggestion);
     });
   }
@@ -174,7 +174,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       return List.of();
     }
     Facets counts = r.filters().containsKey(Fields.FACET_PLACES) && found.matches() != null
-        ? new SortedSetDocValuesFacetCounts(rs.state(), found.matches())
+        ? ScaledFacets.of(new SortedSetDocValuesFacetCounts(rs.state(), found.matches()), found.oneIn())
         : found.facets();
     FacetResult places;
     try {

@@ -8,31 +8,64 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 
 /**
  * Runs a drill-down query once for the hits, the match counts and the facet counts. With drill
  * sideways each selected dimension is counted as if it were not selected, so a reader sees the
  * alternatives to what they picked. The hits and the groups of copies come from one
- * {@link GroupedHits} pass over the matches.
+ * {@link GroupedHits} pass over the matches. A search matching more articles than the settings
+ * count exactly is counted on a sample of one match in {@code oneIn}, and its page found apart
+ * ({@link BroadSearch}).
  *
  * @param hits    the request's page of hits
- * @param total   how many articles match
- * @param groups  how many groups of copies they form
+ * @param total   how many articles match (an estimate when {@code oneIn} is over 1)
+ * @param groups  how many groups of copies they form (likewise)
  * @param facets  the counts (of articles), or null when no article has a facet value
- * @param matches the matching articles themselves (drill down, not sideways), or null without facets
+ * @param matches the matching articles themselves (drill down, not sideways), or null without facets;
+ *                the sample of them when {@code oneIn} is over 1
+ * @param oneIn   1 when every match was counted; else the counts are a sample's times this
  */
-record FacetedSearch(List<GroupedHits.Hit> hits, long total, long groups, Facets facets, FacetsCollector matches) {
+record FacetedSearch(List<GroupedHits.Hit> hits, long total, long groups, Facets facets, FacetsCollector matches,
+                     int oneIn) {
 
-  static FacetedSearch run(IndexSearcher searcher, FacetsConfig config, ReaderState rs, DrillDownQuery ddq,
-                           SearchRequest r) throws IOException {
+  /** True when the total and the counts are estimates from a sample. */
+  boolean estimated() {
+    return oneIn > 1;
+  }
+
+  static FacetedSearch run(IndexSearcher searcher, FacetsConfig config, ReaderState rs, Query query,
+                           SearchRequest r, long exactCountsUpTo) throws IOException {
+    DrillDownQuery ddq = DrillDown.of(r, query, config);
+    int oneIn = BroadSearch.sampleRate(searcher, ddq.getBaseQuery(), r, rs.groups(), exactCountsUpTo);
+    if (oneIn > 1) {
+      GroupedHits.Result page = BroadSearch.exactPage(searcher, ddq, r, rs.groups());
+      if (page != null) {
+        FacetedSearch sample = counted(searcher, config, rs, DrillDown.of(r, SampledDocs.of(query, oneIn), config), r);
+        long total = sample.total * oneIn;
+        // Two copies of a story are seldom both in a sample: its groups are estimated from the
+        // archive's share of groups to articles instead, which a broad search's matches resemble.
+        int articles = searcher.getIndexReader().numDocs();
+        long groups = Math.min(total, Math.round(total * (double) rs.groups().count() / Math.max(1, articles)));
+        return new FacetedSearch(GroupedHits.page(page, r), total, groups, ScaledFacets.of(sample.facets, oneIn),
+            sample.matches, oneIn);
+      }
+    }
+    return counted(searcher, config, rs, ddq, r);
+  }
+
+  /** Every match of {@code ddq} counted, and the page among them. */
+  private static FacetedSearch counted(IndexSearcher searcher, FacetsConfig config, ReaderState rs,
+                                       DrillDownQuery ddq, SearchRequest r) throws IOException {
     GroupedHits grouped = new GroupedHits(r, rs.groups());
     if (rs.state() != null) {
       DrillSideways ds = new DrillSideways(searcher, config, rs.state());
       DrillSideways.ConcurrentDrillSidewaysResult<GroupedHits.Result> res = ds.search(ddq, grouped);
       GroupedHits.Result g = res.collectorResult;
-      return new FacetedSearch(GroupedHits.page(g, r), g.total(), g.groups(), res.facets, res.drillDownFacetsCollector);
+      return new FacetedSearch(GroupedHits.page(g, r), g.total(), g.groups(), res.facets,
+          res.drillDownFacetsCollector, 1);
     }
     GroupedHits.Result g = searcher.search(ddq, grouped);
-    return new FacetedSearch(GroupedHits.page(g, r), g.total(), g.groups(), null, null);
+    return new FacetedSearch(GroupedHits.page(g, r), g.total(), g.groups(), null, null, 1);
   }
 }

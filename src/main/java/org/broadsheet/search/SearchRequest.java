@@ -26,10 +26,12 @@ import java.util.Map;
  * @param collapse  one hit per group of copies (its earliest-published copy) instead of every article
  * @param after     a cursor ({@link Cursor}) from a previous answer's {@code next}: the hits after it, with
  *                  no depth limit; null for paging by {@code page}
+ * @param exact     the total and facet counts exact however many articles match; otherwise a search
+ *                  matching more than {@link SearchSettings#exactCountsUpTo()} gives estimates
  */
 public record SearchRequest(String query, Map<String, List<String>> filters, String published, String from, String to,
                             Sort sort, int page, int size, Map<String, List<String>> exclude, String group,
-                            boolean collapse, String after) {
+                            boolean collapse, String after, boolean exact) {
   public enum Sort { RELEVANCE, NEWEST, OLDEST }
 
   /** Hits per page at most: a page of 100 is plenty to read, and bounds the work one request asks for. */
@@ -71,13 +73,20 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Str
     }
   }
 
+  /** The request with counts estimated on a broad search ({@code exact} false). */
+  public SearchRequest(String query, Map<String, List<String>> filters, String published, String from, String to,
+                       Sort sort, int page, int size, Map<String, List<String>> exclude, String group,
+                       boolean collapse, String after) {
+    this(query, filters, published, from, to, sort, page, size, exclude, group, collapse, after, false);
+  }
+
   /** Longest group id accepted; ids are 16 hex digits. */
   private static final int MAX_GROUP_LENGTH = 64;
 
   /** The request as older callers make it: nothing excluded, any group, copies collapsed, paged by number. */
   public SearchRequest(String query, Map<String, List<String>> filters, String published, String from, String to,
                        Sort sort, int page, int size) {
-    this(query, filters, published, from, to, sort, page, size, Map.of(), null, true, null);
+    this(query, filters, published, from, to, sort, page, size, Map.of(), null, true, null, false);
   }
 
   /** The cursor, decoded; null when paging by number. */
@@ -103,26 +112,30 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Str
   }
 
   public SearchRequest withSize(int n) {
-    return new SearchRequest(query, filters, published, from, to, sort, page, n, exclude, group, collapse, after);
+    return new SearchRequest(query, filters, published, from, to, sort, page, n, exclude, group, collapse, after, exact);
   }
 
   public SearchRequest withFilters(Map<String, List<String>> f) {
-    return new SearchRequest(query, f, published, from, to, sort, page, size, exclude, group, collapse, after);
+    return new SearchRequest(query, f, published, from, to, sort, page, size, exclude, group, collapse, after, exact);
   }
 
   public SearchRequest withExclusions(Map<String, List<String>> e) {
-    return new SearchRequest(query, filters, published, from, to, sort, page, size, e, group, collapse, after);
+    return new SearchRequest(query, filters, published, from, to, sort, page, size, e, group, collapse, after, exact);
   }
 
   public SearchRequest withGroup(String g) {
-    return new SearchRequest(query, filters, published, from, to, sort, page, size, exclude, g, collapse, after);
+    return new SearchRequest(query, filters, published, from, to, sort, page, size, exclude, g, collapse, after, exact);
   }
 
   public SearchRequest withCollapse(boolean c) {
-    return new SearchRequest(query, filters, published, from, to, sort, page, size, exclude, group, c, after);
+    return new SearchRequest(query, filters, published, from, to, sort, page, size, exclude, group, c, after, exact);
+  }
+
+  public SearchRequest withExact(boolean e) {
+    return new SearchRequest(query, filters, published, from, to, sort, page, size, exclude, group, collapse, after, e);
   }
 
   public SearchRequest withSort(Sort s) {
-    return new SearchRequest(query, filters, published, from, to, s, page, size, exclude, group, collapse, after);
+    return new SearchRequest(query, filters, published, from, to, s, page, size, exclude, group, collapse, after, exact);
   }
 }

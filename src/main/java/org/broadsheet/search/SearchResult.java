@@ -12,12 +12,15 @@ import java.util.Map;
  * on the last page. {@code map} is the places of the matching articles that have coordinates, most
  * mentioned first.
  *
+ * @param estimated  true when {@code total}, {@code groups}, the facet counts, the histogram and the map's
+ *                   counts are estimates from a sample (a search matching more articles than the server
+ *                   counts exactly; ask with {@code exact} for exact counts); the hits are exact either way
  * @param sort       the order the hits are in ("relevance", "newest" or "oldest"): the one asked for, or
  *                   the default (newest for browsing without a query, relevance for a query)
  * @param suggestion a respelt query that finds more, when this one found few ({@link Suggestion}); null
  *                   (absent from the JSON) when there is none
  */
-public record SearchResult(String query, long total, long groups, int page, int size, String sort, long tookMs,
+public record SearchResult(String query, long total, long groups, boolean estimated, int page, int size, String sort, long tookMs,
                            List<Hit> hits, Map<String, List<FacetValue>> facets, Histogram histogram, List<MapPlace> map,
                            String next,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Suggestion suggestion) {
@@ -25,12 +28,12 @@ public record SearchResult(String query, long total, long groups, int page, int 
   /** A result that knows nothing of groups or cursors (every article its own group). */
   public SearchResult(String query, long total, int page, int size, String sort, long tookMs, List<Hit> hits,
                       Map<String, List<FacetValue>> facets, Histogram histogram) {
-    this(query, total, total, page, size, sort, tookMs, hits, facets, histogram, List.of(), null, null);
+    this(query, total, total, false, page, size, sort, tookMs, hits, facets, histogram, List.of(), null, null);
   }
 
   /** The same result, timed anew: a result answered from the cache took only the lookup. */
   public SearchResult withTookMs(long ms) {
-    return new SearchResult(query, total, groups, page, size, sort, ms, hits, facets, histogram, map, next, suggestion);
+    return new SearchResult(query, total, groups, estimated, page, size, sort, ms, hits, facets, histogram, map, next, suggestion);
   }
 
   /**

@@ -18,14 +18,32 @@ import java.time.Duration;
  *                           dropped when a commit brings a new one, so it never serves stale results.
  *                           32 MB holds some thousands of result pages: the recent searches of many
  *                           readers, and every page a reader goes back to
+ * @param exactCountsUpTo    a search matching more articles than this gives its total and facet counts
+ *                           from a sample, as estimates, unless the request asks for them exactly
+ *                           ({@link SearchRequest#exact()}); its page of hits is exact either way. Counting
+ *                           every match in every facet is linear in the archive: 100,000 keeps a search
+ *                           of a frequent word on a million articles near its cost on 100,000
+ *                           ({@link BroadSearch}). {@code Long.MAX_VALUE}: always exact
  */
-public record SearchSettings(int concurrentSearches, Duration queueTimeout, int cacheMegabytes) {
+public record SearchSettings(int concurrentSearches, Duration queueTimeout, int cacheMegabytes,
+                             long exactCountsUpTo) {
+  /** Counts exact up to {@link #EXACT_COUNTS_UP_TO}. */
+  public SearchSettings(int concurrentSearches, Duration queueTimeout, int cacheMegabytes) {
+    this(concurrentSearches, queueTimeout, cacheMegabytes, EXACT_COUNTS_UP_TO);
+  }
+
+  /** The default of {@link #exactCountsUpTo()}. */
+  public static final long EXACT_COUNTS_UP_TO = 100_000;
+
   public SearchSettings {
     if (concurrentSearches < 1) {
       throw new IllegalArgumentException("concurrentSearches must be 1 or more");
     }
     if (cacheMegabytes < 0) {
       throw new IllegalArgumentException("cacheMegabytes must be 0 or more");
+    }
+    if (exactCountsUpTo < 1) {
+      throw new IllegalArgumentException("exactCountsUpTo must be 1 or more");
     }
   }
 
@@ -34,10 +52,14 @@ public record SearchSettings(int concurrentSearches, Duration queueTimeout, int 
   }
 
   public SearchSettings withConcurrentSearches(int n) {
-    return new SearchSettings(n, queueTimeout, cacheMegabytes);
+    return new SearchSettings(n, queueTimeout, cacheMegabytes, exactCountsUpTo);
   }
 
   public SearchSettings withCacheMegabytes(int mb) {
-    return new SearchSettings(concurrentSearches, queueTimeout, mb);
+    return new SearchSettings(concurrentSearches, queueTimeout, mb, exactCountsUpTo);
+  }
+
+  public SearchSettings withExactCountsUpTo(long n) {
+    return new SearchSettings(concurrentSearches, queueTimeout, cacheMegabytes, n);
   }
 }

@@ -15,7 +15,7 @@ import org.broadsheet.index.Fields;
 public final class EntityController {
   /** The parameters an entity page accepts; any other is a 400. */
   static final Set<String> ENTITY_PARAMS = Set.copyOf(SearchController.SEARCH_PARAMS.stream()
-      .filter(p -> !Set.of("sort", "page", "size", "after").contains(p)).toList());
+      .filter(p -> !Set.of("sort", "page", "size", "after", "exact").contains(p)).toList());
   /** Longest value accepted: longer than any name, and it is folded and looked up. */
   private static final int MAX_VALUE_LENGTH = 300;
 

@@ -38,7 +38,7 @@ public final class SearchController {
   static final Set<String> FILTER_PARAMS = union(union(
       Set.of("q", "published", "from", "to", "group"), Set.copyOf(Fields.FILTER_DIMS)),
       Set.copyOf(Fields.FILTER_DIMS.stream().map(d -> NOT + d).toList()));
-  static final Set<String> SEARCH_PARAMS = union(FILTER_PARAMS, Set.of("sort", "page", "size", "collapse", "after"));
+  static final Set<String> SEARCH_PARAMS = union(FILTER_PARAMS, Set.of("sort", "page", "size", "collapse", "after", "exact"));
   static final Set<String> FACET_PARAMS = union(FILTER_PARAMS, Set.of("prefix", "limit", "collapse", "sort", "page", "size"));
   static final Set<String> EXPORT_PARAMS = union(FILTER_PARAMS, Set.of("sort", "format"));
   static final Set<String> FEED_PARAMS = union(FILTER_PARAMS, Set.of("collapse"));
@@ -198,7 +198,7 @@ public final class SearchController {
     return new SearchRequest(ctx.queryParam("q"), filters, ctx.queryParam("published"), ctx.queryParam("from"),
         ctx.queryParam("to"), sort(ctx.queryParam("sort")), intParam(ctx, "page", 1, 1, Integer.MAX_VALUE),
         intParam(ctx, "size", 10, 1, SearchRequest.MAX_SIZE), excluded, ctx.queryParam("group"),
-        bool(ctx, "collapse", true), ctx.queryParam("after"));
+        bool(ctx, "collapse", true), ctx.queryParam("after"), bool(ctx, "exact", false));
   }
 
   /** The values of each dimension's parameter ({@code prefix} + dimension), at most 50 each. */

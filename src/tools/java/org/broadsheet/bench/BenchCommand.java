@@ -84,6 +84,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "With --query-only: the mix against a minimal Lucene program with facet counts, interleaved")
   boolean vsLuceneFacets;
 
+  @Option(names = "--growth-from", paramLabel = "DIR",
+      description = "With --query-only: the same mix on this smaller index and on --index, alternating query by query "
+          + "(how latency grows with the archive)")
+  Path growthFrom;
+
   public static void main(String[] args) {
     System.exit(BroadsheetCommand.commandLine(new BenchCommand()).execute(args));
   }
@@ -95,7 +100,9 @@ public final class BenchCommand implements Callable<Integer> {
         System.err.println("broadsheet: --query-only needs --index DIR");
         return 1;
       }
-      Map<String, Object> r = vsLuceneFacets ? vsLuceneFacets(index, seed, queries)
+      Map<String, Object> r = growthFrom != null
+          ? QueryBench.growth(growthFrom, index, seed, queries, warmup, System.err)
+          : vsLuceneFacets ? vsLuceneFacets(index, seed, queries)
           : ServeHeap.queryOnly(index, seed, queries, warmup);
       System.out.println(Json.mapper().writeValueAsString(r));
       return 0;

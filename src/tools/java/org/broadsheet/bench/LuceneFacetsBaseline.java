@@ -25,6 +25,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.broadsheet.Broadsheet;
+import org.broadsheet.search.SearchResult;
 import org.broadsheet.index.ArchiveAnalyzer;
 import org.broadsheet.index.FacetKeys;
 import org.broadsheet.index.Fields;
@@ -115,17 +116,18 @@ final class LuceneFacetsBaseline implements AutoCloseable {
     Map<String, Latencies[]> byKind = new LinkedHashMap<>();
     qs.forEach(q -> byKind.computeIfAbsent(q.kind(), k -> new Latencies[] {new Latencies(), new Latencies()}));
     long mismatched = 0;
+    List<Double> estimateErrors = new java.util.ArrayList<>();
     try (LuceneFacetsBaseline base = new LuceneFacetsBaseline(luceneDir)) {
       for (int round = 0; round < 2; round++) {
         for (int i = 0; i < qs.size(); i++) {
           QueryMix.Query q = qs.get(i);
           long bsNs;
           long luceneNs;
-          long bsTotal;
+          SearchResult bsResult;
           long luceneTotal;
           if (i % 2 == 0) {
             long t0 = System.nanoTime();
-            bsTotal = archive.search(q.request()).total();
+            bsResult = archive.search(q.request());
             long t1 = System.nanoTime();
             luceneTotal = base.run(q);
             long t2 = System.nanoTime();
@@ -135,7 +137,7 @@ final class LuceneFacetsBaseline implements AutoCloseable {
             long t0 = System.nanoTime();
             luceneTotal = base.run(q);
             long t1 = System.nanoTime();
-            bsTotal = archive.search(q.request()).total();
+            bsResult = archive.search(q.request());
             long t2 = System.nanoTime();
             luceneNs = t1 - t0;
             bsNs = t2 - t1;
@@ -145,7 +147,9 @@ final class LuceneFacetsBaseline implements AutoCloseable {
             lucene.add(luceneNs);
             byKind.get(q.kind())[0].add(bsNs);
             byKind.get(q.kind())[1].add(luceneNs);
-            if (bsTotal != luceneTotal) {
+            if (bsResult.estimated()) {
+              estimateErrors.add(Math.abs(bsResult.total() - luceneTotal) / (double) Math.max(1, luceneTotal));
+            } else if (bsResult.total() != luceneTotal) {
               mismatched++;
             }
           }
@@ -165,8 +169,15 @@ final class LuceneFacetsBaseline implements AutoCloseable {
     });
     m.put("by_kind", kinds);
     // Totals differ only where Broadsheet's request differs by design (none in this mix): a check that
-    // both answered the same query.
+    // both answered the same query. A broad search's total is an estimate (SearchSettings.exactCountsUpTo):
+    // how far it was from Lucene's exact count.
     m.put("totals_differing", mismatched);
+    m.put("estimated_results", estimateErrors.size());
+    if (!estimateErrors.isEmpty()) {
+      estimateErrors.sort(null);
+      m.put("estimated_total_error_p50", Benchmark.round(estimateErrors.get(estimateErrors.size() / 2)));
+      m.put("estimated_total_error_max", Benchmark.round(estimateErrors.get(estimateErrors.size() - 1)));
+    }
     m.put("p50_ratio", ratio(bs.summary(), lucene.summary(), "p50_ms"));
     m.put("p99_ratio", ratio(bs.summary(), lucene.summary(), "p99_ms"));
     m.put("goal_p99_ratio", 1.5);

@@ -242,18 +242,21 @@ final class QueryBench {
       log.printf("queries: %,d on the sample and on the whole corpus, alternating...%n", mix.queries().size());
       Latencies onSmall = new Latencies();
       Latencies onLarge = new Latencies();
+      long[] estimated = new long[2];
       List<QueryMix.Query> qs = mix.queries();
       for (int round = 0; round < 2; round++) {
         for (int i = 0; i < qs.size(); i++) {
           boolean timed = round == 1 && i >= Math.min(warmup, qs.size() / 4);
           long t0 = System.nanoTime();
-          s.search(qs.get(i).request());
+          boolean smallEstimated = s.search(qs.get(i).request()).estimated();
           long t1 = System.nanoTime();
-          l.search(qs.get(i).request());
+          boolean largeEstimated = l.search(qs.get(i).request()).estimated();
           long t2 = System.nanoTime();
           if (timed) {
             onSmall.add(t1 - t0);
             onLarge.add(t2 - t1);
+            estimated[0] += smallEstimated ? 1 : 0;
+            estimated[1] += largeEstimated ? 1 : 0;
           }
         }
       }
@@ -264,6 +267,9 @@ final class QueryBench {
       Map<String, Object> b = onLarge.summary();
       m.put("sample", a);
       m.put("corpus", b);
+      // Searches counted on a sample (more matches than SearchSettings.exactCountsUpTo): estimated counts, exact hits.
+      m.put("sample_estimated_results", estimated[0]);
+      m.put("corpus_estimated_results", estimated[1]);
       m.put("p50_growth", Benchmark.round((double) b.get("p50_ms") / Math.max(1e-9, (double) a.get("p50_ms"))));
       m.put("p99_growth", Benchmark.round((double) b.get("p99_ms") / Math.max(1e-9, (double) a.get("p99_ms"))));
       return m;
