@@ -13,6 +13,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
 import org.broadsheet.index.Fields;
 
@@ -74,24 +75,38 @@ final class BroadSearch {
       throws IOException {
     int wanted = r.page() * r.size();
     boolean collapse = r.collapse();
+    boolean byScore = r.sort() == SearchRequest.Sort.RELEVANCE;
     for (int read = Math.max(64, wanted * 4); ; read *= 4) {
       read = Math.min(read, MAX_READ);
-      TopDocs top = best(searcher, query, r.sort(), read);
+      ScoreDoc[] docs = best(searcher, query, r.sort(), read).scoreDocs;
+      boolean all = docs.length < read; // every match was read
+      // By score, Lucene breaks ties by doc id, a full pass by order key: of the matches read, only
+      // those scoring above the last are surely among the best.
+      int sure = docs.length;
+      while (byScore && !all && sure > 0 && docs[sure - 1].score == docs[docs.length - 1].score) {
+        sure--;
+      }
       Set<String> groups = new LinkedHashSet<>();
       int articles = 0;
-      for (ScoreDoc sd : top.scoreDocs) {
-        String id = ords.idOf(sd.doc);
+      boolean enough = false;
+      float lastScore = Float.NaN;
+      for (int i = 0; i < sure; i++) {
+        // Past the page's last entry, the matches that tie with it: a full pass may put them first.
+        if (enough && !(byScore && docs[i].score == lastScore)) {
+          break;
+        }
+        String id = ords.idOf(docs[i].doc);
         if (id == null) {
           return null;
         }
         groups.add(id);
         articles++;
-        if ((collapse ? groups.size() : articles) >= wanted) {
-          break;
+        if (!enough && (collapse ? groups.size() : articles) >= wanted) {
+          enough = true;
+          lastScore = docs[i].score;
         }
       }
-      boolean all = top.scoreDocs.length < read; // every match was read
-      if (all || (collapse ? groups.size() : articles) >= wanted) {
+      if (all || enough) {
         // Every match of those groups: their first copies, counts and best matches, as a full pass finds them.
         Query inGroups = new BooleanQuery.Builder()
             .add(query, BooleanClause.Occur.MUST)
@@ -107,22 +122,19 @@ final class BroadSearch {
   }
 
   /**
-   * The {@code n} best matches in the request's order, ties broken as {@link GroupedHits} breaks
-   * them (by order key), found without visiting the others: by score, Lucene skips the blocks of
-   * postings that cannot reach the best {@code n}; by date, the published time's points.
+   * The {@code n} best matches in the request's order, found without visiting the others: by score,
+   * Lucene skips the blocks of postings that cannot reach the best {@code n} (ties by doc id); by
+   * date, the published time's points skip, and ties are broken as {@link GroupedHits} breaks them.
    */
   private static TopDocs best(IndexSearcher searcher, Query query, SearchRequest.Sort sort, int n)
       throws IOException {
-    SortField orderKey = new SortField(Fields.ORDER_KEY, SortField.Type.LONG);
-    Sort order;
     if (sort == SearchRequest.Sort.RELEVANCE) {
-      order = new Sort(SortField.FIELD_SCORE, orderKey);
-    } else {
-      boolean newest = sort == SearchRequest.Sort.NEWEST;
-      SortField published = new SortField(Fields.PUBLISHED, SortField.Type.LONG, newest);
-      published.setMissingValue(newest ? Long.MIN_VALUE : Long.MAX_VALUE); // undated last either way
-      order = new Sort(published, SortField.FIELD_SCORE, orderKey);
+      return searcher.search(query, new TopScoreDocCollectorManager(n, n));
     }
+    boolean newest = sort == SearchRequest.Sort.NEWEST;
+    SortField published = new SortField(Fields.PUBLISHED, SortField.Type.LONG, newest);
+    published.setMissingValue(newest ? Long.MIN_VALUE : Long.MAX_VALUE); // undated last either way
+    Sort order = new Sort(published, SortField.FIELD_SCORE, new SortField(Fields.ORDER_KEY, SortField.Type.LONG));
     return searcher.search(query, new TopFieldCollectorManager(order, n, n));
   }
 }

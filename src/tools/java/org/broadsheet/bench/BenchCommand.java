@@ -89,12 +89,19 @@ public final class BenchCommand implements Callable<Integer> {
           + "(how latency grows with the archive)")
   Path growthFrom;
 
+  @Option(names = "--exact-counts-up-to", paramLabel = "N",
+      description = "Searches matching more articles than this are counted on a sample (default: the product's, 100000)")
+  Long exactCountsUpTo;
+
   public static void main(String[] args) {
     System.exit(BroadsheetCommand.commandLine(new BenchCommand()).execute(args));
   }
 
   @Override
   public Integer call() throws Exception {
+    if (exactCountsUpTo != null) {
+      QueryBench.exactCountsUpTo = exactCountsUpTo;
+    }
     if (queryOnly) {
       if (index == null) {
         System.err.println("broadsheet: --query-only needs --index DIR");

@@ -42,8 +42,11 @@ final class QueryBench {
    */
   static Broadsheet open(Path index) {
     return Broadsheet.open(index, IndexSettings.defaults(), ParserLimits.DEFAULT,
-        SearchSettings.defaults().withCacheMegabytes(0));
+        SearchSettings.defaults().withCacheMegabytes(0).withExactCountsUpTo(exactCountsUpTo));
   }
+
+  /** {@link SearchSettings#exactCountsUpTo()} of the archives {@link #open} opens ({@code bench --exact-counts-up-to}). */
+  static long exactCountsUpTo = SearchSettings.EXACT_COUNTS_UP_TO;
 
   /** Runs the mix on {@code threads} threads (each query once, shared out); the first {@code warmup} are not timed. */
   static Map<String, Object> inProcess(Broadsheet archive, QueryMix mix, int warmup, int threads) throws IOException {
