@@ -36,6 +36,7 @@ import org.broadsheet.index.IndexSettings;
 import org.broadsheet.ingest.Article;
 import org.broadsheet.ingest.ArticleParser;
 import org.broadsheet.ingest.ParserLimits;
+import org.broadsheet.search.SearchSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -99,6 +100,11 @@ abstract class BrowserHarness {
 
   /** Skips the class without a browser; else indexes what {@code articles} writes and serves it. */
   static void startServer(ArticleWriter articles) throws Exception {
+    startServer(articles, SearchSettings.defaults());
+  }
+
+  /** The same, with these search settings. */
+  static void startServer(ArticleWriter articles, SearchSettings settings) throws Exception {
     chromium = findExecutable("CHROME_BIN", "chromium", "chromium-browser", "google-chrome").orElse(null);
     chromedriver = findExecutable("CHROMEDRIVER", "chromedriver").orElse(null);
     Assumptions.assumeTrue(chromium != null && chromedriver != null,
@@ -108,7 +114,7 @@ abstract class BrowserHarness {
     tempRoot = Files.createTempDirectory("broadsheet-browser-test");
     Path dir = Files.createDirectories(tempRoot.resolve("articles"));
     articles.write(dir);
-    server = TestServer.start(tempRoot.resolve("index"), dir, Paths.get("web"));
+    server = TestServer.start(tempRoot.resolve("index"), dir, Paths.get("web"), settings);
   }
 
   @AfterAll
@@ -378,13 +384,17 @@ abstract class BrowserHarness {
    */
   record TestServer(Broadsheet archive, BroadsheetApp app) implements AutoCloseable {
     static TestServer start(Path indexDir, Path articles, Path webRoot) throws IOException {
+      return start(indexDir, articles, webRoot, SearchSettings.defaults());
+    }
+
+    static TestServer start(Path indexDir, Path articles, Path webRoot, SearchSettings settings) throws IOException {
       try (ArticleParser parser = new ArticleParser(ParserLimits.DEFAULT)) {
         IndexReport report = new ArchiveIndexer(new IndexLayout(indexDir.toAbsolutePath()), parser,
             new DictionaryExtractor(), null, IndexSettings.defaults().withThreads(1))
             .index(List.of(articles), true, IndexListener.NONE);
         assertTrue(report.failures().isEmpty(), "indexing failed: " + report.failures());
       }
-      Broadsheet archive = Broadsheet.open(indexDir);
+      Broadsheet archive = Broadsheet.open(indexDir, IndexSettings.defaults(), ParserLimits.DEFAULT, settings);
       try {
         BroadsheetApp app = new BroadsheetApp(archive, webRoot).start("127.0.0.1", 0);
         return new TestServer(archive, app);
