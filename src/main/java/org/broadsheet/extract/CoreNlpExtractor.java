@@ -20,7 +20,7 @@ import org.broadsheet.ingest.Article;
 public final class CoreNlpExtractor implements EntityExtractor {
 
   /** Bump when canonicalisation or date rules change, so cached extractions are redone. */
-  static final String RULES_VERSION = "6";
+  static final String RULES_VERSION = "7";
 
   /** The CoreNLP version (and so models) Broadsheet is built with: pom.xml's, through a filtered resource. */
   static final String CORENLP_VERSION = buildProperty("corenlp.properties", "version");

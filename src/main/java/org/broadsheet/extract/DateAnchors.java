@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The words that every match of a {@link DateResolver} pattern contains, found in one pass over the
- * text: month names (as the patterns write them, capitalised, "Sept" and "Jan" too), weekdays,
+ * text: month names (as the patterns write them, capitalised, "Sept" and "Jan" too, full names in
+ * capitals), weekdays,
  * "yesterday", "today" and "tomorrow" in any case, and years (four digits, 19xx or 20xx, alone in
  * their run of digits). Words are runs of ASCII letters, as the patterns' {@code \b} sees them.
  */
@@ -16,7 +17,8 @@ final class DateAnchors {
 
   private static final Set<String> MONTHS = Set.of("January", "February", "March", "April", "May", "June", "July",
       "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-      "Sept", "Sep", "Oct", "Nov", "Dec");
+      "Sept", "Sep", "Oct", "Nov", "Dec", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
+      "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER");
   private static final Set<String> WEEKDAYS =
       Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
   private static final Set<String> RELATIVE_DAYS = Set.of("yesterday", "today", "tomorrow");

@@ -36,9 +36,14 @@ public final class DateResolver {
   /** Default look-ahead for a date without a year: news mostly reports the past, but announces the next weeks. */
   public static final int DEFAULT_FUTURE_DAYS = 60;
 
+  /**
+   * A month as running text writes it, or in capitals as wire copy's datelines and headlines do
+   * ("NEW YORK, MARCH 4 -"): full names only in capitals, and then only with a day or a year.
+   */
   private static final String MONTH = "(?<month>January|February|March|April|May|June|July|August|September|"
       + "October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|"
-      + "Oct\\.?|Nov\\.?|Dec\\.?)";
+      + "Oct\\.?|Nov\\.?|Dec\\.?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|"
+      + "DECEMBER)";
   private static final String DAY = "(?<day>[0-3]?\\d)(?:st|nd|rd|th)?";
   private static final String YEAR = "(?<year>(?:19|20)\\d\\d)";
   /** Not part of a larger number: "May 12" but not "May 1,750". */
