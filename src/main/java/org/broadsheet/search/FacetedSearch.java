@@ -42,16 +42,26 @@ record FacetedSearch(List<GroupedHits.Hit> hits, long total, long groups, Facets
       GroupedHits.Result page = BroadSearch.exactPage(searcher, ddq, r, rs.groups());
       if (page != null) {
         FacetedSearch sample = counted(searcher, config, rs, DrillDown.of(r, SampledDocs.of(query, oneIn), config), r);
-        long total = sample.total * oneIn;
+        // To three significant figures, as precise as a sample of 25,000 is, and never more than the archive.
+        int articles = searcher.getIndexReader().numDocs();
+        long total = Math.min(articles, roughly(sample.total * oneIn));
         // Two copies of a story are seldom both in a sample: its groups are estimated from the
         // archive's share of groups to articles instead, which a broad search's matches resemble.
-        int articles = searcher.getIndexReader().numDocs();
         long groups = Math.min(total, Math.round(total * (double) rs.groups().count() / Math.max(1, articles)));
         return new FacetedSearch(GroupedHits.page(page, r), total, groups, ScaledFacets.of(sample.facets, oneIn),
             sample.matches, oneIn);
       }
     }
     return counted(searcher, config, rs, ddq, r);
+  }
+
+  /** {@code n} rounded to three significant figures: 1,010,304 is about 1,010,000. */
+  static long roughly(long n) {
+    long scale = 1;
+    while (n / scale >= 1_000) {
+      scale *= 10;
+    }
+    return Math.round(n / (double) scale) * scale;
   }
 
   /** Every match of {@code ddq} counted, and the page among them. */

@@ -100,6 +100,9 @@ class BroadSearchTest {
           assertEquals(STORIES + STORIES / 8, exact.total(), what);
           assertEquals(10, estimated.hits().size(), what);
           assertSameHits(exact, estimated);
+          assertTrue(estimated.total() <= STORIES + STORIES / 8, what + ": about " + estimated.total()
+              + " of " + (STORIES + STORIES / 8) + " articles");
+          assertEquals(FacetedSearch.roughly(estimated.total()), estimated.total(), "three significant figures");
           double error = Math.abs(estimated.total() - exact.total()) / (double) exact.total();
           assertTrue(error < 0.25, what + ": about " + estimated.total() + " for " + exact.total());
           if (collapse) {
@@ -140,6 +143,13 @@ class BroadSearchTest {
       var bad = client.get("/api/search?q=market&exact=perhaps");
       assertEquals(400, bad.code());
     });
+  }
+
+  @Test
+  void estimatesAreRoundedToThreeSignificantFigures() {
+    assertEquals(1_010_000, FacetedSearch.roughly(1_010_304));
+    assertEquals(99_600, FacetedSearch.roughly(99_551));
+    assertEquals(968, FacetedSearch.roughly(968));
   }
 
   @Test
