@@ -28,7 +28,9 @@ import org.broadsheet.index.IndexedRoots;
  *   <li>parse the query ({@link ArchiveQueryParser}), its body phrases answered from word pairs for
  *       matching ({@link PairPhrases});</li>
  *   <li>apply the filters ({@link DrillDown});</li>
- *   <li>find the top hits, the total and the facet counts at once ({@link FacetedSearch});</li>
+ *   <li>find the top hits, the total and the facet counts at once ({@link FacetedSearch}); a search
+ *       matching more articles than {@link SearchSettings#exactCountsUpTo()} counts on a sample and
+ *       finds its hits apart ({@link BroadSearch});</li>
  *   <li>read the page of hits with snippets ({@link HitReader}), the facet values
  *       ({@link FacetLists}), the timeline ({@link Timeline}) and the map's places ({@link MapPlaces});</li>
  *   <li>when it found few articles, look for a respelt query that finds more ({@link DidYouMean}).</li>
