@@ -89,9 +89,9 @@ public final class BenchCommand implements Callable<Integer> {
           + "(how latency grows with the archive)")
   Path growthFrom;
 
-  @Option(names = "--exact-counts-up-to", paramLabel = "N",
-      description = "Searches matching more articles than this are counted on a sample (default: the product's, 100000)")
-  Long exactCountsUpTo;
+  @Option(names = "--exact-counts-up-to", paramLabel = "N", defaultValue = "100000",
+      description = "Searches matching more articles than this are counted on a sample (default: the product's, ${DEFAULT-VALUE})")
+  long exactCountsUpTo;
 
   public static void main(String[] args) {
     System.exit(BroadsheetCommand.commandLine(new BenchCommand()).execute(args));
@@ -99,18 +99,15 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (exactCountsUpTo != null) {
-      QueryBench.exactCountsUpTo = exactCountsUpTo;
-    }
     if (queryOnly) {
       if (index == null) {
         System.err.println("broadsheet: --query-only needs --index DIR");
         return 1;
       }
       Map<String, Object> r = growthFrom != null
-          ? QueryBench.growth(growthFrom, index, seed, queries, warmup, System.err)
-          : vsLuceneFacets ? vsLuceneFacets(index, seed, queries)
-          : ServeHeap.queryOnly(index, seed, queries, warmup);
+          ? QueryBench.growth(growthFrom, index, seed, queries, warmup, exactCountsUpTo, System.err)
+          : vsLuceneFacets ? vsLuceneFacets(index, seed, queries, exactCountsUpTo)
+          : ServeHeap.queryOnly(index, seed, queries, warmup, exactCountsUpTo);
       System.out.println(Json.mapper().writeValueAsString(r));
       return 0;
     }
@@ -129,8 +126,9 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Map<String, Object> vsLuceneFacets(Path index, long seed, int queries) throws java.io.IOException {
-    try (org.broadsheet.Broadsheet b = QueryBench.open(index)) {
+  private static Map<String, Object> vsLuceneFacets(Path index, long seed, int queries, long exactCountsUpTo)
+      throws java.io.IOException {
+    try (org.broadsheet.Broadsheet b = QueryBench.open(index, exactCountsUpTo)) {
       QueryMix mix = QueryMix.build(b, index.resolve("lucene"), seed, queries);
       Map<String, Object> r = new java.util.LinkedHashMap<>();
       r.put("load_average_before", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

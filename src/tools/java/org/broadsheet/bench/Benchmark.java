@@ -98,7 +98,7 @@ public final class Benchmark {
         queries(r, index, work, files);
         if (files.size() > c.baselineSample()) {
           r.put("query_growth", QueryBench.growth(work.resolve("sample-index"), index, c.seed(), c.queries(),
-              c.warmup(), log));
+              c.warmup(), org.broadsheet.search.SearchSettings.EXACT_COUNTS_UP_TO, log));
         }
       }
       if (c.opensearch() != null) {

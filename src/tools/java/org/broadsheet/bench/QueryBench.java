@@ -41,12 +41,14 @@ final class QueryBench {
    * the mix repeats queries and the figures are of computing results, not looking them up.
    */
   static Broadsheet open(Path index) {
+    return open(index, SearchSettings.EXACT_COUNTS_UP_TO);
+  }
+
+  /** The same, counting searches on a sample above {@code exactCountsUpTo} matches ({@code bench --exact-counts-up-to}). */
+  static Broadsheet open(Path index, long exactCountsUpTo) {
     return Broadsheet.open(index, IndexSettings.defaults(), ParserLimits.DEFAULT,
         SearchSettings.defaults().withCacheMegabytes(0).withExactCountsUpTo(exactCountsUpTo));
   }
-
-  /** {@link SearchSettings#exactCountsUpTo()} of the archives {@link #open} opens ({@code bench --exact-counts-up-to}). */
-  static long exactCountsUpTo = SearchSettings.EXACT_COUNTS_UP_TO;
 
   /** Runs the mix on {@code threads} threads (each query once, shared out); the first {@code warmup} are not timed. */
   static Map<String, Object> inProcess(Broadsheet archive, QueryMix mix, int warmup, int threads) throws IOException {
@@ -238,9 +240,9 @@ final class QueryBench {
    * thread against a sample of the corpus and against all of it, alternating query by query, two
    * rounds, the second timed.
    */
-  static Map<String, Object> growth(Path small, Path large, long seed, int queries, int warmup,
+  static Map<String, Object> growth(Path small, Path large, long seed, int queries, int warmup, long exactCountsUpTo,
                                     java.io.PrintStream log) throws IOException {
-    try (Broadsheet s = open(small); Broadsheet l = open(large)) {
+    try (Broadsheet s = open(small, exactCountsUpTo); Broadsheet l = open(large, exactCountsUpTo)) {
       QueryMix mix = QueryMix.build(s, small.resolve("lucene"), seed, queries);
       log.printf("queries: %,d on the sample and on the whole corpus, alternating...%n", mix.queries().size());
       Latencies onSmall = new Latencies();

@@ -22,8 +22,9 @@ public final class ServeHeap {
   }
 
   /** What a {@code --query-only} child does: the mix in process on one thread, as JSON. */
-  public static Map<String, Object> queryOnly(Path index, long seed, int queries, int warmup) throws IOException {
-    try (Broadsheet b = QueryBench.open(index)) {
+  public static Map<String, Object> queryOnly(Path index, long seed, int queries, int warmup, long exactCountsUpTo)
+      throws IOException {
+    try (Broadsheet b = QueryBench.open(index, exactCountsUpTo)) {
       QueryMix mix = QueryMix.build(b, index.resolve("lucene"), seed, queries);
       Map<String, Object> m = QueryBench.inProcess(b, mix, warmup, 1);
       m.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576);
