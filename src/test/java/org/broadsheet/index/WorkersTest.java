@@ -28,32 +28,47 @@ class WorkersTest {
     return SourceFile.of(tmp, Files.writeString(tmp.resolve(name), name));
   }
 
-  @Test
-  @Timeout(60)
-  void aTaskWhoseParseOverrunsIsGivenUpAndItsThreadReplaced() throws Exception {
-    CountDownLatch stuckStarted = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Map<Thread, SkippedFileException> overrun = new HashMap<>();
-    SourceFile stuck = file("stuck.txt");
-    try (Workers<String> workers = new Workers<>(1, () -> {
+  /**
+   * A parse stuck in a loop that ignores interrupts until released, and what the parser reports of
+   * it: the overrun of its thread, once, as {@code ArticleParser} reports it.
+   */
+  private static final class StuckParse {
+    final CountDownLatch started = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    private final Map<Thread, SkippedFileException> overrun = new HashMap<>();
+
+    /** The parser's report: the overruns since the last call. */
+    Map<Thread, SkippedFileException> overruns() {
       synchronized (overrun) {
         Map<Thread, SkippedFileException> out = new HashMap<>(overrun);
         overrun.clear(); // reported once, as the parser reports it
         return out;
       }
-    })) {
-      workers.submit(stuck, () -> {
+    }
+
+    /** The stuck parse of {@code file}: it returns at last, once released, after the run gave it up. */
+    java.util.concurrent.Callable<String> of(SourceFile file) {
+      return () -> {
         synchronized (overrun) {
-          overrun.put(Thread.currentThread(), new SkippedFileException.Timeout(stuck.file(), "parsing took over 1 s"));
+          overrun.put(Thread.currentThread(), new SkippedFileException.Timeout(file.file(), "parsing took over 1 s"));
         }
-        stuckStarted.countDown();
-        while (true) { // ignores interrupts, as a parser stuck in a loop does
-          if (release.await(10, TimeUnit.MILLISECONDS)) {
-            throw new ParseOverrun(stuck.file()); // returns at last, after the run gave it up
-          }
+        started.countDown();
+        while (!release.await(10, TimeUnit.MILLISECONDS)) {
+          // ignores interrupts, as a parser stuck in a loop does
         }
-      });
-      assertTrue(stuckStarted.await(10, TimeUnit.SECONDS));
+        throw new ParseOverrun(file.file());
+      };
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void aTaskWhoseParseOverrunsIsGivenUpAndItsThreadReplaced() throws Exception {
+    StuckParse parse = new StuckParse();
+    SourceFile stuck = file("stuck.txt");
+    try (Workers<String> workers = new Workers<>(1, parse::overruns)) {
+      workers.submit(stuck, parse.of(stuck));
+      assertTrue(parse.started.await(10, TimeUnit.SECONDS));
       SourceFile after = file("after.txt");
       workers.submit(after, () -> "indexed"); // one thread, taken by the stuck parse: needs a new one
 
@@ -67,7 +82,7 @@ class WorkersTest {
       assertEquals(after, second.file());
       assertEquals("indexed", second.result().get());
 
-      release.countDown(); // the stuck parse returns: nothing more is reported
+      parse.release.countDown(); // the stuck parse returns: nothing more is reported
       SourceFile last = file("last.txt");
       workers.submit(last, () -> "indexed");
       Workers.Done<String> third = workers.take();
@@ -79,25 +94,10 @@ class WorkersTest {
   @Test
   @Timeout(60)
   void aStuckParseIsGivenUpWhileTheOtherWorkersKeepFinishingFiles() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    Map<Thread, SkippedFileException> overrun = new HashMap<>();
+    StuckParse parse = new StuckParse();
     SourceFile stuck = file("stuck.txt");
-    try (Workers<String> workers = new Workers<>(2, () -> {
-      synchronized (overrun) {
-        Map<Thread, SkippedFileException> out = new HashMap<>(overrun);
-        overrun.clear();
-        return out;
-      }
-    })) {
-      workers.submit(stuck, () -> {
-        synchronized (overrun) {
-          overrun.put(Thread.currentThread(), new SkippedFileException.Timeout(stuck.file(), "parsing took over 1 s"));
-        }
-        while (!release.await(10, TimeUnit.MILLISECONDS)) {
-          // ignores interrupts
-        }
-        throw new ParseOverrun(stuck.file());
-      });
+    try (Workers<String> workers = new Workers<>(2, parse::overruns)) {
+      workers.submit(stuck, parse.of(stuck));
       int quick = 400; // 10 ms each on the one free worker: four seconds of files finishing all the while
       for (int i = 0; i < quick; i++) {
         workers.submit(file("q" + i + ".txt"), () -> {
@@ -109,7 +109,7 @@ class WorkersTest {
       while (!workers.take().file().equals(stuck)) {
         before++;
       }
-      release.countDown();
+      parse.release.countDown();
       assertTrue(before < quick, "given up only after every other file: " + before);
       for (int i = before; i < quick; i++) {
         assertEquals("indexed", workers.take().result().get());
