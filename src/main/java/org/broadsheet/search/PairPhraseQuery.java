@@ -198,6 +198,9 @@ final class PairPhraseQuery extends Query {
 
     @Override
     public float score() throws IOException {
+      if (simScorer == null) {
+        return 0f; // made without scores, yet asked (drill sideways asks every match): as Lucene's scorers answer
+      }
       long norm = 1L;
       if (norms != null && norms.advanceExact(postings.docID())) {
         norm = norms.longValue();

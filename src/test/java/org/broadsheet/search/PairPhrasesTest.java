@@ -173,4 +173,23 @@ class PairPhrasesTest {
   private static String describe(ScoreDoc d) {
     return d.doc + ":" + Integer.toHexString(Float.floatToIntBits(d.score));
   }
+
+  /**
+   * Drill sideways asks a match for its score even when its collector needs none: a pair's scorer
+   * made without scores answers rather than fail, as Lucene's own scorers do.
+   */
+  @Test
+  void aScorerMadeWithoutScoresStillAnswersScore() throws IOException {
+    Query pairs = searcher.rewrite(PairPhrases.rewrite(new PhraseQuery(Fields.BODY, "oil", "price")));
+    org.apache.lucene.search.Weight w = searcher.createWeight(pairs, org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+    int asked = 0;
+    for (var leaf : reader.leaves()) {
+      org.apache.lucene.search.Scorer scorer = w.scorer(leaf);
+      if (scorer != null && scorer.iterator().nextDoc() != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+        assertTrue(Float.isFinite(scorer.score()));
+        asked++;
+      }
+    }
+    assertTrue(asked > 0);
+  }
 }
