@@ -9,6 +9,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 
 /**
  * Runs a drill-down query once for the hits, the match counts and the facet counts. With drill
@@ -41,15 +42,15 @@ record FacetedSearch(List<GroupedHits.Hit> hits, long total, long groups, Facets
     if (oneIn > 1) {
       GroupedHits.Result page = BroadSearch.exactPage(searcher, ddq, r, rs.groups());
       if (page != null) {
-        FacetedSearch sample = counted(searcher, config, rs, DrillDown.of(r, SampledDocs.of(query, oneIn), config), r);
+        Sample sample = sample(searcher, config, rs, DrillDown.of(r, SampledDocs.of(query, oneIn), config));
         // To three significant figures, as precise as a sample of 25,000 is, and never more than the archive.
         int articles = searcher.getIndexReader().numDocs();
-        long total = Math.min(articles, roughly(sample.total * oneIn));
+        long total = Math.min(articles, roughly((long) sample.matches() * oneIn));
         // Two copies of a story are seldom both in a sample: its groups are estimated from the
         // archive's share of groups to articles instead, which a broad search's matches resemble.
         long groups = Math.min(total, Math.round(total * (double) rs.groups().count() / Math.max(1, articles)));
-        return new FacetedSearch(GroupedHits.page(page, r), total, groups, ScaledFacets.of(sample.facets, oneIn),
-            sample.matches, oneIn);
+        return new FacetedSearch(GroupedHits.page(page, r), total, groups, ScaledFacets.of(sample.facets(), oneIn),
+            sample.drillDown(), oneIn);
       }
     }
     return counted(searcher, config, rs, ddq, r);
@@ -62,6 +63,20 @@ record FacetedSearch(List<GroupedHits.Hit> hits, long total, long groups, Facets
       scale *= 10;
     }
     return Math.round(n / (double) scale) * scale;
+  }
+
+  /** A sample's matches, counted, with their facet counts (null without facets): its page is not needed. */
+  private record Sample(int matches, Facets facets, FacetsCollector drillDown) {
+  }
+
+  private static Sample sample(IndexSearcher searcher, FacetsConfig config, ReaderState rs, DrillDownQuery ddq)
+      throws IOException {
+    if (rs.state() == null) {
+      return new Sample(searcher.count(ddq), null, null);
+    }
+    DrillSideways.ConcurrentDrillSidewaysResult<Integer> res = new DrillSideways(searcher, config, rs.state())
+        .search(ddq, new TotalHitCountCollectorManager(searcher.getSlices()));
+    return new Sample(res.collectorResult, res.facets, res.drillDownFacetsCollector);
   }
 
   /** Every match of {@code ddq} counted, and the page among them. */
