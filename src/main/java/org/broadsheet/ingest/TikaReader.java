@@ -37,15 +37,14 @@ final class TikaReader {
 
   private final ParserLimits limits;
   private final ParseFailures failures;
-  /**
-   * Tika's parsers and detector, made on the first use: a re-index that finds nothing changed
-   * never pays for them (TikaConfig's service loading takes about a second).
-   */
-  private volatile Engines engines;
+  /** The charset detector for markup, bounded by the file size limit. */
+  private final EncodingDetector encodings;
 
   TikaReader(ParserLimits limits, ParseFailures failures) {
     this.limits = limits;
     this.failures = failures;
+    this.encodings = new Utf8FirstEncodingDetector(new HtmlEncodingDetector(), new Icu4jEncodingDetector(),
+        (int) Math.min(limits.maxFileBytes(), Integer.MAX_VALUE - 8));
   }
 
   /** The type of {@code bytes} by their content (and the file name in {@code md}, where content is not decisive). */
@@ -68,7 +67,7 @@ final class TikaReader {
     Engines e = engines();
     ParseContext context = new ParseContext();
     context.set(HtmlMapper.class, new ArticleHtmlMapper());
-    context.set(EncodingDetector.class, e.encodings);
+    context.set(EncodingDetector.class, encodings);
     // Of embedded parts only text is read (an e-mail's body is one); attachments, images and
     // nested archives are not: an article is the text itself, and this keeps a nested
     // archive from multiplying the work.
@@ -105,13 +104,21 @@ final class TikaReader {
     engines();
   }
 
-  private Engines engines() {
+  /**
+   * Tika's parsers and detector, made on the first use in the process and shared by every reader
+   * after: a re-index that finds nothing changed never pays for them, and neither does a second
+   * archive opened in the same process (TikaConfig's service loading takes about a second of CPU,
+   * and checks for external programs by starting them). They hold no state of a parse.
+   */
+  private static volatile Engines engines;
+
+  private static Engines engines() {
     Engines e = engines;
     if (e == null) {
-      synchronized (this) {
+      synchronized (TikaReader.class) {
         e = engines;
         if (e == null) {
-          engines = e = new Engines(limits);
+          engines = e = new Engines();
         }
       }
     }
@@ -122,19 +129,16 @@ final class TikaReader {
    * The detector; an AutoDetectParser that (1) trusts the type {@link #detect} already found
    * instead of running every magic pattern a second time (profiled: detection was half of all
    * ingest CPU), and (2) works out its map of parsers by type once rather than on every parse
-   * (Tika's DefaultParser rebuilds it each time), straight to the parser of each type; and the
-   * charset detector for markup. Embedded parts carry no detected type and are detected as usual.
+   * (Tika's DefaultParser rebuilds it each time), straight to the parser of each type. Embedded parts carry no
+   * detected type and are detected as usual.
    */
   private static final class Engines {
     final Detector detector;
     final AutoDetectParser tika;
-    final EncodingDetector encodings;
 
-    Engines(ParserLimits limits) {
+    Engines() {
       TikaConfig config = TikaConfig.getDefaultConfig();
       detector = config.getDetector();
-      encodings = new Utf8FirstEncodingDetector(new HtmlEncodingDetector(), new Icu4jEncodingDetector(),
-          (int) Math.min(limits.maxFileBytes(), Integer.MAX_VALUE - 8));
       Detector trusting = (in, md) -> {
         String known = md.get(DETECTED_TYPE);
         return known != null ? MediaType.parse(known) : detector.detect(in, md);
