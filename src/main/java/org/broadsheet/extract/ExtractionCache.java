@@ -50,25 +50,40 @@ public final class ExtractionCache implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes the entry to a temporary name of this process and thread (no other writer can hold it at
+   * the same time; one left by a crash is overwritten) and moves it into place. The entry's folder is
+   * made when the write finds it missing, not checked before every entry.
+   */
   public void put(String contentHash, String version, Extraction extraction) {
     Path file = file(contentHash, version);
+    Path folder = file.getParent();
+    Path tmp = folder.resolve(file.getFileName() + "." + PROCESS + "-" + Thread.currentThread().threadId() + ".tmp");
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+      String json = ExtractionJson.write(extraction);
       try {
-        Files.writeString(tmp, ExtractionJson.write(extraction), StandardCharsets.UTF_8);
-        try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
+        Files.writeString(tmp, json, StandardCharsets.UTF_8);
+      } catch (NoSuchFileException e) {
+        Files.createDirectories(folder);
+        Files.writeString(tmp, json, StandardCharsets.UTF_8);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp); // a half-written entry (a full disk) is not left behind
+      } catch (IOException | RuntimeException ignored) {
+        // the folder itself is unusable: nothing was left in it
+      }
       throw new UncheckedIOException("cannot write extraction cache entry " + file, e);
     }
   }
+
+  /** This process, in temporary names: processes sharing the cache never write the same temporary file. */
+  private static final long PROCESS = ProcessHandle.current().pid();
 
   /**
    * The cached extraction, or the one {@code extract} computes, which is then cached. The cache is an

@@ -132,6 +132,25 @@ class ExtractionCacheTest {
     assertEquals(3, computed.get(), "once per text and date, then from the cache");
   }
 
+  /** Entries are written under a temporary name and moved into place: nothing else is left behind. */
+  @Test
+  void anEntryLeavesNoTemporaryFileAndAFolderDeletedUnderTheCacheIsMadeAgain(@TempDir Path dir) throws Exception {
+    try (ExtractionCache cache = new ExtractionCache(dir)) {
+      cache.put(HASH, "v1", sample());
+      Path folder;
+      try (var files = Files.walk(dir)) {
+        List<Path> written = files.filter(Files::isRegularFile).toList();
+        assertEquals(1, written.size(), written.toString());
+        assertTrue(written.get(0).getFileName().toString().equals(HASH + ".json"), written.toString());
+        folder = written.get(0).getParent();
+      }
+      Files.delete(folder.resolve(HASH + ".json"));
+      Files.delete(folder);
+      cache.put(HASH, "v1", sample());
+      assertEquals(sample(), cache.get(HASH, "v1").orElseThrow());
+    }
+  }
+
   @Test
   void concurrentThreadsComputeAndShare(@TempDir Path dir) throws Exception {
     AtomicInteger computed = new AtomicInteger();
