@@ -7,6 +7,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.NERCombinerAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sequences.FeatureFactory;
 import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.util.Index;
@@ -36,8 +37,9 @@ import java.util.Set;
  * nothing capitalised near them ("the lima stock exchange", "divisor"); CoNLL-2003 testa F1 is
  * unchanged (PER 0.958, LOC 0.953, ORG 0.889).
  *
- * <p>The CRF finds its features in a {@link FeatureTable} rather than in the model's own map, and
- * its word function's answers are remembered ({@link RememberedWords}): the same labels, faster.
+ * <p>The CRF finds its features in a {@link FeatureTable} rather than in the model's own map, its
+ * word function's answers are remembered ({@link RememberedWords}), and a word's features are made by
+ * {@link CrfWordFeatures}: the same labels, faster.
  *
  * <p>Thread-safe, as CoreNLP's annotators are. Tokens left unclassified are labelled {@code O}.
  */
@@ -123,14 +125,18 @@ final class Recogniser {
   /** See {@link #writtenInLowerCase}: news in mixed case capitalises one word in four to eight. */
   static final int LOWER_CASE_TEXT = 50;
 
-  /** True when every CRF reads its features from a {@link FeatureTable} (false: CoreNLP's own maps, slower). */
+  /**
+   * True when every CRF reads its features from a {@link FeatureTable} and makes a word's with
+   * {@link CrfWordFeatures} (false: CoreNLP's own maps and methods, the same labels, slower).
+   */
   boolean hasFeatureTables() {
     return featureTables;
   }
 
   /**
-   * Gives each CRF of the annotator a {@link FeatureTable} over its feature index, and its word
-   * function a memory ({@link RememberedWords}). CoreNLP keeps
+   * Gives each CRF of the annotator a {@link FeatureTable} over its feature index, its word
+   * function a memory ({@link RememberedWords}), and its word features a method the JIT compiles
+   * ({@link CrfWordFeatures}). CoreNLP keeps
    * the index in fields it does not expose, so they are reached by reflection; if a later CoreNLP
    * renames them, the CRF keeps its own index and only speed is lost.
    */
@@ -147,6 +153,9 @@ final class Recogniser {
         }
         crf.flags.wordFunction = RememberedWords.of(crf.flags.wordFunction); // a public field
         @SuppressWarnings("unchecked")
+        CRFClassifier<CoreLabel> labels = (CRFClassifier<CoreLabel>) crf; // the annotator classifies CoreLabels
+        all &= compiledWordFeatures(labels);
+        @SuppressWarnings("unchecked")
         Index<String> features = (Index<String>) index.get(crf);
         FeatureTable table = features instanceof FeatureTable t ? t : FeatureTable.of(features);
         if (table == null) {
@@ -159,6 +168,22 @@ final class Recogniser {
     } catch (ReflectiveOperationException | RuntimeException e) {
       return false;
     }
+  }
+
+  /** Puts {@link CrfWordFeatures} in place of the CRF's feature factories where they fit; false where one does not. */
+  private static <IN extends CoreLabel> boolean compiledWordFeatures(CRFClassifier<IN> crf) {
+    boolean all = !crf.featureFactories.isEmpty();
+    List<FeatureFactory<IN>> factories = new ArrayList<>(crf.featureFactories);
+    for (int i = 0; i < factories.size(); i++) {
+      CrfWordFeatures<IN> compiled = CrfWordFeatures.replacing(factories.get(i));
+      if (compiled == null) {
+        all = false;
+      } else {
+        factories.set(i, compiled);
+      }
+    }
+    crf.featureFactories = factories; // a public field
+    return all;
   }
 
   private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
