@@ -128,6 +128,8 @@ public final class Benchmark {
     } finally {
       if (tempWork) {
         IngestBench.deleteTree(work);
+      } else {
+        IngestBench.deleteTree(work.resolve(IngestBench.DISCARDED));
       }
     }
   }
@@ -147,9 +149,9 @@ public final class Benchmark {
         b.index(warm.stream().map(SourceFile::file).toList(), false, IndexListener.NONE);
       }
       IngestBench.baseline(IngestBench.readBack(work.resolve("warm").resolve("lucene")), work.resolve("warm-baseline"), t);
-      IngestBench.deleteTree(work.resolve("warm"));
+      IngestBench.discard(work.resolve("warm"));
       TikaLuceneBaseline.index(warm, work.resolve("warm-tika"), t);
-      IngestBench.deleteTree(work.resolve("warm-tika"));
+      IngestBench.discard(work.resolve("warm-tika"));
     });
     List<SourceFile> sample = files.size() > c.baselineSample()
         ? ExtractBench.sample(files, c.baselineSample(), c.seed()) : files;
@@ -272,9 +274,9 @@ public final class Benchmark {
     Map<String, Object> copies = IngestBench.copyGroupCost(articles, work.resolve("copies"), t);
     copies.put("share_of_ingest_without_extraction", round((double) copies.get("grouping_s") / firstS));
     r.put("copy_groups", copies);
-    IngestBench.deleteTree(work.resolve("baseline"));
-    IngestBench.deleteTree(work.resolve("warm-baseline"));
-    IngestBench.deleteTree(work.resolve("tika-lucene"));
+    IngestBench.discard(work.resolve("baseline"));
+    IngestBench.discard(work.resolve("warm-baseline"));
+    IngestBench.discard(work.resolve("tika-lucene"));
     ingest.put("baseline_sample", sample.size());
 
     if (c.variantSample() > 0) {
@@ -285,7 +287,7 @@ public final class Benchmark {
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("articles", variants.size());
       IngestBench.broadsheetDocs(variants.subList(0, Math.min(500, variants.size())), work.resolve("warm-v"), true, t);
-      IngestBench.deleteTree(work.resolve("warm-v"));
+      IngestBench.discard(work.resolve("warm-v"));
       v.put("with_offsets_index_s", round(IngestBench.broadsheetDocs(variants, with, true, t)));
       v.put("without_offsets_index_s", round(IngestBench.broadsheetDocs(variants, without, false, t)));
       v.put("with_offsets_bytes_per_article", IngestBench.sizeOf(with) / variants.size());
@@ -299,8 +301,8 @@ public final class Benchmark {
         v.put("without_offsets_query", QueryBench.inProcess(off, mix, c.warmup(), 1));
       }
       r.put("body_offsets", v);
-      IngestBench.deleteTree(with);
-      IngestBench.deleteTree(without);
+      IngestBench.discard(with);
+      IngestBench.discard(without);
     }
   }
 
@@ -363,7 +365,7 @@ public final class Benchmark {
       throws IOException {
     log.printf("ingest: %s (Tika AutoDetectParser + plain Lucene), %,d files...%n", what, sample.size());
     TikaLuceneBaseline.Run run = TikaLuceneBaseline.index(sample, work.resolve("tika-lucene"), threads);
-    IngestBench.deleteTree(work.resolve("tika-lucene"));
+    IngestBench.discard(work.resolve("tika-lucene"));
     return run;
   }
 

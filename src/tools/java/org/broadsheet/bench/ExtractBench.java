@@ -68,7 +68,7 @@ final class ExtractBench {
         try (Broadsheet w = Broadsheet.open(warm, settings, ParserLimits.DEFAULT, SearchSettings.defaults(), extractor)) {
           w.index(roots, false, IndexListener.NONE);
         }
-        IngestBench.deleteTree(warm);
+        IngestBench.discard(warm); // not deleted: see discard
         crfOnly(crf, texts, threads); // the CRF's code compiled too: it is most of both sides
       });
       m.put("warm_s", seconds(w0));
