@@ -102,6 +102,12 @@ public final class ArchiveAnalyzer {
     }
   };
 
+  /** adjustInternalOffsets: each part gets its own offsets, so "Rafah," highlights as "Rafah". */
+  static TokenStream wordDelimiter(TokenStream in) {
+    return new WordDelimiterGraphFilter(in, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, WORD_DELIMITER_FLAGS,
+        null);
+  }
+
   private static Analyzer perField(Analyzer text) {
     // Ids and other exact fields are indexed as StringField and never analysed;
     // the keyword analyzer keeps a query on them exact too.
@@ -123,12 +129,11 @@ public final class ArchiveAnalyzer {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new WhitespaceTokenizer();
-        // adjustInternalOffsets: each part gets its own offsets, so "Rafah," highlights as "Rafah".
-        TokenStream ts = new WordDelimiterGraphFilter(source, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
-            WORD_DELIMITER_FLAGS, null);
-        if (indexing) {
-          ts = new FlattenGraphFilter(ts); // the index cannot store a graph; queries keep it
-        }
+        // The index cannot store a graph, so indexing flattens it (queries keep it); and indexing runs the
+        // word delimiter only on the tokens it can change (DelimitedWords): the same tokens, faster.
+        TokenStream ts = indexing
+            ? DelimitedWords.of(source, in -> new FlattenGraphFilter(wordDelimiter(in)))
+            : wordDelimiter(source);
         ts = new LowerCaseFilter(ts);
         ts = new FoldedVariantFilter(ts, FOLDED_BOOST);
         // Indexing threads analyse a great deal: they remember stems. Queries need not.

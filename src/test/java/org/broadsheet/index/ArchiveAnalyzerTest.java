@@ -32,6 +32,63 @@ class ArchiveAnalyzerTest {
     return out;
   }
 
+  /** Every attribute of every token, and the end state: what the index receives. */
+  private static List<String> everything(Analyzer a, String text) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = a.tokenStream(Fields.BODY, text)) {
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(ts.reflectAsString(false));
+      }
+      ts.end();
+      out.add("end " + ts.reflectAsString(false));
+    }
+    return out;
+  }
+
+  /** The indexing chain as it was: the word delimiter and flattening over every token. */
+  private static Analyzer delimiterOnEveryToken() {
+    return new Analyzer() {
+      @Override
+      protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+        org.apache.lucene.analysis.charfilter.NormalizeCharMap.Builder b =
+            new org.apache.lucene.analysis.charfilter.NormalizeCharMap.Builder();
+        b.add("\u2019", "'");
+        b.add("\u2018", "'");
+        b.add("\u02BC", "'");
+        return new org.apache.lucene.analysis.charfilter.MappingCharFilter(b.build(), reader);
+      }
+
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        org.apache.lucene.analysis.Tokenizer source = new org.apache.lucene.analysis.core.WhitespaceTokenizer();
+        TokenStream ts = new org.apache.lucene.analysis.core.FlattenGraphFilter(ArchiveAnalyzer.wordDelimiter(source));
+        ts = new org.apache.lucene.analysis.core.LowerCaseFilter(ts);
+        ts = new FoldedVariantFilter(ts, ArchiveAnalyzer.FOLDED_BOOST);
+        return new TokenStreamComponents(source, new CachedKStemFilter(ts));
+      }
+    };
+  }
+
+  /** DelimitedWords skips the word delimiter where it changes nothing: the index receives the same. */
+  @Test
+  void indexingGivesWhatTheWordDelimiterOnEveryTokenGives() throws IOException {
+    List<String> texts = List.of(
+        "Hamas’ call, Rafah. -- The cease-fire -- held. -\n\n- Delivery: 3.16  --    --\n\nToledo -",
+        "— – … • · ‘’ “” «» ¿¡ § ¶ † ‡ © ® ™ ° ± × ÷ end",
+        "😀 👍🏽 a😀b 😀- -😀 🇫🇷 x\u200Dy a\uD800 lone \uDC00 surrogates",
+        "e\u0301 cafe\u0301s ﬁne ǅemal Ⅻ ½ ²³ ١٢٣ 中文 日本語 한국어 العربية עברית ไทย",
+        "http://x.com/a-b?c=d&e=f #tag @user $5 5% 3.5m 1,234 (1987) [a] {b} <c> a/b/c a\\b a_b",
+        "U.S.A. U.S. e.g. O'Neill's 's ' '' 'tis rock'n'roll Türkiye's wi-fi Hewlett-Packard's",
+        "soft\u00adhyphen non\u2011breaking \u2060 \uFEFF bom \uFFFD -- ",
+        "-- start", "");
+    Analyzer reference = delimiterOnEveryToken();
+    Analyzer indexing = ArchiveAnalyzer.forIndexing();
+    for (String text : texts) {
+      assertEquals(everything(reference, text), everything(indexing, text), text);
+    }
+  }
+
   @Test
   void foldsDiacriticsKeepingTheOriginalWithALowerQueryWeight() throws IOException {
     assertEquals(List.of("erdoğan@0", "erdogan@0^0.5", "visit@1", "kalın@2", "kalin@2^0.5"),
