@@ -262,23 +262,18 @@ final class CrfWordFeatures<IN extends CoreLabel> extends NERFeatureFactory<IN> 
     return isNameCase(getWord(token)) && token.getString(CoreAnnotations.PartOfSpeechAnnotation.class).equals("NNP");
   }
 
+  /** Capitalised and then lower case: "Smith", not "SMITH" or "smith". */
   private static boolean isNameCase(String str) {
-    if (str.length() < 2 || !(Character.isUpperCase(str.charAt(0)) || Character.isTitleCase(str.charAt(0)))) {
-      return false;
-    }
-    for (int i = 1; i < str.length(); i++) {
-      if (Character.isUpperCase(str.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+    return str.length() >= 2 && (Character.isUpperCase(str.charAt(0)) || Character.isTitleCase(str.charAt(0)))
+        && noUpperCaseFrom(str, 1);
   }
 
   private static boolean noUpperCase(String str) {
-    if (str.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < str.length(); i++) {
+    return !str.isEmpty() && noUpperCaseFrom(str, 0);
+  }
+
+  private static boolean noUpperCaseFrom(String str, int from) {
+    for (int i = from; i < str.length(); i++) {
       if (Character.isUpperCase(str.charAt(i))) {
         return false;
       }
