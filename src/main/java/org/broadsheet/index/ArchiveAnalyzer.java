@@ -4,8 +4,6 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
@@ -20,6 +18,7 @@ import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
  * English analysis for article text, the same at index and query time but for graph
  * flattening:
  * <ul>
+ *   <li>typographic apostrophes read as ' ({@link Apostrophes});</li>
  *   <li>whitespace tokens split by {@link WordDelimiterGraphFilter}, which also catenates
  *       the parts, so "cease-fire" is indexed as "cease", "fire" and "ceasefire": the
  *       spellings "ceasefire", "cease-fire" and the phrase "cease fire" find each other,
@@ -36,16 +35,6 @@ import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
  * already gives common words little weight.
  */
 public final class ArchiveAnalyzer {
-  private static final NormalizeCharMap APOSTROPHES;
-
-  static {
-    NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-    b.add("\u2019", "'");
-    b.add("\u2018", "'");
-    b.add("\u02BC", "'");
-    APOSTROPHES = b.build();
-  }
-
   private static final int WORD_DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
       | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
       | WordDelimiterGraphFilter.CATENATE_WORDS
@@ -117,23 +106,14 @@ public final class ArchiveAnalyzer {
   private static Analyzer text(boolean indexing, Analyzer.ReuseStrategy reuse) {
     return new Analyzer(reuse) {
       @Override
-      protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
-        return new MappingCharFilter(APOSTROPHES, reader);
-      }
-
-      @Override
-      protected java.io.Reader initReaderForNormalization(String fieldName, java.io.Reader reader) {
-        return new MappingCharFilter(APOSTROPHES, reader);
-      }
-
-      @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new WhitespaceTokenizer();
+        TokenStream words = new Apostrophes(source);
         // The index cannot store a graph, so indexing flattens it (queries keep it); and indexing runs the
         // word delimiter only on the tokens it can change (DelimitedWords): the same tokens, faster.
         TokenStream ts = indexing
-            ? DelimitedWords.of(source, in -> new FlattenGraphFilter(wordDelimiter(in)))
-            : wordDelimiter(source);
+            ? DelimitedWords.of(words, in -> new FlattenGraphFilter(wordDelimiter(in)))
+            : wordDelimiter(words);
         ts = new LowerCaseFilter(ts);
         ts = new FoldedVariantFilter(ts, FOLDED_BOOST);
         // Indexing threads analyse a great deal: they remember stems. Queries need not.
@@ -149,7 +129,7 @@ public final class ArchiveAnalyzer {
       @Override
       protected TokenStream normalize(String fieldName, TokenStream in) {
         // For prefix*, fuzzy~ and wildcard terms: fold case and accents like the index did.
-        return new ASCIIFoldingFilter(new LowerCaseFilter(in), false);
+        return new ASCIIFoldingFilter(new LowerCaseFilter(new Apostrophes(in)), false);
       }
     };
   }

@@ -79,7 +79,7 @@ class ArchiveAnalyzerTest {
         "😀 👍🏽 a😀b 😀- -😀 🇫🇷 x\u200Dy a\uD800 lone \uDC00 surrogates",
         "e\u0301 cafe\u0301s ﬁne ǅemal Ⅻ ½ ²³ ١٢٣ 中文 日本語 한국어 العربية עברית ไทย",
         "http://x.com/a-b?c=d&e=f #tag @user $5 5% 3.5m 1,234 (1987) [a] {b} <c> a/b/c a\\b a_b",
-        "U.S.A. U.S. e.g. O'Neill's 's ' '' 'tis rock'n'roll Türkiye's wi-fi Hewlett-Packard's",
+        "U.S.A. U.S. e.g. O'Neill's Obamaʼs ‘quoted’ 's ' '' 'tis rock'n'roll Türkiye's wi-fi Hewlett-Packard's",
         "soft\u00adhyphen non\u2011breaking \u2060 \uFEFF bom \uFFFD -- ",
         "-- start", "");
     Analyzer reference = delimiterOnEveryToken();
