@@ -56,10 +56,10 @@ public final class DocumentBuilder {
   private final Corrections corrections;
 
   /**
-   * Adds the fields of an article's body text: stored, indexed with offsets, and its word pairs
-   * ({@link Fields#BODY_PAIRS}). The text is analysed once: its words are noted as the body is
-   * indexed and the pairs are made from the notes, so the body is written before its pairs, as the
-   * order of the fields here has it.
+   * Adds the fields of an article's body text: stored, indexed with offsets, and the pairs of its
+   * common words ({@link Fields#BODY_PAIRS}). The text is analysed once: its words are noted as the
+   * body is indexed and the pairs are made from the notes, so the body is written before its pairs,
+   * as the order of the fields here has it.
    */
   public static void addBody(Document doc, String text) {
     RecordedWords words = new RecordedWords();

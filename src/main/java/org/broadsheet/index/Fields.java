@@ -15,7 +15,7 @@ public final class Fields {
    * run over an older index rebuilds it (cheaply: extraction results are cached) instead of
    * mixing documents of two schemas. Stored in each commit's user data under {@link #SCHEMA_KEY}.
    */
-  public static final String SCHEMA_VERSION = "9";
+  public static final String SCHEMA_VERSION = "10";
   public static final String SCHEMA_KEY = "broadsheet.schema";
 
   // ---- identity and bookkeeping (StringField: exact, not analysed) ----
@@ -61,9 +61,10 @@ public final class Fields {
   public static final String TITLE = "title";
   public static final String BODY = "body";
   /**
-   * Every two words that stand next to each other in {@link #BODY}, as one term "first second"
-   * ({@link WordPairFilter}): documents and frequencies only, no positions, no norms, not stored. A
-   * phrase of two words is answered from it without reading positions ({@code PairPhraseQuery}).
+   * Two words that stand next to each other in {@link #BODY}, as one term "first second"
+   * ({@link WordPairFilter}), for the pairs of common words {@link CommonWords#paired} names:
+   * documents and frequencies only, no positions, no norms, not stored. A phrase of two such words
+   * is answered from it without reading positions ({@code PairPhraseQuery}).
    */
   public static final String BODY_PAIRS = "body_pairs";
   /**

@@ -9,9 +9,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Replaces a stream of words by the pairs of words at neighbouring positions, each as one term
- * "first second" ({@link #SEPARATOR} between them): for every position p, every word at p (each
- * time it is there) is paired once with each distinct word at p + 1. That is exactly what an exact
+ * Replaces a stream of words by the pairs of words at neighbouring positions that
+ * {@link CommonWords#paired} names, each as one term "first second" ({@link #SEPARATOR} between
+ * them): for every position p, every word at p (each time it is there) is paired once with each
+ * distinct word at p + 1. That is exactly what an exact
  * two-word {@link org.apache.lucene.search.PhraseQuery} counts over the same positions, so the
  * pair's frequency in a document is the phrase's frequency there, stacked words (folded spellings,
  * catenated parts) included. Positions further apart than one (none in Broadsheet's analysis) give
@@ -49,29 +50,35 @@ public final class WordPairFilter extends TokenFilter {
 
   @Override
   public boolean incrementToken() throws IOException {
-    while (i >= firsts.size()) {
-      if (exhausted) {
-        return false;
-      }
-      if (input.incrementToken()) {
-        int inc = posInc.getPositionIncrement();
-        if (inc > 0 && !words.isEmpty()) {
+    while (true) {
+      while (i >= firsts.size()) {
+        if (exhausted) {
+          return false;
+        }
+        if (input.incrementToken()) {
+          int inc = posInc.getPositionIncrement();
+          if (inc > 0 && !words.isEmpty()) {
+            positionRead();
+          }
+          position += inc;
+          words.add(term.toString());
+        } else {
+          exhausted = true;
           positionRead();
         }
-        position += inc;
-        words.add(term.toString());
-      } else {
-        exhausted = true;
-        positionRead();
+      }
+      String first = firsts.get(i);
+      String second = seconds.get(j);
+      if (++j == seconds.size()) {
+        j = 0;
+        i++;
+      }
+      if (CommonWords.paired(first, second)) {
+        clearAttributes(); // each pair one position on, with no offsets
+        term.setEmpty().append(first).append(SEPARATOR).append(second);
+        return true;
       }
     }
-    clearAttributes(); // each pair one position on, with no offsets
-    term.setEmpty().append(firsts.get(i)).append(SEPARATOR).append(seconds.get(j));
-    if (++j == seconds.size()) {
-      j = 0;
-      i++;
-    }
-    return true;
   }
 
   /**

@@ -7,19 +7,22 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.broadsheet.index.CommonWords;
 import org.broadsheet.index.Fields;
 
 /**
  * Rewrites the exact body phrases of a parsed query to be answered from the body's word pairs
  * ({@link Fields#BODY_PAIRS}), for matching and counting; the highlighter keeps the query as parsed.
+ * Only the pairs of common words are indexed ({@link CommonWords#paired}), so only they are used.
  * The same articles match, with the same scores:
  * <ul>
- *   <li>a phrase of two words becomes a {@link PairPhraseQuery};</li>
+ *   <li>a phrase of two words whose pair is indexed becomes a {@link PairPhraseQuery};</li>
  *   <li>a longer phrase is kept, and required alongside it (as filters, which do not score) are the
- *       pairs of its first neighbouring words ({@link #MAX_PAIRS} at most): positions are then read
- *       only in articles that hold every one of them.</li>
+ *       indexed pairs among its neighbouring words ({@link #MAX_PAIRS} at most): positions are then
+ *       read only in articles that hold every one of them.</li>
  * </ul>
- * Phrases with slop, gaps or stacked words (a {@code MultiPhraseQuery}) are left as they are.
+ * Phrases with slop, gaps or stacked words (a {@code MultiPhraseQuery}) are left as they are, as are
+ * phrases with no indexed pair: their rarer words' positions are read only in the articles holding them.
  */
 final class PairPhrases {
   /** Pairs required beside a longer phrase, at most: a few narrow it as well as all of them. */
@@ -42,6 +45,11 @@ final class PairPhrases {
       case BooleanQuery b -> bool(b);
       default -> q;
     };
+  }
+
+  /** Whether the index holds the pair of these two words. */
+  private static boolean indexed(Term first, Term second) {
+    return CommonWords.paired(first.text(), second.text());
   }
 
   private static Query bool(BooleanQuery b) {
@@ -67,12 +75,16 @@ final class PairPhrases {
       }
     }
     if (terms.length == 2) {
-      return new PairPhraseQuery(terms[0], terms[1], Fields.BODY_PAIRS);
+      return indexed(terms[0], terms[1]) ? new PairPhraseQuery(terms[0], terms[1], Fields.BODY_PAIRS) : p;
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder().add(p, BooleanClause.Occur.MUST);
-    for (int i = 1; i < terms.length && i <= MAX_PAIRS; i++) {
-      all.add(new PairPhraseQuery(terms[i - 1], terms[i], Fields.BODY_PAIRS), BooleanClause.Occur.FILTER);
+    int pairs = 0;
+    for (int i = 1; i < terms.length && pairs < MAX_PAIRS; i++) {
+      if (indexed(terms[i - 1], terms[i])) {
+        all.add(new PairPhraseQuery(terms[i - 1], terms[i], Fields.BODY_PAIRS), BooleanClause.Occur.FILTER);
+        pairs++;
+      }
     }
-    return all.build();
+    return pairs == 0 ? p : all.build();
   }
 }

@@ -28,6 +28,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.broadsheet.index.ArchiveAnalyzer;
+import org.broadsheet.index.CommonWords;
 import org.broadsheet.index.DocumentBuilder;
 import org.broadsheet.index.Fields;
 import org.junit.jupiter.api.AfterAll;
@@ -93,21 +94,29 @@ class PairPhrasesTest {
   @Test
   void twoWordPhrasesFindTheSameArticlesWithTheSameScores() throws IOException {
     int matched = 0;
+    int common = 0;
     for (String a : TERMS) {
       for (String b : TERMS) {
         PhraseQuery phrase = new PhraseQuery(Fields.BODY, a, b);
         Query pairs = PairPhrases.rewrite(phrase);
-        assertInstanceOf(PairPhraseQuery.class, pairs);
+        if (CommonWords.paired(a, b)) {
+          assertInstanceOf(PairPhraseQuery.class, pairs);
+          common++;
+        } else {
+          assertEquals(phrase, pairs, "only the pairs of common words are indexed");
+        }
         matched += assertSame(phrase, pairs);
       }
     }
     assertTrue(matched > 1_000, "the texts hold the phrases: " + matched);
+    assertTrue(common >= 50, "phrases answered from pairs: " + common);
   }
 
   @Test
   void longerPhrasesAreFilteredByTheirPairs() throws IOException {
     Random r = new Random(31);
     int matched = 0;
+    int filtered = 0;
     for (int i = 0; i < 300; i++) {
       String[] words = new String[3 + r.nextInt(2)];
       for (int k = 0; k < words.length; k++) {
@@ -115,10 +124,20 @@ class PairPhrasesTest {
       }
       PhraseQuery phrase = new PhraseQuery(Fields.BODY, words);
       Query pairs = PairPhrases.rewrite(phrase);
-      assertInstanceOf(BooleanQuery.class, pairs);
+      boolean commonNeighbours = false;
+      for (int k = 1; k < words.length; k++) {
+        commonNeighbours |= CommonWords.paired(words[k - 1], words[k]);
+      }
+      if (commonNeighbours) {
+        assertInstanceOf(BooleanQuery.class, pairs);
+        filtered++;
+      } else {
+        assertEquals(phrase, pairs);
+      }
       matched += assertSame(phrase, pairs);
     }
     assertTrue(matched > 100, "the texts hold the phrases: " + matched);
+    assertTrue(filtered > 50, "phrases filtered by pairs: " + filtered);
   }
 
   @Test
