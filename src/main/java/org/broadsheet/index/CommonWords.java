@@ -3,6 +3,7 @@ package org.broadsheet.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -49,8 +50,15 @@ public final class CommonWords {
   /** The very commonest: every word beside one of these is paired. */
   private static final String COMMONEST_LIST = "the a an of to in and";
 
-  private static final CharArraySet WORDS = analysed(LIST);
-  private static final CharArraySet COMMONEST = analysed(COMMONEST_LIST);
+  /** What {@link #kind} gives a word of neither list. */
+  static final int RARER = 0;
+  /** What {@link #kind} gives a common word. */
+  static final int COMMON = 1;
+  /** What {@link #kind} gives one of the very commonest words. */
+  static final int COMMONEST = 2;
+
+  /** Each listed word's kind. */
+  private static final CharArrayMap<Integer> KINDS = kinds();
 
   private CommonWords() {
   }
@@ -60,8 +68,34 @@ public final class CommonWords {
    * common words, or either is one of the very commonest.
    */
   public static boolean paired(String first, String second) {
-    return COMMONEST.contains(first) || COMMONEST.contains(second)
-        || (WORDS.contains(first) && WORDS.contains(second));
+    return paired(kind(first), kind(second));
+  }
+
+  /** Whether two words of these kinds ({@link #kind}) are paired. */
+  static boolean paired(int first, int second) {
+    return first == COMMONEST || second == COMMONEST || (first == COMMON && second == COMMON);
+  }
+
+  /** {@link #COMMONEST}, {@link #COMMON} or {@link #RARER}: the kind of the term in {@code buffer[0, length)}. */
+  static int kind(char[] buffer, int length) {
+    Integer kind = KINDS.get(buffer, 0, length);
+    return kind == null ? RARER : kind;
+  }
+
+  private static int kind(String term) {
+    Integer kind = KINDS.get(term);
+    return kind == null ? RARER : kind;
+  }
+
+  private static CharArrayMap<Integer> kinds() {
+    CharArrayMap<Integer> kinds = new CharArrayMap<>(512, false);
+    for (Object word : analysed(LIST)) {
+      kinds.put((char[]) word, COMMON);
+    }
+    for (Object word : analysed(COMMONEST_LIST)) {
+      kinds.put((char[]) word, COMMONEST);
+    }
+    return CharArrayMap.unmodifiableMap(kinds);
   }
 
   private static CharArraySet analysed(String list) {

@@ -26,17 +26,21 @@ public final class WordPairFilter extends TokenFilter {
   private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
 
   /** The words at {@link #position}, the position being read. */
-  private List<String> words = new ArrayList<>();
+  private List<Word> words = new ArrayList<>();
   /** The words at {@link #positionBefore}. */
-  private List<String> wordsBefore = new ArrayList<>();
+  private List<Word> wordsBefore = new ArrayList<>();
   private int position;
   private int positionBefore;
   /** The pairs being given out: each of firsts (as often as it stands there) with each of seconds. */
-  private List<String> firsts = new ArrayList<>();
-  private final List<String> seconds = new ArrayList<>();
+  private List<Word> firsts = new ArrayList<>();
+  private final List<Word> seconds = new ArrayList<>();
   private int i;
   private int j;
   private boolean exhausted;
+
+  /** A word as read, with its {@link CommonWords#kind}. */
+  private record Word(String text, int kind) {
+  }
 
   public WordPairFilter(TokenStream in) {
     super(in);
@@ -61,21 +65,21 @@ public final class WordPairFilter extends TokenFilter {
             positionRead();
           }
           position += inc;
-          words.add(term.toString());
+          words.add(new Word(term.toString(), CommonWords.kind(term.buffer(), term.length())));
         } else {
           exhausted = true;
           positionRead();
         }
       }
-      String first = firsts.get(i);
-      String second = seconds.get(j);
+      Word first = firsts.get(i);
+      Word second = seconds.get(j);
       if (++j == seconds.size()) {
         j = 0;
         i++;
       }
-      if (CommonWords.paired(first, second)) {
+      if (CommonWords.paired(first.kind(), second.kind())) {
         clearAttributes(); // each pair one position on, with no offsets
-        term.setEmpty().append(first).append(SEPARATOR).append(second);
+        term.setEmpty().append(first.text()).append(SEPARATOR).append(second.text());
         return true;
       }
     }
@@ -87,14 +91,14 @@ public final class WordPairFilter extends TokenFilter {
    */
   private void positionRead() {
     boolean neighbours = position == positionBefore + 1;
-    List<String> free = firsts;
+    List<Word> free = firsts;
     firsts = wordsBefore;
     wordsBefore = words;
     words = free;
     words.clear();
     positionBefore = position;
     seconds.clear();
-    for (String w : wordsBefore) {
+    for (Word w : wordsBefore) {
       if (!seconds.contains(w)) {
         seconds.add(w);
       }
