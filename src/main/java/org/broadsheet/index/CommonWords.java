@@ -3,23 +3,21 @@ package org.broadsheet.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The words whose positions make a phrase query slow: English function words and the commonest words
- * of news reporting, which stand in most articles and many times in each. Which neighbouring words
- * are indexed as a pair ({@link Fields#BODY_PAIRS}, {@link #paired}): two common words ("said the",
- * "of the"), and any word beside one of the very commonest ("the market", "rise in"), whose positions
- * are the most numerous of all. A phrase of two other words is answered from positions, which is
- * cheap there: at least one of its words stands in fewer articles, or fewer times in each, and
- * positions are read only in articles holding both. So a third to a half of the pairs are written,
+ * of news reporting, which stand in most articles and many times in each. Two neighbouring words are
+ * indexed as a pair ({@link Fields#BODY_PAIRS}, {@link #paired}) when either is one of them: "of the",
+ * "said the", "the market", "plans were". A phrase of two other words ("oil prices") is answered from
+ * positions, which is cheap there: neither word stands in most articles or many times in each, and
+ * positions are read only in articles holding both. So about two thirds of the pairs are written,
  * and the phrases that were slow without pairs are not.
  *
- * <p>The lists are part of the schema ({@link Fields#SCHEMA_VERSION}): the index and the queries
- * must agree on which pairs were written. Held as the body's analysis gives the words (lower case,
+ * <p>The list is part of the schema ({@link Fields#SCHEMA_VERSION}): the index and the queries must
+ * agree on which pairs were written. Held as the body's analysis gives the words (lower case,
  * stemmed), the form in which both sides look them up.
  */
 public final class CommonWords {
@@ -47,55 +45,19 @@ public final class CommonWords {
       group police world
       """;
 
-  /** The very commonest: every word beside one of these is paired. */
-  private static final String COMMONEST_LIST = "the a an of to in and";
-
-  /** What {@link #kind} gives a word of neither list. */
-  static final int RARER = 0;
-  /** What {@link #kind} gives a common word. */
-  static final int COMMON = 1;
-  /** What {@link #kind} gives one of the very commonest words. */
-  static final int COMMONEST = 2;
-
-  /** Each listed word's kind. */
-  private static final CharArrayMap<Integer> KINDS = kinds();
+  private static final CharArraySet WORDS = analysed(LIST);
 
   private CommonWords() {
   }
 
-  /**
-   * Whether the pair of these two terms (as the body's analysis gives them) is indexed: both are
-   * common words, or either is one of the very commonest.
-   */
+  /** Whether the pair of these two terms (as the body's analysis gives them) is indexed: when either is a common word. */
   public static boolean paired(String first, String second) {
-    return paired(kind(first), kind(second));
+    return WORDS.contains(first) || WORDS.contains(second);
   }
 
-  /** Whether two words of these kinds ({@link #kind}) are paired. */
-  static boolean paired(int first, int second) {
-    return first == COMMONEST || second == COMMONEST || (first == COMMON && second == COMMON);
-  }
-
-  /** {@link #COMMONEST}, {@link #COMMON} or {@link #RARER}: the kind of the term in {@code buffer[0, length)}. */
-  static int kind(char[] buffer, int length) {
-    Integer kind = KINDS.get(buffer, 0, length);
-    return kind == null ? RARER : kind;
-  }
-
-  private static int kind(String term) {
-    Integer kind = KINDS.get(term);
-    return kind == null ? RARER : kind;
-  }
-
-  private static CharArrayMap<Integer> kinds() {
-    CharArrayMap<Integer> kinds = new CharArrayMap<>(512, false);
-    for (Object word : analysed(LIST)) {
-      kinds.put((char[]) word, COMMON);
-    }
-    for (Object word : analysed(COMMONEST_LIST)) {
-      kinds.put((char[]) word, COMMONEST);
-    }
-    return CharArrayMap.unmodifiableMap(kinds);
+  /** Whether the term in {@code buffer[0, length)} is a common word. */
+  static boolean contains(char[] buffer, int length) {
+    return WORDS.contains(buffer, 0, length);
   }
 
   private static CharArraySet analysed(String list) {

@@ -57,7 +57,7 @@ public final class DocumentBuilder {
 
   /**
    * Adds the fields of an article's body text: stored, indexed with offsets, and the pairs of its
-   * common words ({@link Fields#BODY_PAIRS}). The text is analysed once: its words are noted as the
+   * words with a common word ({@link Fields#BODY_PAIRS}). The text is analysed once: its words are noted as the
    * body is indexed and the pairs are made from the notes, so the body is written before its pairs,
    * as the order of the fields here has it.
    */

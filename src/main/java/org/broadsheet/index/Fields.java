@@ -62,7 +62,7 @@ public final class Fields {
   public static final String BODY = "body";
   /**
    * Two words that stand next to each other in {@link #BODY}, as one term "first second"
-   * ({@link WordPairFilter}), for the pairs of common words {@link CommonWords#paired} names:
+   * ({@link WordPairFilter}), for the pairs with a common word ({@link CommonWords#paired}):
    * documents and frequencies only, no positions, no norms, not stored. A phrase of two such words
    * is answered from it without reading positions ({@code PairPhraseQuery}).
    */

@@ -38,8 +38,8 @@ public final class WordPairFilter extends TokenFilter {
   private int j;
   private boolean exhausted;
 
-  /** A word as read, with its {@link CommonWords#kind}. */
-  private record Word(String text, int kind) {
+  /** A word as read, and whether it is a common word ({@link CommonWords}). */
+  private record Word(String text, boolean common) {
   }
 
   public WordPairFilter(TokenStream in) {
@@ -65,7 +65,7 @@ public final class WordPairFilter extends TokenFilter {
             positionRead();
           }
           position += inc;
-          words.add(new Word(term.toString(), CommonWords.kind(term.buffer(), term.length())));
+          words.add(new Word(term.toString(), CommonWords.contains(term.buffer(), term.length())));
         } else {
           exhausted = true;
           positionRead();
@@ -77,7 +77,7 @@ public final class WordPairFilter extends TokenFilter {
         j = 0;
         i++;
       }
-      if (CommonWords.paired(first.kind(), second.kind())) {
+      if (first.common() || second.common()) { // CommonWords.paired, each word looked up once
         clearAttributes(); // each pair one position on, with no offsets
         term.setEmpty().append(first.text()).append(SEPARATOR).append(second.text());
         return true;

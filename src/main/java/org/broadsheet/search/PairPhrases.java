@@ -13,7 +13,7 @@ import org.broadsheet.index.Fields;
 /**
  * Rewrites the exact body phrases of a parsed query to be answered from the body's word pairs
  * ({@link Fields#BODY_PAIRS}), for matching and counting; the highlighter keeps the query as parsed.
- * Only the pairs of common words are indexed ({@link CommonWords#paired}), so only they are used.
+ * Only the pairs with a common word are indexed ({@link CommonWords#paired}), so only they are used.
  * The same articles match, with the same scores:
  * <ul>
  *   <li>a phrase of two words whose pair is indexed becomes a {@link PairPhraseQuery};</li>
