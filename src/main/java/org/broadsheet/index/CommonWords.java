@@ -52,7 +52,12 @@ public final class CommonWords {
 
   /** Whether the pair of these two terms (as the body's analysis gives them) is indexed: when either is a common word. */
   public static boolean paired(String first, String second) {
-    return WORDS.contains(first) || WORDS.contains(second);
+    return paired(WORDS.contains(first), WORDS.contains(second));
+  }
+
+  /** Whether two words are paired, given whether each is a common word ({@link #contains}). */
+  static boolean paired(boolean firstCommon, boolean secondCommon) {
+    return firstCommon || secondCommon;
   }
 
   /** Whether the term in {@code buffer[0, length)} is a common word. */

@@ -68,7 +68,7 @@ public final class MinHash {
     java.util.TreeSet<Long> words = new java.util.TreeSet<>();
     java.util.regex.Matcher w = WORD.matcher(t.length() > 1_000 ? t.substring(0, 1_000) : t);
     while (w.find()) {
-      words.add(wordHash(w.group().toLowerCase(Locale.ROOT)));
+      words.add(wordHash(t, w.start(), w.end())); // the matcher reads t or its start: the same indices
     }
     return new MinHash(m.mins, m.shingles, m.keys, words.stream().mapToLong(Long::longValue).toArray());
   }

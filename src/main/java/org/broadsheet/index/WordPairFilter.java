@@ -77,7 +77,7 @@ public final class WordPairFilter extends TokenFilter {
         j = 0;
         i++;
       }
-      if (first.common() || second.common()) { // CommonWords.paired, each word looked up once
+      if (CommonWords.paired(first.common(), second.common())) { // each word looked up once, as it was read
         clearAttributes(); // each pair one position on, with no offsets
         term.setEmpty().append(first.text()).append(SEPARATOR).append(second.text());
         return true;
