@@ -126,10 +126,9 @@ public final class Benchmark {
       write(r);
       return r;
     } finally {
+      IngestBench.deleteDiscarded(); // also those beside folders of the work folder (copies/discarded)
       if (tempWork) {
         IngestBench.deleteTree(work);
-      } else {
-        IngestBench.deleteTree(work.resolve(IngestBench.DISCARDED));
       }
     }
   }

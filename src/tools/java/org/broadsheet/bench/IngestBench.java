@@ -249,7 +249,7 @@ final class IngestBench {
 
   /**
    * Puts {@code dir} out of the way, into {@code discarded/} beside it, to be deleted when the bench
-   * ends ({@link #deleteTree}). Deleting thousands of files just before a timed run made that run
+   * ends ({@link #deleteDiscarded}). Deleting thousands of files just before a timed run made that run
    * slower than it would be for a user: ext4 looks through the inodes freed in the last half minute
    * each time it makes a file (the kernel's {@code recently_deleted}), which cost Broadsheet's
    * extraction run 1.1-1.8 s of system time per 1,000 Reuters articles after its warm-up archive
@@ -260,11 +260,23 @@ final class IngestBench {
       return;
     }
     Path bin = Files.createDirectories(dir.toAbsolutePath().getParent().resolve(DISCARDED));
+    BINS.add(bin);
     Files.move(dir, bin.resolve(DISCARDS.incrementAndGet() + "-" + dir.getFileName()));
   }
 
+  /** Deletes every folder {@link #discard} moved aside, wherever it was. */
+  static void deleteDiscarded() throws IOException {
+    for (Path bin : BINS) {
+      deleteTree(bin);
+    }
+    BINS.clear();
+  }
+
   /** The folder {@link #discard} moves into, in the folder of what it discards. */
-  static final String DISCARDED = "discarded";
+  private static final String DISCARDED = "discarded";
+
+  /** The {@link #DISCARDED} folders made so far (one beside each folder that had something discarded). */
+  private static final java.util.Set<Path> BINS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private static final java.util.concurrent.atomic.AtomicInteger DISCARDS = new java.util.concurrent.atomic.AtomicInteger();
 
